@@ -1,0 +1,31 @@
+/* main.c
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "pc-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *charset;
+
+  setlocale (LC_ALL, "");
+  /* In the C locale GLib takes arguments to be ASCII, and a name like
+   * “Zoë” would be refused: read them as UTF-8 instead. */
+  if (!g_get_charset (&charset) && g_str_equal (charset, "ANSI_X3.4-1968"))
+    setlocale (LC_CTYPE, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  return pc_cli_run (argc, argv);
+}

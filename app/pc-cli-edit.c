@@ -1,0 +1,883 @@
+/* pc-cli-edit.c: the command line's commands that change assessments
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-cli"
+
+#include "config.h"
+
+#include "pc-cli-private.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-sign.h"
+#include "pc-store.h"
+#include "pc-vocab.h"
+
+/* Vocabulary typed on the command line: an id, or its label in any
+ * case ("Enfield Mental Health" for enfield_mental_health). */
+static const char *
+match_division (const char *text)
+{
+  const char * const *ids = pc_division_ids ();
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_ascii_strcasecmp (text, ids[i]) == 0
+        || pc_names_equal (text, pc_division_to_label (ids[i])))
+      return ids[i];
+
+  return NULL;
+}
+
+static gboolean
+match_kind (const char   *text,
+            PcChangeKind *out)
+{
+  for (PcChangeKind k = PC_KIND_NEW_SERVICE; k <= PC_KIND_SERVICE_CLOSURE; k++)
+    if (g_ascii_strcasecmp (text, pc_kind_to_string (k)) == 0
+        || pc_names_equal (text, pc_kind_to_label (k)))
+      {
+        *out = k;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static int
+fail_ids (PcCliContext       *ctx,
+          const char         *what,
+          const char         *value,
+          const char * const *ids)
+{
+  g_autofree char *list = g_strjoinv (", ", (char **) ids);
+
+  return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a %s: use one of %s"), value, what, list);
+}
+
+/* new */
+
+int
+_pc_cli_new (PcCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  static const char * const kinds[] = {
+    "new_service", "service_change", "pathway_redesign", "service_closure", NULL
+  };
+  g_autofree char *title = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *division = NULL;
+  g_autofree char *lead = NULL;
+  g_autofree char *priority = NULL;
+  g_autofree char *start_date = NULL;
+  g_autofree char *review_date = NULL;
+  g_autofree char *outcomes = NULL;
+  g_autofree char *affected = NULL;
+  g_autofree char *checklist_path = NULL;
+  g_auto(GStrv) team = NULL;
+  const GOptionEntry entries[] = {
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The service or pathway assessed"), N_("T") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("new_service, service_change, pathway_redesign or service_closure"), N_("K") },
+    { "division", 0, 0, G_OPTION_ARG_STRING, &division, N_("The division, by id or name"), N_("D") },
+    { "lead", 0, 0, G_OPTION_ARG_STRING, &lead, N_("The service lead"), N_("NAME") },
+    { "priority", 0, 0, G_OPTION_ARG_STRING, &priority, N_("The clinical priority it serves"), N_("P") },
+    { "team", 0, 0, G_OPTION_ARG_STRING_ARRAY, &team, N_("A team member (repeat for each)"), N_("NAME") },
+    { "outcomes", 0, 0, G_OPTION_ARG_STRING, &outcomes, N_("Intended outcomes"), N_("TEXT") },
+    { "affected", 0, 0, G_OPTION_ARG_STRING, &affected, N_("Who is affected"), N_("TEXT") },
+    { "start-date", 0, 0, G_OPTION_ARG_STRING, &start_date, N_("Start date"), N_("YYYY-MM-DD") },
+    { "review-date", 0, 0, G_OPTION_ARG_STRING, &review_date, N_("Planned review date"), N_("YYYY-MM-DD") },
+    { "checklist", 0, 0, G_OPTION_ARG_FILENAME, &checklist_path, N_("Assess against this checklist file instead of the Trust’s principles"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(PcAssessment) header = NULL;
+  g_autoptr(PcAssessment) created = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *division_id;
+  gint64 id;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
+                      _("Starts a new assessment and prints its reference.")))
+    return PC_EXIT_USAGE;
+
+  if (title == NULL || kind == NULL || division == NULL || lead == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("--title, --kind, --division and --lead are required: run “principle-check new --help”"));
+
+  header = pc_assessment_new ();
+  if (!match_kind (kind, &header->kind))
+    return fail_ids (ctx, _("kind of change"), kind, kinds);
+  if ((division_id = match_division (division)) == NULL)
+    return fail_ids (ctx, _("division"), division, pc_division_ids ());
+  if (priority != NULL && pc_priority_to_label (priority) == NULL)
+    return fail_ids (ctx, _("clinical priority"), priority, pc_priority_ids ());
+
+  header->title = g_strdup (title);
+  header->division = g_strdup (division_id);
+  header->lead = g_strdup (lead);
+  header->priority = g_strdup (priority);
+  header->outcomes = g_strdup (outcomes);
+  header->affected = g_strdup (affected);
+  header->start_date = g_strdup (start_date);
+  header->review_date = g_strdup (review_date);
+  if (team != NULL)
+    {
+      g_strfreev (header->team);
+      header->team = g_strdupv (team);
+    }
+
+  checklist = checklist_path != NULL ? pc_checklist_new_from_file (checklist_path, &error)
+                                     : pc_checklist_new_default (&error);
+  if (checklist == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  ctx->may_create = TRUE;
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+
+  id = pc_store_create_assessment (store, header, checklist, &error);
+  if (id == 0 || (created = pc_store_load_assessment_by_id (store, id, &error)) == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print ("%s\n", created->reference);
+  return PC_EXIT_OK;
+}
+
+/* set */
+
+int
+_pc_cli_set (PcCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  static const char * const fields[] = {
+    "title", "kind", "division", "priority", "lead", "outcomes", "affected",
+    "start_date", "review_date", "team", NULL
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *field;
+  const char *value;
+  gboolean ok;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, NULL, "REF FIELD VALUE", 3,
+                      _("Changes one header field of a draft (title, kind, division, priority, lead, outcomes, affected, start_date, review_date, team as comma-separated names); an empty VALUE clears an optional field.")))
+    return PC_EXIT_USAGE;
+
+  field = ctx->args[1];
+  value = ctx->args[2];
+  if (!g_strv_contains (fields, field))
+    return fail_ids (ctx, _("header field"), field, fields);
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  if (g_str_equal (field, "team"))
+    {
+      g_auto(GStrv) team = g_strsplit (value, ",", -1);
+
+      for (guint i = 0; team[i] != NULL; i++)
+        g_strstrip (team[i]);
+      ok = pc_store_set_team (store, a->id, (const char * const *) team, &error);
+    }
+  else
+    {
+      PcChangeKind kind;
+      const char *division_id;
+
+      if (g_str_equal (field, "kind") && match_kind (value, &kind))
+        value = pc_kind_to_string (kind);
+      else if (g_str_equal (field, "division") && (division_id = match_division (value)) != NULL)
+        value = division_id;
+      ok = pc_store_set_header_field (store, a->id, field, value, &error);
+    }
+
+  if (!ok)
+    return _pc_cli_fail_error (ctx, error);
+
+  return PC_EXIT_OK;
+}
+
+/* answer */
+
+int
+_pc_cli_answer (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *rating_text = NULL;
+  g_autofree char *evidence = NULL;
+  g_autofree char *justification = NULL;
+  const GOptionEntry entries[] = {
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &rating_text, N_("met, partly_met, not_met, not_applicable or not_assessed"), N_("R") },
+    { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, N_("The evidence (replaces what is there; \"\" clears it)"), N_("TEXT") },
+    { "justification", 0, 0, G_OPTION_ARG_STRING, &justification, N_("Why the prompt does not apply"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  PcRating rating;
+  gboolean ok;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF PROMPT_ID", 2,
+                      _("Records the team’s answer to one prompt.")))
+    return PC_EXIT_USAGE;
+
+  if (rating_text == NULL && evidence == NULL && justification == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Nothing to record: give --rating, --evidence or --justification"));
+
+  if (rating_text != NULL && !pc_rating_from_string (rating_text, &rating))
+    {
+      g_autofree char *ratings = pc_vocab_describe_ratings ();
+
+      return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a rating: use one of %s"),
+                           rating_text, ratings);
+    }
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  if (rating_text != NULL)
+    ok = pc_store_set_answer (store, a->id, ctx->args[1], rating, evidence, justification, &error);
+  else
+    ok = pc_store_set_answer_text (store, a->id, ctx->args[1], evidence, justification, &error);
+
+  if (!ok)
+    return _pc_cli_fail_error (ctx, error);
+
+  return PC_EXIT_OK;
+}
+
+/* attach */
+
+int
+_pc_cli_attach (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *media_type = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("The name to show (default: the file’s name)"), N_("NAME") },
+    { "media-type", 0, 0, G_OPTION_ARG_STRING, &media_type, N_("The media type (default: guessed)"), N_("TYPE") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *basename = NULL;
+  gint64 id;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF PROMPT_ID FILE", 3,
+                      _("Copies a file into the database as evidence for one prompt (25 MiB at most).")))
+    return PC_EXIT_USAGE;
+
+  file = g_file_new_for_commandline_arg (ctx->args[2]);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Cannot attach “%s”: %s"), ctx->args[2],
+                         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
+                         ? _("there is no such file") : error->message);
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a file: attach a file"), ctx->args[2]);
+  if (g_file_info_get_size (info) > PC_STORE_MAX_ATTACHMENT)
+    {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
+                                                  G_FORMAT_SIZE_IEC_UNITS);
+
+      return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                           _("“%s” is %s, over the 25 MiB an attachment may be: attach a smaller file or link to it instead"),
+                           ctx->args[2], size);
+    }
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  data = g_file_load_bytes (file, NULL, NULL, &error);
+  if (data == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Cannot read “%s”: %s"), ctx->args[2], error->message);
+
+  basename = g_file_get_basename (file);
+  if (media_type == NULL)
+    {
+      g_autofree char *guess = g_content_type_guess (basename, g_bytes_get_data (data, NULL),
+                                                     MIN (g_bytes_get_size (data), 4096), NULL);
+
+      content_type = g_content_type_get_mime_type (guess);
+    }
+
+  id = pc_store_add_attachment (store, a->id, ctx->args[1], name ? name : basename,
+                                media_type ? media_type : content_type, data, &error);
+  if (id == 0)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return PC_EXIT_OK;
+}
+
+/* Sub-commands: "link add", "action add", … */
+
+static gboolean
+take_subcommand (PcCliContext  *ctx,
+                 int           *argc,
+                 char        ***argv,
+                 const char    *name,
+                 const char    *usage)
+{
+  if (*argc < 2 || !g_str_equal ((*argv)[1], name))
+    return FALSE;
+
+  ctx->name = g_intern_static_string (usage);
+  (*argc)--;
+  (*argv)++;
+  return TRUE;
+}
+
+static gint64
+parse_id (const char *text)
+{
+  guint64 value = 0;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    return 0;
+
+  return (gint64) value;
+}
+
+/* link */
+
+int
+_pc_cli_link (PcCliContext  *ctx,
+              int            argc,
+              char         **argv)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *title = NULL;
+  const GOptionEntry entries[] = {
+    { "url", 0, 0, G_OPTION_ARG_STRING, &url, N_("Where the evidence is"), N_("URL") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("What it is"), N_("T") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!take_subcommand (ctx, &argc, &argv, "add", "link add"))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Unknown sub-command: usage is “principle-check link add REF PROMPT_ID --url URL”"));
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF PROMPT_ID", 2,
+                      _("Adds a link to evidence kept elsewhere.")))
+    return PC_EXIT_USAGE;
+  if (url == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--url is required"));
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  id = pc_store_add_link (store, a->id, ctx->args[1], url, title, &error);
+  if (id == 0)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return PC_EXIT_OK;
+}
+
+/* action */
+
+static gboolean
+action_belongs (const PcAssessment *a,
+                gint64              action_id)
+{
+  for (guint i = 0; i < a->actions->len; i++)
+    if (((PcAction *) g_ptr_array_index (a->actions, i))->id == action_id)
+      return TRUE;
+
+  return FALSE;
+}
+
+int
+_pc_cli_action (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *owner = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *status = NULL;
+  const GOptionEntry entries[] = {
+    { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What will be done"), N_("D") },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who will do it"), N_("O") },
+    { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("By when"), N_("YYYY-MM-DD") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("open, in_progress or done (set only)"), N_("S") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean adding = FALSE;
+  gboolean removing = FALSE;
+  gint64 action_id = 0;
+
+  if (take_subcommand (ctx, &argc, &argv, "add", "action add"))
+    adding = TRUE;
+  else if (take_subcommand (ctx, &argc, &argv, "remove", "action remove"))
+    removing = TRUE;
+  else if (!take_subcommand (ctx, &argc, &argv, "set", "action set"))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Unknown sub-command: use “action add REF PROMPT_ID”, “action set REF ACTION_ID” or “action remove REF ACTION_ID”"));
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, removing ? NULL : entries,
+                      adding ? "REF PROMPT_ID" : "REF ACTION_ID", 2,
+                      adding ? _("Adds an action to close a gap found at one prompt.")
+                             : removing ? _("Removes an action from a draft.")
+                                        : _("Changes an action: its status, owner, due date or description.")))
+    return PC_EXIT_USAGE;
+
+  if (adding && (description == NULL || owner == NULL || due == NULL))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("--description, --owner and --due are required: an action needs all three"));
+  if (!adding && !removing && description == NULL && owner == NULL && due == NULL && status == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Nothing to change: give --status, --owner, --due or --description"));
+  if (!adding && (action_id = parse_id (ctx->args[1])) == 0)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("“%s” is not an action id: “principle-check show %s” lists them as #N"),
+                         ctx->args[1], ctx->args[0]);
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  if (adding)
+    {
+      gint64 id = pc_store_add_action (store, a->id, ctx->args[1], description, owner, due, &error);
+
+      if (id == 0)
+        return _pc_cli_fail_error (ctx, error);
+      g_print ("%" G_GINT64_FORMAT "\n", id);
+      return PC_EXIT_OK;
+    }
+
+  if (!action_belongs (a, action_id))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("%s has no action #%s: “principle-check show %s” lists them"),
+                         a->reference, ctx->args[1], a->reference);
+
+  if (removing)
+    {
+      if (!pc_store_remove_action (store, action_id, &error))
+        return _pc_cli_fail_error (ctx, error);
+      return PC_EXIT_OK;
+    }
+
+  if ((description != NULL && !pc_store_set_action_field (store, action_id, "description", description, &error))
+      || (owner != NULL && !pc_store_set_action_field (store, action_id, "owner", owner, &error))
+      || (due != NULL && !pc_store_set_action_field (store, action_id, "due_date", due, &error))
+      || (status != NULL && !pc_store_set_action_field (store, action_id, "status", status, &error)))
+    return _pc_cli_fail_error (ctx, error);
+
+  return PC_EXIT_OK;
+}
+
+/* coproduction */
+
+int
+_pc_cli_coproduction (PcCliContext  *ctx,
+                      int            argc,
+                      char         **argv)
+{
+  g_autofree char *who = NULL;
+  g_autofree char *how = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *changed = NULL;
+  const GOptionEntry entries[] = {
+    { "who", 0, 0, G_OPTION_ARG_STRING, &who, N_("Who took part (service users, carers, staff, partners, community groups)"), N_("W") },
+    { "how", 0, 0, G_OPTION_ARG_STRING, &how, N_("How (workshop, survey, interview, walkabout, …)"), N_("H") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("When"), N_("YYYY-MM-DD") },
+    { "changed", 0, 0, G_OPTION_ARG_STRING, &changed, N_("What changed as a result"), N_("TEXT") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!take_subcommand (ctx, &argc, &argv, "add", "coproduction add"))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Unknown sub-command: usage is “principle-check coproduction add REF --who W --how H --date YYYY-MM-DD --changed TEXT”"));
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
+                      _("Records who took part in the assessment, how, when, and what changed as a result.")))
+    return PC_EXIT_USAGE;
+  if (who == NULL || how == NULL || date == NULL || changed == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--who, --how, --date and --changed are all required"));
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  id = pc_store_add_coproduction (store, a->id, who, how, date, changed, &error);
+  if (id == 0)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return PC_EXIT_OK;
+}
+
+/* Passphrases */
+
+static char *
+read_passphrase_file (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  char *newline;
+
+  if (!g_file_get_contents (path, &contents, NULL, error))
+    return NULL;
+
+  /* The first line is the passphrase. */
+  newline = strpbrk (contents, "\r\n");
+  if (newline != NULL)
+    *newline = '\0';
+
+  return g_steal_pointer (&contents);
+}
+
+static char *
+ask_passphrase (int          tty,
+                const char  *prompt,
+                GError     **error)
+{
+  struct termios saved;
+  struct termios quiet;
+  GString *line = g_string_new (NULL);
+  char c;
+  ssize_t n;
+
+  if (write (tty, prompt, strlen (prompt)) < 0 || tcgetattr (tty, &saved) != 0)
+    {
+      g_string_free (line, TRUE);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Cannot ask for the passphrase on this terminal: use --passphrase-file FILE"));
+      return NULL;
+    }
+
+  quiet = saved;
+  quiet.c_lflag &= ~(ECHO);
+  tcsetattr (tty, TCSAFLUSH, &quiet);
+  while ((n = read (tty, &c, 1)) == 1 && c != '\n' && c != '\r')
+    g_string_append_c (line, c);
+  tcsetattr (tty, TCSAFLUSH, &saved);
+  if (write (tty, "\n", 1) < 0)
+    n = -1;
+
+  if (n < 0)
+    {
+      g_string_free (line, TRUE);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not read the passphrase from the terminal: use --passphrase-file FILE"));
+      return NULL;
+    }
+
+  return g_string_free (line, FALSE);
+}
+
+/* Reads the passphrase from @path, or from the terminal without echo;
+ * with @confirm, asks twice and insists both agree. */
+static char *
+get_passphrase (const char  *path,
+                const char  *name,
+                gboolean     confirm,
+                GError     **error)
+{
+  g_autofree char *prompt = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  int tty;
+
+  if (path != NULL)
+    return read_passphrase_file (path, error);
+
+  tty = open ("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+  if (tty < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("There is no terminal to ask for the passphrase: use --passphrase-file FILE"));
+      return NULL;
+    }
+
+  prompt = g_strdup_printf (_("Passphrase for %s’s signing key: "), name);
+  first = ask_passphrase (tty, prompt, error);
+  if (first != NULL && confirm)
+    {
+      second = ask_passphrase (tty, _("The same passphrase again: "), error);
+      if (second != NULL && !g_str_equal (first, second))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("The two passphrases differ: run the command again"));
+          g_clear_pointer (&first, g_free);
+        }
+      if (second != NULL)
+        memset (second, 0, strlen (second));
+    }
+  close (tty);
+
+  return g_steal_pointer (&first);
+}
+
+static void
+forget (char *secret)
+{
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  g_free (secret);
+}
+
+/* keygen */
+
+int
+_pc_cli_keygen (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *passphrase_file = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your printed name"), N_("N") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Your role"), N_("R") },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Read the passphrase from the first line of this file"), N_("F") },
+    { NULL }
+  };
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  char *passphrase;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
+                      _("Creates your signing key, protected by a passphrase you will type at each sign-off.")))
+    return PC_EXIT_USAGE;
+  if (name == NULL || role == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--name and --role are required"));
+
+  if (pc_sign_key_exists (keys_dir, name))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("%s already has a signing key in %s: use it, or move it away to make a new one"),
+                         name, keys_dir);
+
+  passphrase = get_passphrase (passphrase_file, name, TRUE, &error);
+  if (passphrase == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+
+  key = pc_signing_key_generate (keys_dir, name, role, passphrase, &error);
+  forget (passphrase);
+  if (key == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("Created the signing key of %s (%s), key id %s, in %s\n"),
+           pc_signing_key_get_name (key), pc_signing_key_get_role (key),
+           pc_signing_key_get_key_id (key), keys_dir);
+  return PC_EXIT_OK;
+}
+
+/* submit, review */
+
+static PcSigningKey *
+unlock_key (PcCliContext  *ctx,
+            const char    *name,
+            const char    *passphrase_file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  PcSigningKey *key;
+  char *passphrase;
+
+  if (!pc_sign_key_exists (keys_dir, name))
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                    _("%s has no signing key yet: create one with “principle-check keygen --name \"%s\" --role ROLE”"),
+                    name, name);
+      return NULL;
+    }
+
+  passphrase = get_passphrase (passphrase_file, name, FALSE, &error);
+  if (passphrase == NULL)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+      return NULL;
+    }
+
+  key = pc_signing_key_load (keys_dir, name, passphrase, &error);
+  forget (passphrase);
+  if (key == NULL)
+    _pc_cli_fail_error (ctx, error);
+
+  return key;
+}
+
+int
+_pc_cli_submit (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *passphrase_file = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your printed name"), N_("N") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Your role"), N_("R") },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Read the passphrase from the first line of this file"), N_("F") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
+                      _("Signs a complete draft as prepared and sends it for review.")))
+    return PC_EXIT_USAGE;
+  if (name == NULL || role == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--name and --role are required"));
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL
+      || (key = unlock_key (ctx, name, passphrase_file)) == NULL)
+    return PC_EXIT_USAGE;
+
+  if (!pc_store_submit (store, a->id, key, role, NULL, &error))
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("%s revision %d is in review: signed as prepared by %s (%s)\n"),
+           a->reference, a->revision, pc_signing_key_get_name (key), role);
+  return PC_EXIT_OK;
+}
+
+int
+_pc_cli_review (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  static const char * const decisions[] = {
+    "approved", "approved_with_conditions", "returned", "not_approved", NULL
+  };
+  g_autofree char *decision_text = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+  g_autofree char *reason = NULL;
+  g_autofree char *conditions = NULL;
+  g_autofree char *passphrase_file = NULL;
+  const GOptionEntry entries[] = {
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision_text, N_("approved, approved_with_conditions, returned or not_approved"), N_("D") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your printed name"), N_("N") },
+    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Your role"), N_("R") },
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (required to return it)"), N_("T") },
+    { "conditions", 0, 0, G_OPTION_ARG_STRING, &conditions, N_("The conditions (required to approve with conditions)"), N_("T") },
+    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Read the passphrase from the first line of this file"), N_("F") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcAssessment) after = NULL;
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  PcMeaning decision;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
+                      _("Records and signs the reviewer’s decision on an assessment in review.")))
+    return PC_EXIT_USAGE;
+  if (decision_text == NULL || name == NULL || role == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--decision, --name and --role are required"));
+  if (!g_strv_contains (decisions, decision_text)
+      || !pc_meaning_from_string (decision_text, &decision))
+    return fail_ids (ctx, _("decision"), decision_text, decisions);
+  if (reason != NULL && conditions != NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Give --reason or --conditions, not both"));
+  if (conditions != NULL && decision != PC_MEANING_APPROVED_WITH_CONDITIONS)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("--conditions goes with --decision approved_with_conditions"));
+  if (decision == PC_MEANING_APPROVED_WITH_CONDITIONS && conditions == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Approving with conditions needs --conditions saying what they are"));
+  if (decision == PC_MEANING_RETURNED && reason == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Returning an assessment needs --reason, so the author knows what to change"));
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL
+      || (key = unlock_key (ctx, name, passphrase_file)) == NULL)
+    return PC_EXIT_USAGE;
+
+  if (!pc_store_review (store, a->id, decision, conditions ? conditions : reason, key, role,
+                        NULL, &error)
+      || (after = pc_store_load_assessment_by_id (store, a->id, &error)) == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("%s revision %d: %s by %s (%s); it is now %s\n"),
+           a->reference, a->revision, pc_meaning_to_label (decision),
+           pc_signing_key_get_name (key), role, pc_state_to_label (after->state));
+  return PC_EXIT_OK;
+}
+
+/* revise */
+
+int
+_pc_cli_revise (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *reason = NULL;
+  const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why it is being reopened"), N_("T") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcAssessment) revised = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
+                      _("Starts a new draft revision of a signed-off assessment.")))
+    return PC_EXIT_USAGE;
+  if (reason == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--reason is required: say why it is being reopened"));
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  id = pc_store_revise (store, a->id, reason, &error);
+  if (id == 0 || (revised = pc_store_load_assessment_by_id (store, id, &error)) == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("%s revision %d is a new draft\n"), revised->reference, revised->revision);
+  return PC_EXIT_OK;
+}

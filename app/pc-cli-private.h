@@ -1,0 +1,76 @@
+/* pc-cli-private.h: what the command line's files share
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pc-cli.h"
+#include "pc-types.h"
+
+G_BEGIN_DECLS
+
+/* One command's parsed invocation. */
+typedef struct
+{
+  const char  *name;       /* "list", "action add", … */
+  char        *db_path;    /* --db, or NULL for the default */
+  char       **args;       /* positional arguments after the command */
+  int          n_args;
+  gboolean     may_create; /* may --db name a file that does not exist yet */
+} PcCliContext;
+
+typedef int (*PcCliFunc) (PcCliContext *ctx);
+
+/* Parses @argv (the command's own words, argv[0] being the command) with
+ * @entries plus --db; on failure prints the one-line error and returns
+ * FALSE. @args_usage describes the positional arguments ("REF PROMPT_ID")
+ * and @n_required says how many there must be. */
+gboolean  _pc_cli_parse         (PcCliContext   *ctx,
+                                 int            *argc,
+                                 char         ***argv,
+                                 const GOptionEntry *entries,
+                                 const char     *args_usage,
+                                 int             n_required,
+                                 const char     *summary);
+void      _pc_cli_context_clear (PcCliContext   *ctx);
+
+/* Prints "principle-check COMMAND: MESSAGE" as one line on stderr and
+ * returns @status. */
+int       _pc_cli_fail          (PcCliContext   *ctx,
+                                 int             status,
+                                 const char     *format,
+                                 ...) G_GNUC_PRINTF (3, 4);
+/* Prints @error as one line and returns the exit status it deserves. */
+int       _pc_cli_fail_error    (PcCliContext   *ctx,
+                                 const GError   *error);
+
+/* Opens the database of --db (or the default). On failure prints the
+ * error and returns NULL. */
+PcStore  *_pc_cli_open_store    (PcCliContext   *ctx);
+
+/* Loads the latest revision (or @revision) of @reference; prints the
+ * error and returns NULL on failure. */
+PcAssessment *_pc_cli_load      (PcCliContext   *ctx,
+                                 PcStore        *store,
+                                 const char     *reference,
+                                 int             revision);
+
+/* Commands */
+int       _pc_cli_new           (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_set           (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_answer        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_attach        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_link          (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_action        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_coproduction  (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_keygen        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_submit        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_review        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_revise        (PcCliContext   *ctx, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,802 @@
+/* pc-cli.c: the command line, and its read-only commands
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-cli"
+
+#include "config.h"
+
+#include "pc-cli-private.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-demo.h"
+#include "pc-json.h"
+#include "pc-lifecycle.h"
+#include "pc-lint.h"
+#include "pc-store.h"
+#include "pc-summary.h"
+#include "pc-vocab.h"
+
+/* Framework */
+
+static char *
+one_line (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (out, (*p == '\n' || *p == '\r') ? ' ' : *p);
+
+  return g_string_free (out, FALSE);
+}
+
+int
+_pc_cli_fail (PcCliContext *ctx,
+              int           status,
+              const char   *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  line = one_line (message);
+  g_printerr ("principle-check %s: %s\n", ctx->name, line);
+
+  return status;
+}
+
+int
+_pc_cli_fail_error (PcCliContext *ctx,
+                    const GError *error)
+{
+  int status = PC_EXIT_USAGE;
+
+  if (g_error_matches (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_BLOCKED)
+      || g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_AUDIT_BROKEN))
+    status = PC_EXIT_FAILED;
+
+  return _pc_cli_fail (ctx, status, "%s", error->message);
+}
+
+gboolean
+_pc_cli_parse (PcCliContext        *ctx,
+               int                 *argc,
+               char              ***argv,
+               const GOptionEntry  *entries,
+               const char          *args_usage,
+               int                  n_required,
+               const char          *summary)
+{
+  const GOptionEntry common[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_path,
+      N_("The database (default: ~/.local/share/principle-check/assessments.db)"), N_("FILE") },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *usage = args_usage != NULL ? g_strdup_printf ("%s %s", ctx->name, args_usage)
+                                              : g_strdup (ctx->name);
+
+  context = g_option_context_new (usage);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("%s: run “principle-check %s --help” for the options"),
+                    error->message, ctx->name);
+      return FALSE;
+    }
+
+  /* (*argv)[0] is the command itself. */
+  ctx->args = *argc > 1 ? &(*argv)[1] : NULL;
+  ctx->n_args = *argc - 1;
+
+  for (int i = 0; i < ctx->n_args; i++)
+    if (ctx->args[i][0] == '-' && ctx->args[i][1] != '\0')
+      {
+        _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                      _("Unknown option %s: run “principle-check %s --help” for the options"),
+                      ctx->args[i], ctx->name);
+        return FALSE;
+      }
+
+  if (ctx->n_args != n_required)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                    ctx->n_args < n_required
+                    ? _("Missing arguments: usage is “principle-check %s”")
+                    : _("Too many arguments: usage is “principle-check %s”"),
+                    usage);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_pc_cli_context_clear (PcCliContext *ctx)
+{
+  g_clear_pointer (&ctx->db_path, g_free);
+}
+
+PcStore *
+_pc_cli_open_store (PcCliContext *ctx)
+{
+  g_autoptr(GError) error = NULL;
+  PcStore *store;
+
+  /* A mistyped --db must not quietly become a new, empty database: only
+   * the commands that add assessments may create one. */
+  if (ctx->db_path != NULL && !ctx->may_create
+      && !g_file_test (ctx->db_path, G_FILE_TEST_EXISTS))
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                    _("There is no database at “%s”: check the path, or start one with “principle-check new” or “principle-check demo”"),
+                    ctx->db_path);
+      return NULL;
+    }
+
+  store = pc_store_open (ctx->db_path, &error);
+
+  if (store == NULL)
+    _pc_cli_fail_error (ctx, error);
+
+  return store;
+}
+
+PcAssessment *
+_pc_cli_load (PcCliContext *ctx,
+              PcStore      *store,
+              const char   *reference,
+              int           revision)
+{
+  g_autoptr(GError) error = NULL;
+  PcAssessment *a;
+
+  if (revision < 0)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--revision must be 1 or more"));
+      return NULL;
+    }
+
+  a = pc_store_load_assessment (store, reference, revision, &error);
+  if (a == NULL)
+    _pc_cli_fail_error (ctx, error);
+
+  return a;
+}
+
+static void
+print_json (cJSON *json)
+{
+  char *text = cJSON_Print (json);
+
+  g_print ("%s\n", text);
+  cJSON_free (text);
+}
+
+static const char *
+or_dash (const char *text)
+{
+  return text != NULL ? text : "—";
+}
+
+/* list */
+
+static int
+cmd_list (PcCliContext  *ctx,
+          int            argc,
+          char         **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
+                      _("Lists every assessment, newest change first.")))
+    return PC_EXIT_USAGE;
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+
+  items = pc_store_list (store, &error);
+  if (items == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  if (json)
+    {
+      g_autoptr(cJSON) array = cJSON_CreateArray ();
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const PcListItem *item = g_ptr_array_index (items, i);
+          cJSON *object = cJSON_CreateObject ();
+
+          cJSON_AddStringToObject (object, "reference", item->reference);
+          cJSON_AddNumberToObject (object, "revision", item->revision);
+          cJSON_AddStringToObject (object, "title", item->title);
+          cJSON_AddStringToObject (object, "division", item->division);
+          cJSON_AddStringToObject (object, "lead", item->lead);
+          cJSON_AddStringToObject (object, "state", pc_state_to_string (item->state));
+          cJSON_AddBoolToObject (object, "imported", item->imported);
+          cJSON_AddNumberToObject (object, "answered", item->answered);
+          cJSON_AddNumberToObject (object, "total", item->total);
+          cJSON_AddStringToObject (object, "updated_at", item->updated_at);
+          cJSON_AddItemToArray (array, object);
+        }
+
+      print_json (array);
+      return PC_EXIT_OK;
+    }
+
+  if (items->len == 0)
+    {
+      g_print (_("No assessments yet: start one with “principle-check new”, or add examples with “principle-check demo”.\n"));
+      return PC_EXIT_OK;
+    }
+
+  g_print ("%-14s %-4s %-26s %-10s %-10s %s\n", _("REFERENCE"), _("REV"), _("STATE"),
+           _("PROGRESS"), _("UPDATED"), _("TITLE (DIVISION)"));
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PcListItem *item = g_ptr_array_index (items, i);
+      g_autofree char *progress = g_strdup_printf ("%u/%u", item->answered, item->total);
+      g_autofree char *date = g_strndup (item->updated_at, 10);
+      const char *division = pc_division_to_label (item->division);
+
+      g_print ("%-14s %-4d %-26s %-10s %-10s %s (%s)%s\n",
+               item->reference, item->revision, pc_state_to_label (item->state), progress,
+               date, item->title, division ? division : item->division,
+               item->imported ? _(" [imported]") : "");
+    }
+
+  return PC_EXIT_OK;
+}
+
+/* show */
+
+static void
+print_header (const PcAssessment *a,
+              const PcChecklist  *checklist)
+{
+  const char *division = pc_division_to_label (a->division);
+  g_autofree char *team = g_strjoinv (", ", a->team);
+
+  g_print ("%s %s %d — %s\n", a->reference, _("revision"), a->revision, a->title);
+  g_print ("%s: %s%s\n", _("State"), pc_state_to_label (a->state),
+           a->imported ? _(" (imported summary, read-only)") : "");
+  if (a->revision_reason != NULL)
+    g_print ("%s: %s\n", _("Why this revision"), a->revision_reason);
+  g_print ("%s: %s\n", _("Kind of change"), pc_kind_to_label (a->kind));
+  g_print ("%s: %s\n", _("Division"), division ? division : a->division);
+  if (a->priority != NULL)
+    g_print ("%s: %s\n", _("Clinical priority"), or_dash (pc_priority_to_label (a->priority)));
+  g_print ("%s: %s\n", _("Service lead"), a->lead);
+  g_print ("%s: %s\n", _("Team"), *team != '\0' ? team : "—");
+  g_print ("%s: %s\n", _("Intended outcomes"), or_dash (a->outcomes));
+  g_print ("%s: %s\n", _("Who is affected"), or_dash (a->affected));
+  g_print ("%s: %s   %s: %s\n", _("Start date"), or_dash (a->start_date),
+           _("Planned review"), or_dash (a->review_date));
+  g_print ("%s: %s, %s %d (SHA-256 %.16s…)\n", _("Checklist"), pc_checklist_get_title (checklist),
+           _("version"), pc_checklist_get_version (checklist), pc_checklist_get_sha256 (checklist));
+  g_print ("%s: %u/%u\n", _("Answered"), pc_assessment_count_answered (a, checklist),
+           pc_checklist_get_n_prompts (checklist));
+}
+
+static void
+print_indented (const char *label,
+                const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_print ("      %s: %s\n", label, lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_print ("        %s\n", lines[i]);
+}
+
+static void
+print_prompt (const PcAssessment *a,
+              const PcPrompt     *prompt)
+{
+  const PcAnswer *answer = pc_assessment_find_answer (a, prompt->id);
+
+  g_print ("    %s  [%s]\n", prompt->id, pc_rating_to_label (pc_assessment_get_rating (a, prompt->id)));
+  g_print ("      %s\n", prompt->question);
+  if (answer != NULL && answer->evidence != NULL)
+    print_indented (_("Evidence"), answer->evidence);
+  if (answer != NULL && answer->justification != NULL)
+    print_indented (_("Not applicable because"), answer->justification);
+
+  for (guint i = 0; i < a->attachments->len; i++)
+    {
+      const PcAttachment *att = g_ptr_array_index (a->attachments, i);
+      g_autofree char *size = NULL;
+
+      if (g_strcmp0 (att->prompt_id, prompt->id) != 0)
+        continue;
+      size = g_format_size (att->size);
+      g_print ("      %s #%" G_GINT64_FORMAT ": %s (%s, %s, SHA-256 %.16s…)\n", _("Attachment"),
+               att->id, att->name, att->media_type, size, att->sha256);
+    }
+
+  for (guint i = 0; i < a->links->len; i++)
+    {
+      const PcLink *link = g_ptr_array_index (a->links, i);
+
+      if (g_strcmp0 (link->prompt_id, prompt->id) == 0)
+        g_print ("      %s: %s%s%s\n", _("Link"), link->url,
+                 link->title ? " — " : "", link->title ? link->title : "");
+    }
+
+  for (guint i = 0; i < a->actions->len; i++)
+    {
+      const PcAction *action = g_ptr_array_index (a->actions, i);
+
+      if (g_strcmp0 (action->prompt_id, prompt->id) == 0)
+        g_print ("      %s #%" G_GINT64_FORMAT ": %s — %s: %s, %s: %s, %s\n", _("Action"),
+                 action->id, action->description, _("owner"), or_dash (action->owner),
+                 _("due"), or_dash (action->due_date), pc_action_status_to_label (action->status));
+    }
+}
+
+static void
+print_assessment (const PcAssessment *a,
+                  const PcChecklist  *checklist)
+{
+  print_header (a, checklist);
+
+  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
+    {
+      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
+      guint answered = 0;
+
+      for (guint j = 0; j < principle->prompts->len; j++)
+        {
+          const PcPrompt *prompt = g_ptr_array_index (principle->prompts, j);
+
+          if (pc_assessment_get_rating (a, prompt->id) != PC_RATING_NOT_ASSESSED)
+            answered++;
+        }
+
+      g_print ("\n%u. %s — %s (%u/%u)\n", i + 1, principle->title,
+               pc_status_to_label (pc_assessment_principle_status (a, principle)),
+               answered, principle->prompts->len);
+      for (guint j = 0; j < principle->prompts->len; j++)
+        print_prompt (a, g_ptr_array_index (principle->prompts, j));
+    }
+
+  g_print ("\n%s:\n", _("Co-production"));
+  if (a->coproduction->len == 0)
+    g_print ("  %s\n", _("None recorded yet."));
+  for (guint i = 0; i < a->coproduction->len; i++)
+    {
+      const PcCoproduction *entry = g_ptr_array_index (a->coproduction, i);
+
+      g_print ("  %s — %s (%s): %s\n", entry->date, entry->who, entry->how, entry->changed);
+    }
+
+  g_print ("\n%s:\n", _("Sign-offs"));
+  if (a->signoffs->len == 0)
+    g_print ("  %s\n", _("Not signed."));
+  for (guint i = 0; i < a->signoffs->len; i++)
+    {
+      const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
+
+      g_print ("  %s  %s, %s — %s (%s %s, SHA-256 %.16s…)\n", s->signed_at, s->name, s->role,
+               pc_meaning_to_label (s->meaning), _("key"), s->key_id, s->content_sha256);
+      if (s->reason != NULL)
+        print_indented (s->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
+                                                                           : _("Reason"),
+                        s->reason);
+    }
+}
+
+static cJSON *
+signoffs_to_json (const PcAssessment *a)
+{
+  cJSON *array = cJSON_CreateArray ();
+
+  for (guint i = 0; i < a->signoffs->len; i++)
+    {
+      const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
+      cJSON *object = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (object, "name", s->name);
+      cJSON_AddStringToObject (object, "role", s->role);
+      cJSON_AddStringToObject (object, "meaning", pc_meaning_to_string (s->meaning));
+      pc_json_add_string_or_null (object, "reason", s->reason);
+      cJSON_AddStringToObject (object, "signed_at", s->signed_at);
+      cJSON_AddStringToObject (object, "content_sha256", s->content_sha256);
+      cJSON_AddStringToObject (object, "key_id", s->key_id);
+      cJSON_AddStringToObject (object, "public_key", s->public_key);
+      cJSON_AddStringToObject (object, "signature", s->signature);
+      cJSON_AddItemToArray (array, object);
+    }
+
+  return array;
+}
+
+static int
+cmd_show (PcCliContext  *ctx,
+          int            argc,
+          char         **argv)
+{
+  gboolean json = FALSE;
+  int revision = 0;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "revision", 0, 0, G_OPTION_ARG_INT, &revision, N_("Show this revision (default: the latest)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
+                      _("Shows an assessment: its header, every prompt's rating and evidence, actions, co-production and sign-offs.")))
+    return PC_EXIT_USAGE;
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+    return PC_EXIT_USAGE;
+
+  checklist = pc_store_load_checklist_for (store, a, &error);
+  if (checklist == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  if (json)
+    {
+      g_autoptr(cJSON) object = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (object, "reference", a->reference);
+      cJSON_AddNumberToObject (object, "revision", a->revision);
+      cJSON_AddStringToObject (object, "state", pc_state_to_string (a->state));
+      cJSON_AddBoolToObject (object, "imported", a->imported);
+      cJSON_AddStringToObject (object, "created_at", a->created_at);
+      cJSON_AddStringToObject (object, "updated_at", a->updated_at);
+      cJSON_AddItemToObject (object, "content", pc_summary_build_content (a, checklist));
+      cJSON_AddItemToObject (object, "signoffs", signoffs_to_json (a));
+      print_json (object);
+    }
+  else
+    print_assessment (a, checklist);
+
+  return PC_EXIT_OK;
+}
+
+/* check */
+
+static int
+cmd_check (PcCliContext  *ctx,
+           int            argc,
+           char         **argv)
+{
+  int revision = 0;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { "revision", 0, 0, G_OPTION_ARG_INT, &revision, N_("Check this revision (default: the latest)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  guint blocking = 0;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
+                      _("Checks an assessment against the completeness rules; exits 1 when anything blocks sign-off.")))
+    return PC_EXIT_USAGE;
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+    return PC_EXIT_USAGE;
+
+  checklist = pc_store_load_checklist_for (store, a, &error);
+  if (checklist == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  findings = pc_lint_run (a, checklist, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    if (((PcFinding *) g_ptr_array_index (findings, i))->level == PC_LEVEL_BLOCK)
+      blocking++;
+
+  if (json)
+    {
+      g_autoptr(cJSON) array = cJSON_CreateArray ();
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const PcFinding *f = g_ptr_array_index (findings, i);
+          cJSON *object = cJSON_CreateObject ();
+
+          cJSON_AddStringToObject (object, "rule", f->rule);
+          cJSON_AddStringToObject (object, "level", pc_level_to_string (f->level));
+          pc_json_add_string_or_null (object, "principle", f->principle_id);
+          pc_json_add_string_or_null (object, "prompt", f->prompt_id);
+          cJSON_AddStringToObject (object, "message", f->message);
+          cJSON_AddItemToArray (array, object);
+        }
+      print_json (array);
+    }
+  else
+    {
+      for (guint i = 0; i < findings->len; i++)
+        {
+          const PcFinding *f = g_ptr_array_index (findings, i);
+
+          g_print ("%-6s %-32s %s\n",
+                   f->level == PC_LEVEL_BLOCK ? _("BLOCKS") : _("warns"),
+                   f->prompt_id ? f->prompt_id : (f->principle_id ? f->principle_id : a->reference),
+                   f->message);
+        }
+
+      if (blocking > 0)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "%s: %u finding blocks sign-off, %u in all.\n",
+                              "%s: %u findings block sign-off, %u in all.\n", blocking),
+                 a->reference, blocking, findings->len);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "%s: ready for sign-off (%u warning).\n",
+                              "%s: ready for sign-off (%u warnings).\n", findings->len),
+                 a->reference, findings->len);
+    }
+
+  return blocking > 0 ? PC_EXIT_FAILED : PC_EXIT_OK;
+}
+
+/* history */
+
+static int
+cmd_history (PcCliContext  *ctx,
+             int            argc,
+             char         **argv)
+{
+  int revision = 0;
+  const GOptionEntry entries[] = {
+    { "revision", 0, 0, G_OPTION_ARG_INT, &revision, N_("This revision (default: the latest)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  guint count = 0;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
+                      _("Prints the audit trail of an assessment, oldest first, and checks its chain.")))
+    return PC_EXIT_USAGE;
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+    return PC_EXIT_USAGE;
+
+  rows = pc_store_history (store, a->id, &error);
+  if (rows == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PcAuditEntry *row = g_ptr_array_index (rows, i);
+      g_autofree char *old_value = row->old_value ? one_line (row->old_value) : NULL;
+      g_autofree char *new_value = row->new_value ? one_line (row->new_value) : NULL;
+
+      g_print ("%s  %s  %s%s%s%s%s: %s → %s%s%s\n", row->at, row->actor, row->entity,
+               row->entity_id ? " " : "", row->entity_id ? row->entity_id : "",
+               row->field ? " " : "", row->field ? row->field : "",
+               or_dash (old_value), or_dash (new_value),
+               row->reason ? _(" — reason: ") : "", row->reason ? row->reason : "");
+    }
+
+  if (!pc_store_check_audit_chain (store, a->id, &count, &head, &error))
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("Audit chain intact: %u entries, head %s\n"), count, head);
+  return PC_EXIT_OK;
+}
+
+/* checklist validate */
+
+static int
+cmd_checklist (PcCliContext  *ctx,
+               int            argc,
+               char         **argv)
+{
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (argc < 2 || !g_str_equal (argv[1], "validate"))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Unknown sub-command: usage is “principle-check checklist validate FILE”"));
+
+  ctx->name = "checklist validate";
+  argc--;
+  argv++;
+  if (!_pc_cli_parse (ctx, &argc, &argv, NULL, "FILE", 1,
+                      _("Checks that a file is a valid checklist; exits 2 with the problem when it is not.")))
+    return PC_EXIT_USAGE;
+
+  checklist = pc_checklist_new_from_file (ctx->args[0], &error);
+  if (checklist == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+
+  g_print (_("%s: a valid checklist, “%s” (%s, version %d): %u principles, %u prompts\n"),
+           ctx->args[0], pc_checklist_get_title (checklist), pc_checklist_get_id (checklist),
+           pc_checklist_get_version (checklist), pc_checklist_get_n_principles (checklist),
+           pc_checklist_get_n_prompts (checklist));
+  return PC_EXIT_OK;
+}
+
+/* demo */
+
+static int
+cmd_demo (PcCliContext  *ctx,
+          int            argc,
+          char         **argv)
+{
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) keys = NULL;
+  g_autofree char *keys_dir = NULL;
+  guint added;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, NULL, NULL, 0,
+                      _("Adds realistic example assessments, in every state, to the database.")))
+    return PC_EXIT_USAGE;
+
+  checklist = pc_checklist_new_default (&error);
+  if (checklist == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  ctx->may_create = TRUE;
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+
+  /* The example signers' keys live only as long as the command. */
+  keys_dir = g_dir_make_tmp ("principle-check-demo-XXXXXX", &error);
+  if (keys_dir == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  added = pc_demo_fill (store, checklist, keys_dir, NULL, &error);
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (keys_dir, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (keys_dir, name, NULL);
+
+        g_unlink (path);
+      }
+    g_rmdir (keys_dir);
+  }
+
+  if (added == 0)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Added %u example assessment to %s\n",
+                        "Added %u example assessments to %s\n", added),
+           added, pc_store_get_path (store));
+  return PC_EXIT_OK;
+}
+
+/* Dispatch */
+
+typedef int (*CommandFunc) (PcCliContext *ctx, int argc, char **argv);
+
+static const struct
+{
+  const char  *name;
+  CommandFunc  func;
+  const char  *usage;
+} commands[] = {
+  { "list", cmd_list, "list [--json]" },
+  { "show", cmd_show, "show REF [--json] [--revision N]" },
+  { "check", cmd_check, "check REF [--json]" },
+  { "new", _pc_cli_new, "new --title T --kind K --division D --lead NAME [--priority P] [--review-date YYYY-MM-DD] …" },
+  { "set", _pc_cli_set, "set REF FIELD VALUE" },
+  { "answer", _pc_cli_answer, "answer REF PROMPT_ID --rating R [--evidence TEXT] [--justification TEXT]" },
+  { "attach", _pc_cli_attach, "attach REF PROMPT_ID FILE" },
+  { "link", _pc_cli_link, "link add REF PROMPT_ID --url URL [--title T]" },
+  { "action", _pc_cli_action, "action add|set|remove …" },
+  { "coproduction", _pc_cli_coproduction, "coproduction add REF --who W --how H --date YYYY-MM-DD --changed TEXT" },
+  { "keygen", _pc_cli_keygen, "keygen --name N --role R [--passphrase-file F]" },
+  { "submit", _pc_cli_submit, "submit REF --name N --role R [--passphrase-file F]" },
+  { "review", _pc_cli_review, "review REF --decision D --name N --role R [--reason T] [--conditions T] [--passphrase-file F]" },
+  { "revise", _pc_cli_revise, "revise REF --reason T" },
+  { "history", cmd_history, "history REF" },
+  { "checklist", cmd_checklist, "checklist validate FILE" },
+  { "demo", cmd_demo, "demo" },
+};
+
+gboolean
+pc_cli_is_command (const char *name)
+{
+  if (name == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (name, commands[i].name))
+      return TRUE;
+
+  return g_str_equal (name, "help") || g_str_equal (name, "--help") || g_str_equal (name, "-h")
+      || g_str_equal (name, "--version");
+}
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: principle-check COMMAND [OPTIONS…] [--db FILE]"));
+  fprintf (out, "%s\n\n", _("Assess a new or changed service against the Trust’s clinical principles."));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  principle-check %s\n", commands[i].usage);
+  fprintf (out, "\n%s\n", _("Run “principle-check COMMAND --help” for a command’s options."));
+}
+
+int
+pc_cli_run (int    argc,
+            char **argv)
+{
+  PcCliContext ctx = { 0 };
+  int status;
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return PC_EXIT_USAGE;
+    }
+
+  if (g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--help")
+      || g_str_equal (argv[1], "-h"))
+    {
+      print_usage (stdout);
+      return PC_EXIT_OK;
+    }
+
+  if (g_str_equal (argv[1], "--version"))
+    {
+      g_print ("principle-check %s\n", PACKAGE_VERSION);
+      return PC_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      {
+        ctx.name = commands[i].name;
+        status = commands[i].func (&ctx, argc - 1, argv + 1);
+        _pc_cli_context_clear (&ctx);
+        return status;
+      }
+
+  g_printerr (_("principle-check: “%s” is not a command: run “principle-check --help” for the list\n"),
+              argv[1]);
+  return PC_EXIT_USAGE;
+}

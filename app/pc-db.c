@@ -1,0 +1,152 @@
+/* pc-db.c
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-db"
+
+#include "config.h"
+
+#include "pc-db-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pc-store.h"
+
+void
+_pc_db_set_error (sqlite3     *db,
+                  GError     **error,
+                  const char  *what)
+{
+  int code = sqlite3_extended_errcode (db);
+  const char *msg = sqlite3_errmsg (db);
+
+  switch (code & 0xff)
+    {
+    case SQLITE_CONSTRAINT:
+      if (code == SQLITE_CONSTRAINT_TRIGGER && strstr (msg, "read-only") != NULL)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY,
+                       _("This assessment is signed off and read-only: start a new revision to change it"));
+          return;
+        }
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("Could not %s: %s"), what, msg);
+      return;
+    case SQLITE_FULL:
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Could not %s: the disk is full; free some space and try again"), what);
+      return;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+                   _("Could not %s: the database file is damaged; restore it from a backup"), what);
+      return;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_BUSY,
+                   _("Could not %s: the database is in use by another program; close it and try again"), what);
+      return;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Could not %s: %s; check the file and folder can be written"), what, msg);
+      return;
+    default:
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
+                   _("Could not %s: %s"), what, msg);
+      return;
+    }
+}
+
+sqlite3_stmt *
+_pc_db_prepare (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _pc_db_set_error (db, error, _("read the database"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+gboolean
+_pc_db_exec (sqlite3     *db,
+             const char  *sql,
+             GError     **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _pc_db_set_error (db, error, _("update the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_pc_db_step_done (sqlite3       *db,
+                  sqlite3_stmt  *stmt,
+                  GError       **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    ;
+
+  if (rc != SQLITE_DONE)
+    {
+      _pc_db_set_error (db, error, _("save the change"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_pc_db_step_row (sqlite3       *db,
+                 sqlite3_stmt  *stmt,
+                 gboolean      *has_row,
+                 GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+    {
+      *has_row = (rc == SQLITE_ROW);
+      return TRUE;
+    }
+
+  _pc_db_set_error (db, error, _("read the database"));
+  return FALSE;
+}
+
+void
+_pc_db_bind_text (sqlite3_stmt *stmt,
+                  int           index,
+                  const char   *value)
+{
+  if (value == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+}
+
+char *
+_pc_db_dup_text (sqlite3_stmt *stmt,
+                 int           col)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, col);
+
+  return text == NULL ? NULL : g_strdup ((const char *) text);
+}

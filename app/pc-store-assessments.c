@@ -1,0 +1,894 @@
+/* pc-store-assessments.c: assessments and everything recorded in them
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-store"
+
+#include "config.h"
+
+#include "pc-store-private.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-json.h"
+#include "pc-vocab.h"
+
+/* Validation */
+
+static gboolean
+is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* "" and white space alone mean "nothing". */
+const char *
+_pc_store_nullable (const char *text)
+{
+  return is_blank (text) ? NULL : text;
+}
+
+gboolean
+_pc_store_check_text (const char  *what,
+            const char  *value,
+            gboolean     required,
+            GError     **error)
+{
+  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("The %s is not valid UTF-8 text: re-type it or save the file as UTF-8"), what);
+      return FALSE;
+    }
+
+  if (required && is_blank (value))
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("The %s is empty: fill it in"), what);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_pc_store_check_date (const char  *what,
+            const char  *value,
+            GError     **error)
+{
+  if (value != NULL && !pc_date_is_valid (value))
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("The %s “%s” is not a date: write it as YYYY-MM-DD, for example 2027-03-31"),
+                   what, value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_division (const char  *value,
+                GError     **error)
+{
+  if (value == NULL || pc_division_to_label (value) == NULL)
+    {
+      g_autofree char *ids = g_strjoinv (", ", (char **) pc_division_ids ());
+
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("“%s” is not a division: use one of %s"), value ? value : "", ids);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_priority (const char  *value,
+                GError     **error)
+{
+  if (value != NULL && pc_priority_to_label (value) == NULL)
+    {
+      g_autofree char *ids = g_strjoinv (", ", (char **) pc_priority_ids ());
+
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("“%s” is not a clinical priority: use one of %s"), value, ids);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_header (const PcAssessment  *header,
+              GError             **error)
+{
+  return _pc_store_check_text (_("title"), header->title, TRUE, error)
+      && _pc_store_check_text (_("service lead"), header->lead, TRUE, error)
+      && check_division (header->division, error)
+      && check_priority (_pc_store_nullable (header->priority), error)
+      && _pc_store_check_text (_("intended outcomes"), header->outcomes, FALSE, error)
+      && _pc_store_check_text (_("description of who is affected"), header->affected, FALSE, error)
+      && _pc_store_check_date (_("start date"), _pc_store_nullable (header->start_date), error)
+      && _pc_store_check_date (_("review date"), _pc_store_nullable (header->review_date), error);
+}
+
+static char *
+team_to_json (const char * const *team)
+{
+  g_autoptr(cJSON) array = cJSON_CreateArray ();
+  char *printed;
+  char *json;
+
+  for (guint i = 0; team != NULL && team[i] != NULL; i++)
+    if (!is_blank (team[i]))
+      cJSON_AddItemToArray (array, cJSON_CreateString (team[i]));
+
+  printed = cJSON_PrintUnformatted (array);
+  json = g_strdup (printed);
+  cJSON_free (printed);
+
+  return json;
+}
+
+static GStrv
+team_from_json (const char *json)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(cJSON) array = json != NULL ? cJSON_Parse (json) : NULL;
+  const cJSON *item;
+
+  cJSON_ArrayForEach (item, array)
+    if (cJSON_IsString (item))
+      g_strv_builder_add (builder, item->valuestring);
+
+  return g_strv_builder_end (builder);
+}
+
+/* Looks up @assessment_id and checks it may be changed: it exists, is a
+ * draft and is not imported. On success returns the checklist it was
+ * made against. Returns: (transfer full) (nullable) */
+PcChecklist *
+_pc_store_require_draft (PcStore  *self,
+               gint64    assessment_id,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *sha256 = NULL;
+  PcState state = PC_STATE_DRAFT;
+  gboolean has_row;
+  gboolean imported;
+
+  stmt = _pc_db_prepare (self->db,
+                         "SELECT reference, state, imported, checklist_sha256"
+                         " FROM assessments WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
+                   _("There is no assessment with id %" G_GINT64_FORMAT), assessment_id);
+      return NULL;
+    }
+
+  reference = _pc_db_dup_text (stmt, 0);
+  pc_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &state);
+  imported = sqlite3_column_int (stmt, 2) != 0;
+  sha256 = _pc_db_dup_text (stmt, 3);
+
+  if (imported)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY,
+                   _("%s is an imported summary and is read-only"), reference);
+      return NULL;
+    }
+
+  if (state == PC_STATE_IN_REVIEW)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY,
+                   _("%s is in review and cannot be changed: the reviewer can return it to draft"),
+                   reference);
+      return NULL;
+    }
+
+  if (state != PC_STATE_DRAFT)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY,
+                   _("%s is signed off and read-only: start a new revision to change it"),
+                   reference);
+      return NULL;
+    }
+
+  return pc_store_load_checklist (self, sha256, error);
+}
+
+gboolean
+_pc_store_require_prompt (PcChecklist  *checklist,
+                const char   *prompt_id,
+                GError      **error)
+{
+  if (prompt_id == NULL || pc_checklist_find_prompt (checklist, prompt_id, NULL) == NULL)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
+                   _("“%s” is not a prompt of the checklist “%s”: run “principle-check show” to see the prompt ids"),
+                   prompt_id ? prompt_id : "", pc_checklist_get_title (checklist));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+_pc_store_touch (PcStore  *self,
+                 gint64    assessment_id,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _pc_store_now ();
+
+  stmt = _pc_db_prepare (self->db, "UPDATE assessments SET updated_at = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pc_db_bind_text (stmt, 1, now);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+
+  return _pc_db_step_done (self->db, stmt, error);
+}
+
+/* Creating */
+
+static char *
+next_reference (PcStore  *self,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *prefix = g_strdup_printf ("PC-%d-", g_date_time_get_year (now));
+  g_autofree char *pattern = g_strconcat (prefix, "%", NULL);
+  gboolean has_row;
+  gint64 last;
+
+  stmt = _pc_db_prepare (self->db,
+                         "SELECT max(CAST(substr(reference, ?2) AS INTEGER)) FROM assessments"
+                         " WHERE reference LIKE ?1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _pc_db_bind_text (stmt, 1, pattern);
+  sqlite3_bind_int (stmt, 2, (int) strlen (prefix) + 1);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+
+  last = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
+}
+
+gint64
+_pc_store_insert_assessment (PcStore            *self,
+                   const PcAssessment *header,
+                   const char         *reference,
+                   int                 revision,
+                   gint64              previous_id,
+                   const char         *revision_reason,
+                   const char         *checklist_sha256,
+                   GError            **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *team = team_to_json ((const char * const *) header->team);
+  g_autofree char *now = _pc_store_now ();
+
+  stmt = _pc_db_prepare (self->db,
+                         "INSERT INTO assessments (reference, revision, previous_id, revision_reason,"
+                         " title, kind, division, priority, lead, team, outcomes, affected,"
+                         " start_date, review_date, checklist_sha256, state, created_at, updated_at)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+                         " ?15, 'draft', ?16, ?16)",
+                         error);
+  if (stmt == NULL)
+    return 0;
+
+  _pc_db_bind_text (stmt, 1, reference);
+  sqlite3_bind_int (stmt, 2, revision);
+  if (previous_id > 0)
+    sqlite3_bind_int64 (stmt, 3, previous_id);
+  else
+    sqlite3_bind_null (stmt, 3);
+  _pc_db_bind_text (stmt, 4, revision_reason);
+  _pc_db_bind_text (stmt, 5, header->title);
+  _pc_db_bind_text (stmt, 6, pc_kind_to_string (header->kind));
+  _pc_db_bind_text (stmt, 7, header->division);
+  _pc_db_bind_text (stmt, 8, _pc_store_nullable (header->priority));
+  _pc_db_bind_text (stmt, 9, header->lead);
+  _pc_db_bind_text (stmt, 10, team);
+  _pc_db_bind_text (stmt, 11, _pc_store_nullable (header->outcomes));
+  _pc_db_bind_text (stmt, 12, _pc_store_nullable (header->affected));
+  _pc_db_bind_text (stmt, 13, _pc_store_nullable (header->start_date));
+  _pc_db_bind_text (stmt, 14, _pc_store_nullable (header->review_date));
+  _pc_db_bind_text (stmt, 15, checklist_sha256);
+  _pc_db_bind_text (stmt, 16, now);
+
+  if (!_pc_db_step_done (self->db, stmt, error))
+    return 0;
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+pc_store_create_assessment (PcStore             *self,
+                            const PcAssessment  *header,
+                            PcChecklist         *checklist,
+                            GError             **error)
+{
+  g_autofree char *reference = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (PC_IS_STORE (self), 0);
+  g_return_val_if_fail (header != NULL, 0);
+  g_return_val_if_fail (checklist != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (!check_header (header, error))
+    return 0;
+
+  if (!_pc_store_begin (self, error))
+    return 0;
+
+  if (!pc_store_remember_checklist (self, checklist, error)
+      || (reference = next_reference (self, error)) == NULL
+      || (id = _pc_store_insert_assessment (self, header, reference, 1, 0, NULL,
+                                  pc_checklist_get_sha256 (checklist), error)) == 0
+      || !_pc_store_audit (self, id, NULL, "assessment", reference, NULL, NULL, header->title,
+                           _("created"), error)
+      || !_pc_store_commit (self, error))
+    {
+      _pc_store_rollback (self);
+      /* The cache may hold a checklist whose row was rolled back. */
+      g_hash_table_remove (self->checklists, pc_checklist_get_sha256 (checklist));
+      return 0;
+    }
+
+  return id;
+}
+
+/* Loading */
+
+#define ASSESSMENT_COLUMNS \
+  "id, reference, revision, previous_id, revision_reason, title, kind, division, priority," \
+  " lead, team, outcomes, affected, start_date, review_date, checklist_sha256, state," \
+  " imported, created_at, updated_at"
+
+static gboolean
+load_children (PcStore       *self,
+               PcAssessment  *a,
+               GError       **error)
+{
+  g_autoptr(sqlite3_stmt) answers = NULL;
+  g_autoptr(sqlite3_stmt) attachments = NULL;
+  g_autoptr(sqlite3_stmt) links = NULL;
+  g_autoptr(sqlite3_stmt) actions = NULL;
+  g_autoptr(sqlite3_stmt) coproduction = NULL;
+  g_autoptr(sqlite3_stmt) signoffs = NULL;
+  int rc;
+
+  answers = _pc_db_prepare (self->db,
+                            "SELECT prompt_id, rating, evidence, justification, updated_at"
+                            " FROM answers WHERE assessment_id = ?1",
+                            error);
+  attachments = answers == NULL ? NULL :
+    _pc_db_prepare (self->db,
+                    "SELECT id, prompt_id, name, media_type, size, sha256, added_at"
+                    " FROM attachments WHERE assessment_id = ?1 ORDER BY id",
+                    error);
+  links = attachments == NULL ? NULL :
+    _pc_db_prepare (self->db,
+                    "SELECT id, prompt_id, url, title FROM links WHERE assessment_id = ?1 ORDER BY id",
+                    error);
+  actions = links == NULL ? NULL :
+    _pc_db_prepare (self->db,
+                    "SELECT id, prompt_id, description, owner, due_date, status"
+                    " FROM actions WHERE assessment_id = ?1 ORDER BY id",
+                    error);
+  coproduction = actions == NULL ? NULL :
+    _pc_db_prepare (self->db,
+                    "SELECT id, who, how, date, changed FROM coproduction"
+                    " WHERE assessment_id = ?1 ORDER BY date, id",
+                    error);
+  signoffs = coproduction == NULL ? NULL :
+    _pc_db_prepare (self->db,
+                    "SELECT id, name, role, meaning, reason, signed_at, content_sha256, key_id,"
+                    " public_key, signature FROM signoffs WHERE assessment_id = ?1 ORDER BY id",
+                    error);
+  if (signoffs == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (answers, 1, a->id);
+  while ((rc = sqlite3_step (answers)) == SQLITE_ROW)
+    {
+      PcAnswer *answer = g_new0 (PcAnswer, 1);
+
+      answer->prompt_id = _pc_db_dup_text (answers, 0);
+      pc_rating_from_string ((const char *) sqlite3_column_text (answers, 1), &answer->rating);
+      answer->evidence = _pc_db_dup_text (answers, 2);
+      answer->justification = _pc_db_dup_text (answers, 3);
+      answer->updated_at = _pc_db_dup_text (answers, 4);
+      g_ptr_array_add (a->answers, answer);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  sqlite3_bind_int64 (attachments, 1, a->id);
+  while ((rc = sqlite3_step (attachments)) == SQLITE_ROW)
+    {
+      PcAttachment *att = g_new0 (PcAttachment, 1);
+
+      att->id = sqlite3_column_int64 (attachments, 0);
+      att->prompt_id = _pc_db_dup_text (attachments, 1);
+      att->name = _pc_db_dup_text (attachments, 2);
+      att->media_type = _pc_db_dup_text (attachments, 3);
+      att->size = sqlite3_column_int64 (attachments, 4);
+      att->sha256 = _pc_db_dup_text (attachments, 5);
+      att->added_at = _pc_db_dup_text (attachments, 6);
+      g_ptr_array_add (a->attachments, att);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  sqlite3_bind_int64 (links, 1, a->id);
+  while ((rc = sqlite3_step (links)) == SQLITE_ROW)
+    {
+      PcLink *link = g_new0 (PcLink, 1);
+
+      link->id = sqlite3_column_int64 (links, 0);
+      link->prompt_id = _pc_db_dup_text (links, 1);
+      link->url = _pc_db_dup_text (links, 2);
+      link->title = _pc_db_dup_text (links, 3);
+      g_ptr_array_add (a->links, link);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  sqlite3_bind_int64 (actions, 1, a->id);
+  while ((rc = sqlite3_step (actions)) == SQLITE_ROW)
+    {
+      PcAction *action = g_new0 (PcAction, 1);
+
+      action->id = sqlite3_column_int64 (actions, 0);
+      action->prompt_id = _pc_db_dup_text (actions, 1);
+      action->description = _pc_db_dup_text (actions, 2);
+      action->owner = _pc_db_dup_text (actions, 3);
+      action->due_date = _pc_db_dup_text (actions, 4);
+      pc_action_status_from_string ((const char *) sqlite3_column_text (actions, 5),
+                                    &action->status);
+      g_ptr_array_add (a->actions, action);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  sqlite3_bind_int64 (coproduction, 1, a->id);
+  while ((rc = sqlite3_step (coproduction)) == SQLITE_ROW)
+    {
+      PcCoproduction *entry = g_new0 (PcCoproduction, 1);
+
+      entry->id = sqlite3_column_int64 (coproduction, 0);
+      entry->who = _pc_db_dup_text (coproduction, 1);
+      entry->how = _pc_db_dup_text (coproduction, 2);
+      entry->date = _pc_db_dup_text (coproduction, 3);
+      entry->changed = _pc_db_dup_text (coproduction, 4);
+      g_ptr_array_add (a->coproduction, entry);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  sqlite3_bind_int64 (signoffs, 1, a->id);
+  while ((rc = sqlite3_step (signoffs)) == SQLITE_ROW)
+    {
+      PcSignoff *signoff = g_new0 (PcSignoff, 1);
+
+      signoff->id = sqlite3_column_int64 (signoffs, 0);
+      signoff->name = _pc_db_dup_text (signoffs, 1);
+      signoff->role = _pc_db_dup_text (signoffs, 2);
+      pc_meaning_from_string ((const char *) sqlite3_column_text (signoffs, 3), &signoff->meaning);
+      signoff->reason = _pc_db_dup_text (signoffs, 4);
+      signoff->signed_at = _pc_db_dup_text (signoffs, 5);
+      signoff->content_sha256 = _pc_db_dup_text (signoffs, 6);
+      signoff->key_id = _pc_db_dup_text (signoffs, 7);
+      signoff->public_key = _pc_db_dup_text (signoffs, 8);
+      signoff->signature = _pc_db_dup_text (signoffs, 9);
+      g_ptr_array_add (a->signoffs, signoff);
+    }
+  if (rc != SQLITE_DONE)
+    goto failed;
+
+  return TRUE;
+
+failed:
+  _pc_db_set_error (self->db, error, _("read the assessment"));
+  return FALSE;
+}
+
+static PcAssessment *
+load_assessment (PcStore       *self,
+                 sqlite3_stmt  *stmt,
+                 const char    *what,
+                 GError       **error)
+{
+  g_autoptr(PcAssessment) a = NULL;
+  gboolean has_row;
+
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
+                   _("There is no assessment %s: run “principle-check list” to see the references"),
+                   what);
+      return NULL;
+    }
+
+  a = pc_assessment_new ();
+  a->id = sqlite3_column_int64 (stmt, 0);
+  a->reference = _pc_db_dup_text (stmt, 1);
+  a->revision = sqlite3_column_int (stmt, 2);
+  a->previous_id = sqlite3_column_int64 (stmt, 3);
+  a->revision_reason = _pc_db_dup_text (stmt, 4);
+  a->title = _pc_db_dup_text (stmt, 5);
+  pc_kind_from_string ((const char *) sqlite3_column_text (stmt, 6), &a->kind);
+  a->division = _pc_db_dup_text (stmt, 7);
+  a->priority = _pc_db_dup_text (stmt, 8);
+  a->lead = _pc_db_dup_text (stmt, 9);
+  g_strfreev (a->team);
+  a->team = team_from_json ((const char *) sqlite3_column_text (stmt, 10));
+  a->outcomes = _pc_db_dup_text (stmt, 11);
+  a->affected = _pc_db_dup_text (stmt, 12);
+  a->start_date = _pc_db_dup_text (stmt, 13);
+  a->review_date = _pc_db_dup_text (stmt, 14);
+  a->checklist_sha256 = _pc_db_dup_text (stmt, 15);
+  pc_state_from_string ((const char *) sqlite3_column_text (stmt, 16), &a->state);
+  a->imported = sqlite3_column_int (stmt, 17) != 0;
+  a->created_at = _pc_db_dup_text (stmt, 18);
+  a->updated_at = _pc_db_dup_text (stmt, 19);
+
+  {
+    g_autoptr(PcChecklist) checklist = pc_store_load_checklist (self, a->checklist_sha256, error);
+
+    if (checklist == NULL)
+      return NULL;
+    a->checklist_id = g_strdup (pc_checklist_get_id (checklist));
+    a->checklist_version = pc_checklist_get_version (checklist);
+  }
+
+  if (!load_children (self, a, error))
+    return NULL;
+
+  return g_steal_pointer (&a);
+}
+
+PcAssessment *
+pc_store_load_assessment (PcStore     *self,
+                          const char  *reference,
+                          int          revision,
+                          GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+  g_return_val_if_fail (reference != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (revision > 0)
+    {
+      stmt = _pc_db_prepare (self->db,
+                             "SELECT " ASSESSMENT_COLUMNS " FROM assessments"
+                             " WHERE reference = ?1 COLLATE NOCASE AND revision = ?2",
+                             error);
+      what = g_strdup_printf (_("%s revision %d"), reference, revision);
+    }
+  else
+    {
+      stmt = _pc_db_prepare (self->db,
+                             "SELECT " ASSESSMENT_COLUMNS " FROM assessments"
+                             " WHERE reference = ?1 COLLATE NOCASE ORDER BY revision DESC LIMIT 1",
+                             error);
+      what = g_strdup (reference);
+    }
+  if (stmt == NULL)
+    return NULL;
+
+  _pc_db_bind_text (stmt, 1, reference);
+  if (revision > 0)
+    sqlite3_bind_int (stmt, 2, revision);
+
+  return load_assessment (self, stmt, what, error);
+}
+
+PcAssessment *
+pc_store_load_assessment_by_id (PcStore  *self,
+                                gint64    id,
+                                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *what = NULL;
+
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _pc_db_prepare (self->db,
+                         "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?1",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  what = g_strdup_printf (_("with id %" G_GINT64_FORMAT), id);
+
+  return load_assessment (self, stmt, what, error);
+}
+
+GPtrArray *
+pc_store_list (PcStore  *self,
+               GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_list_item_free);
+  int rc;
+
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  stmt = _pc_db_prepare (self->db,
+                         "SELECT a.id, a.reference, a.revision, a.title, a.division, a.lead,"
+                         " a.state, a.imported, a.updated_at, c.prompt_count,"
+                         " (SELECT count(*) FROM answers n"
+                         "   WHERE n.assessment_id = a.id AND n.rating <> 'not_assessed')"
+                         " FROM assessments a JOIN checklists c ON c.sha256 = a.checklist_sha256"
+                         " WHERE NOT EXISTS (SELECT 1 FROM assessments b"
+                         "   WHERE b.reference = a.reference AND b.revision > a.revision)"
+                         " ORDER BY a.updated_at DESC, a.id DESC",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PcListItem *item = g_new0 (PcListItem, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->reference = _pc_db_dup_text (stmt, 1);
+      item->revision = sqlite3_column_int (stmt, 2);
+      item->title = _pc_db_dup_text (stmt, 3);
+      item->division = _pc_db_dup_text (stmt, 4);
+      item->lead = _pc_db_dup_text (stmt, 5);
+      pc_state_from_string ((const char *) sqlite3_column_text (stmt, 6), &item->state);
+      item->imported = sqlite3_column_int (stmt, 7) != 0;
+      item->updated_at = _pc_db_dup_text (stmt, 8);
+      item->total = sqlite3_column_int (stmt, 9);
+      item->answered = sqlite3_column_int (stmt, 10);
+      g_ptr_array_add (items, item);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _pc_db_set_error (self->db, error, _("list the assessments"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+guint
+pc_store_count (PcStore  *self,
+                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (PC_IS_STORE (self), 0);
+
+  stmt = _pc_db_prepare (self->db, "SELECT count(DISTINCT reference) FROM assessments", error);
+  if (stmt == NULL || !_pc_db_step_row (self->db, stmt, &has_row, error))
+    return 0;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Changing a draft: each change checks the assessment may be changed,
+ * writes, audits and touches updated_at in one transaction. */
+
+char *
+_pc_store_read_text (PcStore     *self,
+                  const char  *sql,
+                  gint64       id,
+                  const char  *key,
+                  gboolean    *found,
+                  GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db, sql, error);
+  gboolean has_row;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (key != NULL)
+    _pc_db_bind_text (stmt, 2, key);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+
+  *found = has_row;
+  return has_row ? _pc_db_dup_text (stmt, 0) : NULL;
+}
+
+gboolean
+_pc_store_write_field (PcStore     *self,
+             const char  *sql,
+             gint64       id,
+             const char  *value,
+             GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _pc_db_bind_text (stmt, 1, value);
+  sqlite3_bind_int64 (stmt, 2, id);
+
+  return _pc_db_step_done (self->db, stmt, error);
+}
+
+gboolean
+_pc_store_delete_row (PcStore     *self,
+                      const char  *table,
+                      gint64       id,
+                      GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  return _pc_db_step_done (self->db, stmt, error);
+}
+
+/* Changes one column of a draft's row, auditing old and new values;
+ * writes nothing when the value is unchanged. */
+static gboolean
+set_assessment_column (PcStore     *self,
+                       gint64       assessment_id,
+                       const char  *field,
+                       const char  *select_sql,
+                       const char  *update_sql,
+                       const char  *value,
+                       GError     **error)
+{
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autofree char *old_value = NULL;
+  gboolean found;
+  gboolean ok;
+
+  checklist = _pc_store_begin_change (self, assessment_id, NULL, error);
+  if (checklist == NULL)
+    return FALSE;
+
+  old_value = _pc_store_read_text (self, select_sql, assessment_id, NULL, &found, error);
+  if (found && g_strcmp0 (old_value, value) == 0)
+    {
+      _pc_store_rollback (self);
+      return TRUE;
+    }
+
+  ok = found
+    && _pc_store_write_field (self, update_sql, assessment_id, value, error)
+    && _pc_store_audit (self, assessment_id, NULL, "assessment", NULL, field, old_value, value,
+                        NULL, error);
+
+  return _pc_store_finish_change (self, assessment_id, ok, error);
+}
+
+static const char * const header_fields[] = {
+  "title", "kind", "division", "priority", "lead", "outcomes", "affected",
+  "start_date", "review_date", NULL
+};
+
+gboolean
+pc_store_set_header_field (PcStore     *self,
+                           gint64       assessment_id,
+                           const char  *field,
+                           const char  *value,
+                           GError     **error)
+{
+  g_autofree char *select_sql = NULL;
+  g_autofree char *update_sql = NULL;
+
+  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (field != NULL, FALSE);
+  g_return_val_if_fail (g_strv_contains (header_fields, field), FALSE);
+
+  value = _pc_store_nullable (value);
+
+  if (g_str_equal (field, "title") || g_str_equal (field, "lead"))
+    {
+      if (!_pc_store_check_text (g_str_equal (field, "title") ? _("title") : _("service lead"),
+                                 value, TRUE, error))
+        return FALSE;
+    }
+  else if (g_str_equal (field, "kind"))
+    {
+      PcChangeKind kind;
+
+      if (value == NULL || !pc_kind_from_string (value, &kind))
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                       _("“%s” is not a kind of change: use new_service, service_change, pathway_redesign or service_closure"),
+                       value ? value : "");
+          return FALSE;
+        }
+    }
+  else if (g_str_equal (field, "division"))
+    {
+      if (!check_division (value, error))
+        return FALSE;
+    }
+  else if (g_str_equal (field, "priority"))
+    {
+      if (!check_priority (value, error))
+        return FALSE;
+    }
+  else if (g_str_has_suffix (field, "_date"))
+    {
+      if (!_pc_store_check_date (g_str_equal (field, "start_date") ? _("start date")
+                                                                   : _("review date"),
+                                 value, error))
+        return FALSE;
+    }
+  else if (!_pc_store_check_text (field, value, FALSE, error))
+    return FALSE;
+
+  /* The field name is one of header_fields, never user input. */
+  select_sql = g_strdup_printf ("SELECT %s FROM assessments WHERE id = ?1", field);
+  update_sql = g_strdup_printf ("UPDATE assessments SET %s = ?1 WHERE id = ?2", field);
+
+  return set_assessment_column (self, assessment_id, field, select_sql, update_sql, value, error);
+}
+
+gboolean
+pc_store_set_team (PcStore             *self,
+                   gint64               assessment_id,
+                   const char * const  *team,
+                   GError             **error)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
+
+  for (guint i = 0; team != NULL && team[i] != NULL; i++)
+    if (!_pc_store_check_text (_("team member’s name"), team[i], FALSE, error))
+      return FALSE;
+
+  value = team_to_json (team);
+
+  return set_assessment_column (self, assessment_id, "team",
+                                "SELECT team FROM assessments WHERE id = ?1",
+                                "UPDATE assessments SET team = ?1 WHERE id = ?2",
+                                value, error);
+}

@@ -1,0 +1,124 @@
+/* pc-store-private.h: what the store's files share
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "pc-db-private.h"
+#include "pc-store.h"
+#include "pc-types.h"
+
+G_BEGIN_DECLS
+
+struct _PcStore
+{
+  GObject      parent_instance;
+
+  /* Owned */
+  sqlite3     *db;
+  char        *path;
+  char        *backup_path;
+  char        *actor;
+  GHashTable  *checklists;   /* sha256 → PcChecklist, every one loaded */
+
+  int          version;      /* PRAGMA user_version */
+};
+
+gboolean  _pc_store_begin        (PcStore     *self,
+                                  GError     **error);
+gboolean  _pc_store_commit       (PcStore     *self,
+                                  GError     **error);
+void      _pc_store_rollback     (PcStore     *self);
+
+/* Now, and @time, as "2026-11-22T10:15:00Z". Returns: (transfer full) */
+char     *_pc_store_now          (void);
+char     *_pc_store_format_time  (GDateTime   *time);
+
+/* Appends one row to @assessment_id's audit trail, chained to the
+ * previous one, as @actor (NULL for the store's actor). Call inside a
+ * transaction. */
+gboolean  _pc_store_audit        (PcStore     *self,
+                                  gint64       assessment_id,
+                                  const char  *actor,
+                                  const char  *entity,
+                                  const char  *entity_id,
+                                  const char  *field,
+                                  const char  *old_value,
+                                  const char  *new_value,
+                                  const char  *reason,
+                                  GError     **error);
+
+/* Sets @assessment_id's updated_at to now. */
+gboolean  _pc_store_touch        (PcStore     *self,
+                                  gint64       assessment_id,
+                                  GError     **error);
+
+/* "" and white space alone mean "nothing": returns NULL for them. */
+const char  *_pc_store_nullable      (const char  *text);
+gboolean     _pc_store_check_text    (const char  *what,
+                                      const char  *value,
+                                      gboolean     required,
+                                      GError     **error);
+gboolean     _pc_store_check_date    (const char  *what,
+                                      const char  *value,
+                                      GError     **error);
+
+/* Checks @assessment_id exists, is a draft and is not imported, and
+ * returns the checklist it was made against.
+ * Returns: (transfer full) (nullable) */
+PcChecklist *_pc_store_require_draft (PcStore     *self,
+                                      gint64       assessment_id,
+                                      GError     **error);
+gboolean     _pc_store_require_prompt (PcChecklist *checklist,
+                                       const char  *prompt_id,
+                                       GError     **error);
+
+/* Begins a change of @assessment_id (and of @prompt_id, nullable):
+ * a transaction, and the checks of _pc_store_require_draft() and
+ * _pc_store_require_prompt(). On failure it has rolled back.
+ * Returns: (transfer full) (nullable): the checklist. */
+PcChecklist *_pc_store_begin_change  (PcStore     *self,
+                                      gint64       assessment_id,
+                                      const char  *prompt_id,
+                                      GError     **error);
+/* Ends a change: when @ok, touches updated_at and commits; otherwise, or
+ * when that fails, rolls back. Returns whether the change was made. */
+gboolean     _pc_store_finish_change (PcStore     *self,
+                                      gint64       assessment_id,
+                                      gboolean     ok,
+                                      GError     **error);
+
+/* Runs @sql, a SELECT of one text column with ?1 = @id (and ?2 = @key
+ * when not NULL); *@found says whether a row came back. */
+char        *_pc_store_read_text     (PcStore     *self,
+                                      const char  *sql,
+                                      gint64       id,
+                                      const char  *key,
+                                      gboolean    *found,
+                                      GError     **error);
+/* Runs @sql, an UPDATE with ?1 = @value and ?2 = @id. */
+gboolean     _pc_store_write_field   (PcStore     *self,
+                                      const char  *sql,
+                                      gint64       id,
+                                      const char  *value,
+                                      GError     **error);
+gboolean     _pc_store_delete_row    (PcStore     *self,
+                                      const char  *table,
+                                      gint64       id,
+                                      GError     **error);
+
+/* Inserts a draft assessment row with @header's fields. Returns its id,
+ * or 0 with @error set. */
+gint64       _pc_store_insert_assessment (PcStore            *self,
+                                          const PcAssessment *header,
+                                          const char         *reference,
+                                          int                 revision,
+                                          gint64              previous_id,
+                                          const char         *revision_reason,
+                                          const char         *checklist_sha256,
+                                          GError            **error);
+
+G_END_DECLS

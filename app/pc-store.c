@@ -1,0 +1,680 @@
+/* pc-store.c: opening, checking and migrating the database
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-store"
+
+#include "config.h"
+
+#include "pc-store-private.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+
+/* The migrations, in order: migration N takes user_version N-1 to N. */
+static const char * const migrations[] = {
+  "001-initial.sql",
+  "002-list-indexes.sql",
+};
+
+#define RESOURCE_SCHEMA "/uk/nhs/beh/PrincipleCheck/schema/"
+
+G_DEFINE_FINAL_TYPE (PcStore, pc_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (pc-store-error-quark, pc_store_error)
+
+static void
+pc_store_finalize (GObject *object)
+{
+  PcStore *self = (PcStore *) object;
+
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->checklists, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pc_store_parent_class)->finalize (object);
+}
+
+static void
+pc_store_class_init (PcStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pc_store_finalize;
+}
+
+static void
+pc_store_init (PcStore *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  /* g_get_real_name() says "Unknown" when it does not know. */
+  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
+    real_name = g_get_user_name ();
+  self->actor = g_strdup (real_name);
+  self->checklists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) pc_checklist_unref);
+}
+
+int
+pc_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+char *
+pc_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "principle-check", "assessments.db", NULL);
+}
+
+const char *
+pc_store_get_path (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+pc_store_get_backup_path (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->backup_path;
+}
+
+int
+pc_store_get_schema_version (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+void
+pc_store_set_actor (PcStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (PC_IS_STORE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+const char *
+pc_store_get_actor (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+/* Reads the 100-byte SQLite header ourselves, before SQLite touches the
+ * file, so that a file that is not a database, or one cut short, is
+ * refused without a byte of it changing. */
+static gboolean
+check_file_header (const char  *path,
+                   GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  guint8 header[100];
+  GStatBuf st;
+  FILE *file;
+  size_t n;
+  guint32 page_size;
+  guint32 page_count;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a file: choose a Principle Check database file"), path);
+      return FALSE;
+    }
+
+  /* An empty file becomes a new database. */
+  if (st.st_size == 0)
+    return TRUE;
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n < 16 || memcmp (header, magic, 16) != 0)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not a Principle Check database: choose another file"), path);
+      return FALSE;
+    }
+
+  if (n < sizeof header)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged (it is cut short): restore it from a backup"), path);
+      return FALSE;
+    }
+
+  page_size = ((guint32) header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+
+  /* The page count in the header is valid when the change counter at
+   * offset 24 matches the one at 92. With no WAL file beside it, a file
+   * shorter than its pages has been truncated. */
+  if (memcmp (header + 24, header + 92, 4) == 0
+      && !g_file_test (wal_path, G_FILE_TEST_EXISTS)
+      && (goffset) page_count * page_size > (goffset) st.st_size)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged (it is cut short): restore it from a backup"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_writable (const char  *path,
+                gboolean     exists,
+                GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  /* Root may write to anything, so look at the mode bits as well as
+   * asking access(): a file nobody may write is read-only for us too. */
+  if (exists)
+    {
+      if (access (path, W_OK) != 0
+          || (g_stat (path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                       _("“%s” is read-only: make it writable, or copy it somewhere you can write"),
+                       path);
+          return FALSE;
+        }
+    }
+
+  if (access (dir, W_OK) != 0
+      || (g_stat (dir, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                   _("The folder “%s” cannot be written, and the database needs to write beside its file: choose a folder you can write"),
+                   dir);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+pragma_int (sqlite3     *db,
+            const char  *sql,
+            gint64      *out,
+            GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (db, sql, error);
+  gboolean has_row;
+
+  if (stmt == NULL || !_pc_db_step_row (db, stmt, &has_row, error))
+    return FALSE;
+
+  *out = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  return TRUE;
+}
+
+static gboolean
+take_backup (PcStore  *self,
+             int       target,
+             GError  **error)
+{
+  g_autofree char *backup_path = g_strdup_printf ("%s.before-v%d.bak", self->path, target);
+  g_autofree char *tmp_path = g_strconcat (backup_path, ".part", NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_unlink (tmp_path);
+  if (sqlite3_open_v2 (tmp_path, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Could not back up “%s” before updating it: %s"),
+                   self->path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      return FALSE;
+    }
+
+  backup = sqlite3_backup_init (dest, "main", self->db, "main");
+  if (backup == NULL)
+    rc = sqlite3_errcode (dest);
+  else
+    {
+      sqlite3_backup_step (backup, -1);
+      rc = sqlite3_backup_finish (backup);
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Could not back up “%s” before updating it: %s"),
+                   self->path, sqlite3_errmsg (dest));
+      sqlite3_close (dest);
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  sqlite3_close (dest);
+
+  if (g_rename (tmp_path, backup_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Could not back up “%s” before updating it: %s"),
+                   self->path, g_strerror (saved_errno));
+      g_unlink (tmp_path);
+      return FALSE;
+    }
+
+  g_free (self->backup_path);
+  self->backup_path = g_steal_pointer (&backup_path);
+  return TRUE;
+}
+
+static gboolean
+migrate (PcStore  *self,
+         int       target,
+         GError  **error)
+{
+  while (self->version < target)
+    {
+      int next = self->version + 1;
+      g_autofree char *resource = g_strconcat (RESOURCE_SCHEMA, migrations[next - 1], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      g_autofree char *pragmas = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
+      if (bytes == NULL)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
+                       _("The database migration %s is missing from this program: reinstall Principle Check"),
+                       migrations[next - 1]);
+          return FALSE;
+        }
+      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (next == 1)
+        pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                                   PC_STORE_APPLICATION_ID, next);
+      else
+        pragmas = g_strdup_printf ("PRAGMA user_version = %d;", next);
+
+      if (!_pc_db_exec (self->db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+
+      if (!_pc_db_exec (self->db, sql, &local_error)
+          || !_pc_db_exec (self->db, pragmas, &local_error)
+          || !_pc_db_exec (self->db, "COMMIT", &local_error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
+                       _("“%s” could not be updated to schema version %d (%s): it is unchanged; report this to the Principle Check team"),
+                       self->path, next, sqlite3_errmsg (self->db));
+          return FALSE;
+        }
+
+      self->version = next;
+    }
+
+  return TRUE;
+}
+
+static PcStore *
+open_store (const char  *path,
+            int          target,
+            GError     **error)
+{
+  g_autoptr(PcStore) self = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean exists;
+  gint64 application_id = 0;
+  gint64 user_version = 0;
+  gint64 n_objects = 0;
+  int flags;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (exists)
+    {
+      if (!check_file_header (path, error) || !check_writable (path, TRUE, error))
+        return NULL;
+    }
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                       _("Cannot create the folder “%s”: %s"), dir, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (!check_writable (path, FALSE, error))
+        return NULL;
+    }
+
+  self = g_object_new (PC_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Cannot open “%s”: %s"), path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Look before writing anything: none of these reads change the file. */
+  if (!pragma_int (self->db, "PRAGMA application_id", &application_id, &local_error)
+      || !pragma_int (self->db, "PRAGMA user_version", &user_version, &local_error)
+      || !pragma_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error))
+    {
+      if (g_error_matches (local_error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED))
+        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+                     _("“%s” is damaged: restore it from a backup"), path);
+      else
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    _("Cannot open “%s”: "), path);
+      return NULL;
+    }
+
+  if (application_id != PC_STORE_APPLICATION_ID
+      && !(application_id == 0 && user_version == 0 && n_objects == 0))
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another program, not of Principle Check: choose another file"),
+                   path);
+      return NULL;
+    }
+
+  if (user_version > pc_store_get_latest_version ())
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_TOO_NEW,
+                   _("“%s” was made by a newer version of Principle Check (schema %d; this one reads up to %d): update Principle Check to open it"),
+                   path, (int) user_version, pc_store_get_latest_version ());
+      return NULL;
+    }
+
+  self->version = (int) user_version;
+
+  if (!_pc_db_exec (self->db,
+                    "PRAGMA trusted_schema = OFF;"
+                    "PRAGMA foreign_keys = ON;"
+                    "PRAGMA journal_mode = WAL;"
+                    "PRAGMA synchronous = FULL;",
+                    &local_error))
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot open “%s”: "), path);
+      return NULL;
+    }
+
+  if (self->version > 0 && self->version < target && !take_backup (self, target, error))
+    return NULL;
+
+  if (!migrate (self, target, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+PcStore *
+pc_store_open (const char  *path,
+               GError     **error)
+{
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = pc_store_default_path ();
+
+  return open_store (path, pc_store_get_latest_version (), error);
+}
+
+PcStore *
+_pc_store_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
+{
+  g_return_val_if_fail (version >= 1 && version <= pc_store_get_latest_version (), NULL);
+
+  return open_store (path, version, error);
+}
+
+/* Transactions */
+
+gboolean
+_pc_store_begin (PcStore  *self,
+                 GError  **error)
+{
+  return _pc_db_exec (self->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_pc_store_commit (PcStore  *self,
+                  GError  **error)
+{
+  if (!_pc_db_exec (self->db, "COMMIT", error))
+    {
+      _pc_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_pc_store_rollback (PcStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+_pc_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return _pc_store_format_time (now);
+}
+
+char *
+_pc_store_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+/* Checklists */
+
+gboolean
+pc_store_remember_checklist (PcStore      *self,
+                             PcChecklist  *checklist,
+                             GError      **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _pc_store_now ();
+  GBytes *bytes;
+
+  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (checklist != NULL, FALSE);
+
+  if (g_hash_table_contains (self->checklists, pc_checklist_get_sha256 (checklist)))
+    return TRUE;
+
+  stmt = _pc_db_prepare (self->db,
+                         "INSERT INTO checklists (sha256, checklist_id, version, title,"
+                         " prompt_count, json, first_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                         " ON CONFLICT (sha256) DO NOTHING",
+                         error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bytes = pc_checklist_get_bytes (checklist);
+  _pc_db_bind_text (stmt, 1, pc_checklist_get_sha256 (checklist));
+  _pc_db_bind_text (stmt, 2, pc_checklist_get_id (checklist));
+  sqlite3_bind_int (stmt, 3, pc_checklist_get_version (checklist));
+  _pc_db_bind_text (stmt, 4, pc_checklist_get_title (checklist));
+  sqlite3_bind_int (stmt, 5, pc_checklist_get_n_prompts (checklist));
+  sqlite3_bind_blob64 (stmt, 6, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                       SQLITE_STATIC);
+  _pc_db_bind_text (stmt, 7, now);
+
+  if (!_pc_db_step_done (self->db, stmt, error))
+    return FALSE;
+
+  g_hash_table_insert (self->checklists,
+                       g_strdup (pc_checklist_get_sha256 (checklist)),
+                       pc_checklist_ref (checklist));
+  return TRUE;
+}
+
+PcChecklist *
+pc_store_load_checklist (PcStore     *self,
+                         const char  *sha256,
+                         GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PcChecklist *checklist;
+  gboolean has_row;
+
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  checklist = g_hash_table_lookup (self->checklists, sha256);
+  if (checklist != NULL)
+    return pc_checklist_ref (checklist);
+
+  stmt = _pc_db_prepare (self->db, "SELECT json FROM checklists WHERE sha256 = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  _pc_db_bind_text (stmt, 1, sha256);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
+                   _("The checklist with SHA-256 %s is not in this database"), sha256);
+      return NULL;
+    }
+
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  checklist = pc_checklist_new_from_bytes (bytes, _("stored checklist"), &local_error);
+  if (checklist == NULL)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_CHECKLIST,
+                   _("A checklist stored in the database no longer loads (%s): the file may have been altered"),
+                   local_error->message);
+      return NULL;
+    }
+
+  if (g_strcmp0 (pc_checklist_get_sha256 (checklist), sha256) != 0)
+    {
+      pc_checklist_unref (checklist);
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_CHECKLIST,
+                   _("A checklist stored in the database does not match its SHA-256: the file has been altered"));
+      return NULL;
+    }
+
+  g_hash_table_insert (self->checklists, g_strdup (sha256), pc_checklist_ref (checklist));
+  return checklist;
+}
+
+PcChecklist *
+pc_store_load_checklist_for (PcStore             *self,
+                             const PcAssessment  *assessment,
+                             GError             **error)
+{
+  g_return_val_if_fail (assessment != NULL, NULL);
+
+  return pc_store_load_checklist (self, assessment->checklist_sha256, error);
+}
+
+void
+pc_list_item_free (PcListItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->reference);
+  g_free (item->title);
+  g_free (item->division);
+  g_free (item->lead);
+  g_free (item->updated_at);
+  g_free (item);
+}
+
+void
+pc_audit_entry_free (PcAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->entity);
+  g_free (entry->entity_id);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry->reason);
+  g_free (entry->prev_hash);
+  g_free (entry->hash);
+  g_free (entry);
+}

@@ -1,0 +1,272 @@
+/* pc-store.h: the assessments database
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "pc-types.h"
+
+G_BEGIN_DECLS
+
+#define PC_STORE_ERROR (pc_store_error_quark ())
+
+typedef enum
+{
+  PC_STORE_ERROR_SQLITE,          /* an unexpected database error */
+  PC_STORE_ERROR_NOT_A_DATABASE,  /* the file is not an SQLite database */
+  PC_STORE_ERROR_FOREIGN,         /* an SQLite database of another program */
+  PC_STORE_ERROR_DAMAGED,         /* truncated or corrupt */
+  PC_STORE_ERROR_TOO_NEW,         /* made by a newer Principle Check */
+  PC_STORE_ERROR_READ_ONLY_FILE,  /* the file or its folder cannot be written */
+  PC_STORE_ERROR_BUSY,            /* locked by another program */
+  PC_STORE_ERROR_IO,              /* disk full, permissions, … */
+  PC_STORE_ERROR_NOT_FOUND,       /* no such assessment, prompt, action, … */
+  PC_STORE_ERROR_INVALID,         /* input that breaks a rule (empty title, bad date, …) */
+  PC_STORE_ERROR_READ_ONLY,       /* the assessment cannot be changed in its state */
+  PC_STORE_ERROR_TOO_LARGE,       /* an attachment over PC_STORE_MAX_ATTACHMENT */
+  PC_STORE_ERROR_CHECKLIST,       /* a stored checklist that no longer loads */
+  PC_STORE_ERROR_AUDIT_BROKEN,    /* the audit chain does not hold */
+} PcStoreError;
+
+/* The largest attachment the store accepts: 25 MiB. */
+#define PC_STORE_MAX_ATTACHMENT (25 * 1024 * 1024)
+
+/* "PCK1": the SQLite application_id of a Principle Check database. */
+#define PC_STORE_APPLICATION_ID 0x50434B31
+
+#define PC_TYPE_STORE (pc_store_get_type ())
+G_DECLARE_FINAL_TYPE (PcStore, pc_store, PC, STORE, GObject)
+
+/* One row of the assessment list. */
+typedef struct
+{
+  gint64   id;
+  char    *reference;
+  int      revision;
+  char    *title;
+  char    *division;
+  char    *lead;
+  PcState  state;
+  gboolean imported;
+  guint    answered;
+  guint    total;
+  char    *updated_at;
+} PcListItem;
+
+/* One row of the audit trail. */
+typedef struct
+{
+  gint64  id;
+  char   *at;
+  char   *actor;
+  char   *entity;     /* "assessment", "answer", "attachment", "action", … */
+  char   *entity_id;  /* nullable: a prompt id, an action id, … */
+  char   *field;      /* nullable */
+  char   *old_value;  /* nullable */
+  char   *new_value;  /* nullable */
+  char   *reason;     /* nullable */
+  char   *prev_hash;
+  char   *hash;
+} PcAuditEntry;
+
+GQuark        pc_store_error_quark         (void);
+
+/* $XDG_DATA_HOME/principle-check/assessments.db. Returns: (transfer full) */
+char         *pc_store_default_path        (void);
+
+/* Opens (creating when absent) the database at @path, checks it is a
+ * Principle Check database this program can read, and migrates it to the
+ * current schema, taking a backup copy first. A file it refuses is left
+ * exactly as it was. Returns: (transfer full) (nullable) */
+PcStore      *pc_store_open                (const char    *path,
+                                            GError       **error);
+
+/* Opens and migrates only up to @version: for tests of migrations. */
+PcStore      *_pc_store_open_at_version    (const char    *path,
+                                            int            version,
+                                            GError       **error);
+
+/* The newest schema version this program knows. */
+int           pc_store_get_latest_version  (void);
+int           pc_store_get_schema_version  (PcStore       *self);
+const char   *pc_store_get_path            (PcStore       *self);
+/* The backup taken before the last migration, or NULL. */
+const char   *pc_store_get_backup_path     (PcStore       *self);
+
+/* Who the audit trail names for changes made through this store. */
+void          pc_store_set_actor           (PcStore       *self,
+                                            const char    *actor);
+const char   *pc_store_get_actor           (PcStore       *self);
+
+/* Checklists. */
+gboolean      pc_store_remember_checklist  (PcStore       *self,
+                                            PcChecklist   *checklist,
+                                            GError       **error);
+/* Returns: (transfer full) (nullable) */
+PcChecklist  *pc_store_load_checklist      (PcStore       *self,
+                                            const char    *sha256,
+                                            GError       **error);
+
+/* Assessments. @header supplies title, kind, division, priority, lead,
+ * team, outcomes, affected, start_date and review_date; the rest is the
+ * store's. Returns the new assessment's id, or 0 with @error set. */
+gint64        pc_store_create_assessment   (PcStore            *self,
+                                            const PcAssessment *header,
+                                            PcChecklist        *checklist,
+                                            GError            **error);
+
+/* @revision 0 means the latest. Returns: (transfer full) (nullable) */
+PcAssessment *pc_store_load_assessment     (PcStore       *self,
+                                            const char    *reference,
+                                            int            revision,
+                                            GError       **error);
+PcAssessment *pc_store_load_assessment_by_id (PcStore     *self,
+                                            gint64         id,
+                                            GError       **error);
+/* The checklist @assessment was made against. Returns: (transfer full) (nullable) */
+PcChecklist  *pc_store_load_checklist_for  (PcStore            *self,
+                                            const PcAssessment *assessment,
+                                            GError            **error);
+
+/* The latest revision of every reference, newest change first.
+ * Returns: (transfer full) (element-type PcListItem) (nullable) */
+GPtrArray    *pc_store_list                (PcStore       *self,
+                                            GError       **error);
+guint         pc_store_count               (PcStore       *self,
+                                            GError       **error);
+
+/* Sets one header field of a draft: "title", "kind", "division",
+ * "priority", "lead", "outcomes", "affected", "start_date",
+ * "review_date"; NULL or "" clears an optional field. */
+gboolean      pc_store_set_header_field    (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *field,
+                                            const char    *value,
+                                            GError       **error);
+gboolean      pc_store_set_team            (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char * const *team,
+                                            GError       **error);
+
+/* Answers one prompt. @evidence and @justification NULL leave what is
+ * stored; "" clears it. Only what changed is written and audited. */
+gboolean      pc_store_set_answer          (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *prompt_id,
+                                            PcRating       rating,
+                                            const char    *evidence,
+                                            const char    *justification,
+                                            GError       **error);
+/* Like pc_store_set_answer() but leaves the rating as stored. */
+gboolean      pc_store_set_answer_text     (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *prompt_id,
+                                            const char    *evidence,
+                                            const char    *justification,
+                                            GError       **error);
+
+/* Attachments: the bytes are copied into the database. Returns the new
+ * id, or 0 with @error set. */
+gint64        pc_store_add_attachment      (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *prompt_id,
+                                            const char    *name,
+                                            const char    *media_type,
+                                            GBytes        *data,
+                                            GError       **error);
+gboolean      pc_store_remove_attachment   (PcStore       *self,
+                                            gint64         attachment_id,
+                                            GError       **error);
+/* Returns: (transfer full) (nullable) */
+GBytes       *pc_store_get_attachment_data (PcStore       *self,
+                                            gint64         attachment_id,
+                                            GError       **error);
+
+gint64        pc_store_add_link            (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *prompt_id,
+                                            const char    *url,
+                                            const char    *title,
+                                            GError       **error);
+gboolean      pc_store_remove_link         (PcStore       *self,
+                                            gint64         link_id,
+                                            GError       **error);
+
+gint64        pc_store_add_action          (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *prompt_id,
+                                            const char    *description,
+                                            const char    *owner,
+                                            const char    *due_date,
+                                            GError       **error);
+/* @field is "description", "owner", "due_date" or "status". */
+gboolean      pc_store_set_action_field    (PcStore       *self,
+                                            gint64         action_id,
+                                            const char    *field,
+                                            const char    *value,
+                                            GError       **error);
+gboolean      pc_store_remove_action       (PcStore       *self,
+                                            gint64         action_id,
+                                            GError       **error);
+
+gint64        pc_store_add_coproduction    (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *who,
+                                            const char    *how,
+                                            const char    *date,
+                                            const char    *changed,
+                                            GError       **error);
+gboolean      pc_store_remove_coproduction (PcStore       *self,
+                                            gint64         entry_id,
+                                            GError       **error);
+
+/* Lifecycle. Each signs the assessment's canonical content with @key,
+ * whose name becomes the sign-off's; @role (nullable: the key's role) is
+ * the role the signer signs in; @now (nullable: now) is the time signed. */
+gboolean      pc_store_submit              (PcStore       *self,
+                                            gint64         assessment_id,
+                                            PcSigningKey  *key,
+                                            const char    *role,
+                                            GDateTime     *now,
+                                            GError       **error);
+/* @decision is approved, approved_with_conditions, returned or
+ * not_approved; @reason is the conditions or the reason for returning,
+ * required for those two. */
+gboolean      pc_store_review              (PcStore       *self,
+                                            gint64         assessment_id,
+                                            PcMeaning      decision,
+                                            const char    *reason,
+                                            PcSigningKey  *key,
+                                            const char    *role,
+                                            GDateTime     *now,
+                                            GError       **error);
+/* Starts a new draft revision of a final assessment. Returns the new
+ * revision's id, or 0 with @error set. */
+gint64        pc_store_revise              (PcStore       *self,
+                                            gint64         assessment_id,
+                                            const char    *reason,
+                                            GError       **error);
+
+/* The audit trail of one assessment, oldest first.
+ * Returns: (transfer full) (element-type PcAuditEntry) (nullable) */
+GPtrArray    *pc_store_history             (PcStore       *self,
+                                            gint64         assessment_id,
+                                            GError       **error);
+/* Recomputes the chain of @assessment_id's audit rows; FALSE with @error
+ * naming the first row that does not hold. @out_count and @out_head
+ * (both nullable) receive the number of rows and the last row's hash. */
+gboolean      pc_store_check_audit_chain   (PcStore       *self,
+                                            gint64         assessment_id,
+                                            guint         *out_count,
+                                            char         **out_head,
+                                            GError       **error);
+
+void          pc_list_item_free            (PcListItem    *item);
+void          pc_audit_entry_free          (PcAuditEntry  *entry);
+
+G_END_DECLS

@@ -1,0 +1,813 @@
+/* test-sign.c: signers' keys and minisign-format signatures
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pc-sign.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#define PASSPHRASE "correct horse battery"
+#define ROLE       "Clinical lead"
+#define MESSAGE    "{\"title\":\"Community rehabilitation pathway\"}"
+#define COMMENT    "name:Ann Lee\trole:Clinical lead meaning:approved"
+
+/* Defined in pc-sign.c for these tests only. */
+const guint8 *_pc_signing_key_peek_secret_key (const PcSigningKey *key);
+
+/* Helpers */
+
+static PcSigningKey *
+generate_key (const char *name)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autoptr(GError) error = NULL;
+  PcSigningKey *key;
+
+  key = pc_signing_key_generate (keys_dir, name, ROLE, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+
+  return key;
+}
+
+/* Creates @name's key files, when only the files matter. */
+static void
+create_key_files (const char *name)
+{
+  pc_signing_key_free (generate_key (name));
+}
+
+static char *
+sign_text (const PcSigningKey *key,
+           const char         *message,
+           const char         *comment)
+{
+  g_autoptr(GError) error = NULL;
+  char *signature;
+
+  signature = pc_signing_key_sign (key, (const guint8 *) message, strlen (message), comment, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (signature);
+
+  return signature;
+}
+
+static gboolean
+verify_text (const char  *public_key,
+             const char  *message,
+             const char  *signature,
+             GError     **error)
+{
+  return pc_sign_verify (public_key, (const guint8 *) message, strlen (message),
+                         signature, NULL, NULL, error);
+}
+
+/* Writes @contents to a file in the test's own cache folder, which
+ * G_TEST_OPTION_ISOLATE_DIRS removes afterwards. */
+static char *
+write_temp (const char *basename,
+            const char *contents)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "pc-sign", NULL);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, basename, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+static char *
+key_file_path (const char *basename)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+
+  return g_build_filename (keys_dir, basename, NULL);
+}
+
+/* Returns: (nullable): the path of minisign, or NULL after failing the
+ * test. */
+static char *
+find_minisign (void)
+{
+  char *path = g_find_program_in_path ("minisign");
+
+  if (path == NULL)
+    g_test_fail_printf ("minisign is not on PATH: install the Debian package “minisign” "
+                        "(README.md lists it) to run the interoperability tests");
+
+  return path;
+}
+
+/* Runs @argv, keeping its output out of the TAP stream, and returns
+ * TRUE when it exits with 0. */
+static gboolean
+run (const char * const  *argv,
+     char               **out_stdout)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("minisign %s: %s%s", argv[1], out, err);
+
+  if (out_stdout != NULL)
+    *out_stdout = g_steal_pointer (&out);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+/* Replaces line @n (from 0) of @text with @line. */
+static char *
+replace_line (const char *text,
+              guint       n,
+              const char *line)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_cmpuint (n, <, g_strv_length (lines));
+  g_free (lines[n]);
+  lines[n] = g_strdup (line);
+
+  return g_strjoinv ("\n", lines);
+}
+
+static char *
+get_line (const char *text,
+          guint       n)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_assert_cmpuint (n, <, g_strv_length (lines));
+  return g_strdup (lines[n]);
+}
+
+/* Returns @line, a base64 line, decoded, with its first two bytes set
+ * to @alg and encoded again. */
+static char *
+with_algorithm (const char *line,
+                const char *alg)
+{
+  g_autofree guint8 *data = NULL;
+  gsize len = 0;
+
+  data = g_base64_decode (line, &len);
+  g_assert_cmpuint (len, >, 2);
+  memcpy (data, alg, 2);
+
+  return g_base64_encode (data, len);
+}
+
+/* Keys */
+
+static void
+test_default_keys_dir (void)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "principle-check", "keys", NULL);
+
+  g_assert_cmpstr (keys_dir, ==, expected);
+}
+
+static void
+test_round_trip (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann  Lee ");
+  g_autoptr(PcSigningKey) loaded = NULL;
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (pc_signing_key_get_name (key), ==, "Ann Lee");
+  g_assert_cmpstr (pc_signing_key_get_role (key), ==, ROLE);
+  g_assert_cmpuint (strlen (pc_signing_key_get_key_id (key)), ==, 16);
+
+  loaded = pc_signing_key_load (keys_dir, " ann  LEE ", PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (pc_signing_key_get_name (loaded), ==, "Ann Lee");
+  g_assert_cmpstr (pc_signing_key_get_role (loaded), ==, ROLE);
+  g_assert_cmpstr (pc_signing_key_get_key_id (loaded), ==, pc_signing_key_get_key_id (key));
+  g_assert_cmpstr (pc_signing_key_get_public_key (loaded), ==, pc_signing_key_get_public_key (key));
+  g_assert_cmpmem (_pc_signing_key_peek_secret_key (loaded), 64,
+                   _pc_signing_key_peek_secret_key (key), 64);
+
+  g_assert_true (pc_sign_key_exists (keys_dir, "ANN LEE"));
+  g_assert_false (pc_sign_key_exists (keys_dir, "Ann Leigh"));
+  g_assert_false (pc_sign_key_exists (keys_dir, "   "));
+}
+
+static void
+test_file_modes (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autofree char *key_path = key_file_path ("ann-lee.key");
+  g_autofree char *pub_path = key_file_path ("ann-lee.pub");
+  g_autofree char *pub = NULL;
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (keys_dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  g_assert_cmpint (g_stat (key_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (pub_path, &st), ==, 0);
+
+  pub = read_text (pub_path);
+  g_assert_cmpstr (pub, ==, pc_signing_key_get_public_key (key));
+}
+
+static gboolean
+contains_bytes (const char   *haystack,
+                gsize         haystack_len,
+                const guint8 *needle,
+                gsize         needle_len)
+{
+  for (gsize i = 0; i + needle_len <= haystack_len; i++)
+    if (memcmp (haystack + i, needle, needle_len) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_not_in (const char   *contents,
+               gsize         len,
+               const guint8 *secret,
+               gsize         secret_len)
+{
+  g_autofree char *base64 = g_base64_encode (secret, secret_len);
+  g_autoptr(GString) hex = g_string_new (NULL);
+  g_autofree char *upper = NULL;
+
+  g_assert_false (contains_bytes (contents, len, secret, secret_len));
+  g_assert_null (strstr (contents, base64));
+
+  for (gsize i = 0; i < secret_len; i++)
+    g_string_append_printf (hex, "%02x", secret[i]);
+  upper = g_ascii_strup (hex->str, -1);
+  g_assert_null (strstr (contents, hex->str));
+  g_assert_null (strstr (contents, upper));
+}
+
+static void
+test_secret_not_in_clear (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *key_path = key_file_path ("ann-lee.key");
+  g_autofree char *contents = NULL;
+  const guint8 *secret = _pc_signing_key_peek_secret_key (key);
+  gsize len = 0;
+
+  g_file_get_contents (key_path, &contents, &len, NULL);
+  g_assert_nonnull (contents);
+
+  /* The whole secret key, and its seed alone. */
+  assert_not_in (contents, len, secret, 64);
+  assert_not_in (contents, len, secret, 32);
+}
+
+static void
+test_wrong_passphrase (void)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autoptr(PcSigningKey) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_key_files ("Ann Lee");
+  loaded = pc_signing_key_load (keys_dir, "Ann Lee", "correct horse batterY", &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_PASSPHRASE);
+  g_assert_null (loaded);
+  g_assert_nonnull (strstr (error->message, "“Ann Lee”"));
+}
+
+static void
+test_key_exists (void)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autoptr(PcSigningKey) again = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_key_files ("Ann Lee");
+  again = pc_signing_key_generate (keys_dir, "Ann Lee", ROLE, PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_EXISTS);
+  g_assert_null (again);
+  g_clear_error (&error);
+
+  again = pc_signing_key_generate (keys_dir, " ann  LEE ", "Reviewer", PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_EXISTS);
+  g_assert_null (again);
+}
+
+static void
+test_short_passphrase (void)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Seven characters, though more than seven bytes. */
+  key = pc_signing_key_generate (keys_dir, "Ann Lee", ROLE, "ééééééé", &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_PASSPHRASE);
+  g_assert_null (key);
+  g_assert_false (pc_sign_key_exists (keys_dir, "Ann Lee"));
+}
+
+static void
+test_empty_name_or_role (void)
+{
+  static const char *const signers[][2] = {
+    { "", ROLE },
+    { " \t ", ROLE },
+    { "Ann Lee", "" },
+    { "Ann Lee", "  " },
+    { "Ann\001Lee", ROLE },
+  };
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (signers); i++)
+    {
+      g_autoptr(PcSigningKey) key = NULL;
+      g_autoptr(GError) error = NULL;
+
+      key = pc_signing_key_generate (keys_dir, signers[i][0], signers[i][1], PASSPHRASE, &error);
+      g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_FAILED);
+      g_assert_null (key);
+    }
+}
+
+static void
+test_no_key (void)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+
+  key = pc_signing_key_load (keys_dir, "Ann Lee", PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_NO_KEY);
+  g_assert_null (key);
+  g_clear_error (&error);
+
+  key = pc_signing_key_load (keys_dir, "  ", PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_NO_KEY);
+  g_assert_null (key);
+}
+
+/* Names that differ in more than case and spacing get different files. */
+static void
+test_name_files (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Zoë O'Brien");
+  g_autoptr(PcSigningKey) other = generate_key ("Zoe O Brien");
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autofree char *plain_path = key_file_path ("zoe-o-brien.key");
+
+  g_assert_true (pc_sign_key_exists (keys_dir, "ZOË  o'brien"));
+  g_assert_true (pc_sign_key_exists (keys_dir, "zoe o brien"));
+  g_assert_false (pc_sign_key_exists (keys_dir, "Zoé O'Brien"));
+  g_assert_true (g_file_test (plain_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (pc_signing_key_get_key_id (key), !=, pc_signing_key_get_key_id (other));
+}
+
+/* Loads the key file after setting @field to @value in it, and expects
+ * @code. */
+static void
+assert_load_after_edit (const char *field,
+                        const char *value,
+                        int         code)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autofree char *key_path = key_file_path ("ann-lee.key");
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autofree char *original = read_text (key_path);
+  g_autoptr(PcSigningKey) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_key_file_load_from_data (file, original, -1, G_KEY_FILE_KEEP_COMMENTS, &error);
+  g_assert_no_error (error);
+  g_key_file_set_string (file, "Principle Check Signing Key", field, value);
+  g_key_file_save_to_file (file, key_path, &error);
+  g_assert_no_error (error);
+
+  loaded = pc_signing_key_load (keys_dir, "Ann Lee", PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, code);
+  g_assert_null (loaded);
+
+  g_file_set_contents (key_path, original, -1, NULL);
+}
+
+static void
+test_damaged_key_file (void)
+{
+  g_autoptr(PcSigningKey) other = generate_key ("Bob Roe");
+  g_autofree char *other_public = get_line (pc_signing_key_get_public_key (other), 1);
+
+  create_key_files ("Ann Lee");
+
+  /* The role is bound to the secret key: changing it is detected, and
+   * is not mistaken for a wrong passphrase. */
+  assert_load_after_edit ("Role", "Medical director", PC_SIGN_ERROR_BAD_KEY_FILE);
+  assert_load_after_edit ("Name", "Bob Roe", PC_SIGN_ERROR_BAD_KEY_FILE);
+  assert_load_after_edit ("PublicKey", other_public, PC_SIGN_ERROR_BAD_KEY_FILE);
+  assert_load_after_edit ("SecretKey", "AAAA", PC_SIGN_ERROR_BAD_KEY_FILE);
+  assert_load_after_edit ("KdfMemLimit", "99999999999999", PC_SIGN_ERROR_BAD_KEY_FILE);
+  /* Other KDF parameters derive another key, which reads as a wrong
+   * passphrase: the file cannot tell the two apart. */
+  assert_load_after_edit ("KdfOpsLimit", "3", PC_SIGN_ERROR_BAD_PASSPHRASE);
+  assert_load_after_edit ("Cipher", "none", PC_SIGN_ERROR_BAD_KEY_FILE);
+  assert_load_after_edit ("Format", "minisign", PC_SIGN_ERROR_BAD_KEY_FILE);
+}
+
+static void
+test_garbage_key_file (void)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autofree char *key_path = key_file_path ("ann-lee.key");
+  g_autoptr(PcSigningKey) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  create_key_files ("Ann Lee");
+  g_file_set_contents (key_path, "\x01\x02 not a key file\n[", -1, &error);
+  g_assert_no_error (error);
+
+  loaded = pc_signing_key_load (keys_dir, "Ann Lee", PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_KEY_FILE);
+  g_assert_null (loaded);
+}
+
+/* Signatures */
+
+static void
+test_sign_verify (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *signature = sign_text (key, MESSAGE, COMMENT);
+  g_autofree char *comment = NULL;
+  g_autofree char *key_id = NULL;
+  g_autofree char *public_key_id = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = g_strsplit (signature, "\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_cmpstr (lines[0], ==, "untrusted comment: signature from Principle Check secret key");
+  g_assert_cmpstr (lines[2], ==, "trusted comment: " COMMENT);
+  g_assert_cmpstr (lines[4], ==, "");
+
+  g_assert_true (pc_sign_verify (pc_signing_key_get_public_key (key),
+                                 (const guint8 *) MESSAGE, strlen (MESSAGE),
+                                 signature, &comment, &key_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (comment, ==, COMMENT);
+  g_assert_cmpstr (key_id, ==, pc_signing_key_get_key_id (key));
+
+  public_key_id = pc_sign_public_key_id (pc_signing_key_get_public_key (key), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (public_key_id, ==, pc_signing_key_get_key_id (key));
+}
+
+static void
+test_sign_empty_message (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *signature = NULL;
+  g_autoptr(GError) error = NULL;
+
+  signature = pc_signing_key_sign (key, NULL, 0, "", &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_sign_verify (pc_signing_key_get_public_key (key), NULL, 0,
+                                 signature, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_tampered_message (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *signature = sign_text (key, MESSAGE, COMMENT);
+  g_autofree char *tampered = g_strdup (MESSAGE);
+  g_autoptr(GError) error = NULL;
+
+  tampered[10] ^= 0x01;
+  g_assert_false (verify_text (pc_signing_key_get_public_key (key), tampered, signature, &error));
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "does not match the signed content"));
+}
+
+static void
+test_tampered_comment (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *signature = sign_text (key, MESSAGE, COMMENT);
+  g_autofree char *tampered = NULL;
+  g_autoptr(GError) error = NULL;
+
+  tampered = replace_line (signature, 2, "trusted comment: name:Ann Lee\trole:Clinical lead meaning:not_approved");
+  g_assert_false (verify_text (pc_signing_key_get_public_key (key), MESSAGE, tampered, &error));
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "trusted comment was altered"));
+}
+
+static void
+test_other_key (void)
+{
+  g_autoptr(PcSigningKey) ann = generate_key ("Ann Lee");
+  g_autoptr(PcSigningKey) bob = generate_key ("Bob Roe");
+  g_autofree char *signature = sign_text (ann, MESSAGE, COMMENT);
+  g_autofree char *bob_line = get_line (pc_signing_key_get_public_key (bob), 1);
+  g_autofree char *sig_line = get_line (signature, 1);
+  g_autofree guint8 *bob_blob = NULL;
+  g_autofree guint8 *sig_blob = NULL;
+  g_autofree char *forged_line = NULL;
+  g_autofree char *forged = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+
+  g_assert_false (verify_text (pc_signing_key_get_public_key (bob), MESSAGE, signature, &error));
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_MISMATCH);
+  g_clear_error (&error);
+
+  /* Ann's signature relabelled with Bob's key id still fails. */
+  bob_blob = g_base64_decode (bob_line, &len);
+  sig_blob = g_base64_decode (sig_line, &len);
+  memcpy (sig_blob + 2, bob_blob + 2, 8);
+  forged_line = g_base64_encode (sig_blob, len);
+  forged = replace_line (signature, 1, forged_line);
+  g_assert_false (verify_text (pc_signing_key_get_public_key (bob), MESSAGE, forged, &error));
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_INVALID);
+}
+
+static void
+test_bad_trusted_comment (void)
+{
+  g_autofree char *too_long = g_strnfill (8200, 'x');
+  const char *comments[] = { "two\nlines", "carriage\rreturn", "bell\a", too_long, "\xff\xfe" };
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+
+  for (guint i = 0; i < G_N_ELEMENTS (comments); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *signature = NULL;
+
+      signature = pc_signing_key_sign (key, (const guint8 *) MESSAGE, strlen (MESSAGE),
+                                       comments[i], &error);
+      g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_SIGNATURE);
+      g_assert_null (signature);
+    }
+}
+
+/* A base64 line whose last character carries stray low bits, which a
+ * lenient decoder ignores. */
+static char *
+with_stray_bits (const char *line)
+{
+  static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  char *copy = g_strdup (line);
+  char *last = strchr (copy, '=') - 1;
+
+  *last = alphabet[(strchr (alphabet, *last) - alphabet) ^ 1];
+  return copy;
+}
+
+static void
+test_malformed_signatures (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *good = sign_text (key, MESSAGE, COMMENT);
+  g_autofree char *sig_line = get_line (good, 1);
+  g_autofree char *global_line = get_line (good, 3);
+  g_autofree char *wrong_alg = with_algorithm (sig_line, "EX");
+  g_autofree char *stray = with_stray_bits (sig_line);
+  g_autofree char *spaced = g_strdup_printf ("%.20s %s", sig_line, sig_line + 20);
+  g_autofree char *short_line = g_strndup (sig_line, strlen (sig_line) - 4);
+  g_autofree char *gap_first = g_strdup_printf ("untrusted comment: x\n\n%s", strchr (good, '\n') + 1);
+  char *bad[] = {
+    g_strdup (""),
+    g_strdup ("untrusted comment: x\n"),
+    replace_line (good, 0, "comment: signature"),
+    replace_line (good, 1, "!!!! not base64 !!!!"),
+    replace_line (good, 1, wrong_alg),
+    replace_line (good, 1, stray),
+    replace_line (good, 1, spaced),
+    replace_line (good, 1, short_line),
+    replace_line (good, 2, "trusted comments: name:Ann Lee"),
+    replace_line (good, 2, "Trusted comment: name:Ann Lee"),
+    replace_line (good, 3, "AAAA"),
+    replace_line (good, 3, sig_line),
+    g_strdup_printf ("%s%s\n", good, global_line),
+    g_strdup (gap_first),
+    g_strndup (good, strlen (good) - strlen (global_line) - 1),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("bad signature %u", i);
+      g_assert_false (verify_text (pc_signing_key_get_public_key (key), MESSAGE, bad[i], &error));
+      g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_SIGNATURE);
+      g_free (bad[i]);
+    }
+}
+
+static void
+test_lenient_line_ends (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *good = sign_text (key, MESSAGE, COMMENT);
+  g_auto(GStrv) lines = g_strsplit (good, "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+  g_autofree char *no_final = g_strndup (good, strlen (good) - 1);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (verify_text (pc_signing_key_get_public_key (key), MESSAGE, crlf, &error));
+  g_assert_no_error (error);
+  g_assert_true (verify_text (pc_signing_key_get_public_key (key), MESSAGE, no_final, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_malformed_public_keys (void)
+{
+  g_autoptr(PcSigningKey) key = generate_key ("Ann Lee");
+  g_autofree char *signature = sign_text (key, MESSAGE, COMMENT);
+  const char *good = pc_signing_key_get_public_key (key);
+  g_autofree char *blob = get_line (good, 1);
+  g_autofree char *wrong_alg = with_algorithm (blob, "ED");
+  g_autofree char *blob_only = g_strdup_printf ("%s\n", blob);
+  char *bad[] = {
+    g_strdup (""),
+    g_strdup (blob_only),
+    replace_line (good, 0, "minisign public key"),
+    replace_line (good, 1, "RWQ garbage"),
+    replace_line (good, 1, wrong_alg),
+    replace_line (good, 1, blob + 4),
+    g_strdup_printf ("%s%s\n", good, blob),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *key_id = NULL;
+
+      g_test_message ("bad public key %u", i);
+      g_assert_false (verify_text (bad[i], MESSAGE, signature, &error));
+      g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_PUBLIC_KEY);
+      g_clear_error (&error);
+
+      key_id = pc_sign_public_key_id (bad[i], &error);
+      g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_PUBLIC_KEY);
+      g_assert_null (key_id);
+      g_free (bad[i]);
+    }
+}
+
+/* Interoperability with minisign */
+
+static void
+test_minisign_verifies_ours (void)
+{
+  g_autofree char *minisign = find_minisign ();
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *msg = NULL;
+  g_autofree char *pub = NULL;
+  g_autofree char *sig = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *tampered = NULL;
+
+  if (minisign == NULL)
+    return;
+
+  key = generate_key ("Ann Lee");
+  signature = sign_text (key, MESSAGE, COMMENT);
+  msg = write_temp ("msg", MESSAGE);
+  pub = write_temp ("pub", pc_signing_key_get_public_key (key));
+  sig = write_temp ("sig", signature);
+
+  {
+    /* -H: minisign must find the prehashed algorithm, its default. */
+    const char *argv[] = { minisign, "-V", "-H", "-p", pub, "-m", msg, "-x", sig, NULL };
+
+    g_assert_true (run (argv, &out));
+    g_assert_nonnull (strstr (out, "Trusted comment: " COMMENT "\n"));
+  }
+
+  tampered = write_temp ("tampered", MESSAGE " ");
+  {
+    const char *argv[] = { minisign, "-V", "-p", pub, "-m", tampered, "-x", sig, NULL };
+
+    g_assert_false (run (argv, NULL));
+  }
+}
+
+static void
+test_we_verify_minisign (void)
+{
+  g_autofree char *minisign = find_minisign ();
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "pc-sign", NULL);
+  g_autofree char *pub = g_build_filename (dir, "minisign.pub", NULL);
+  g_autofree char *sec = g_build_filename (dir, "minisign.key", NULL);
+  g_autofree char *sig = g_build_filename (dir, "msg.minisig", NULL);
+  g_autofree char *legacy = g_build_filename (dir, "legacy.minisig", NULL);
+  g_autofree char *msg = NULL;
+  g_autofree char *pub_text = NULL;
+  g_autofree char *pub_comment = NULL;
+  g_autofree char *key_id = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (minisign == NULL)
+    return;
+
+  msg = write_temp ("msg", MESSAGE);
+  {
+    const char *generate[] = { minisign, "-G", "-W", "-p", pub, "-s", sec, NULL };
+    const char *sign[] = { minisign, "-S", "-s", sec, "-m", msg, "-x", sig, "-t", COMMENT, NULL };
+    const char *sign_legacy[] = { minisign, "-S", "-l", "-s", sec, "-m", msg, "-x", legacy, "-t", COMMENT, NULL };
+
+    g_assert_true (run (generate, NULL));
+    g_assert_true (run (sign, NULL));
+    g_assert_true (run (sign_legacy, NULL));
+  }
+
+  /* Our key id agrees with the one minisign prints in the comment. */
+  pub_text = read_text (pub);
+  key_id = pc_sign_public_key_id (pub_text, &error);
+  g_assert_no_error (error);
+  pub_comment = g_strdup_printf ("untrusted comment: minisign public key %s\n", key_id);
+  g_assert_true (g_str_has_prefix (pub_text, pub_comment));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *signature = read_text (i == 0 ? sig : legacy);
+      g_autofree char *comment = NULL;
+      g_autofree char *signature_key_id = NULL;
+
+      g_assert_true (pc_sign_verify (pub_text, (const guint8 *) MESSAGE, strlen (MESSAGE),
+                                     signature, &comment, &signature_key_id, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (comment, ==, COMMENT);
+      g_assert_cmpstr (signature_key_id, ==, key_id);
+
+      g_assert_false (verify_text (pub_text, MESSAGE "!", signature, &error));
+      g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/pc/sign/default-keys-dir", test_default_keys_dir);
+  g_test_add_func ("/pc/sign/round-trip", test_round_trip);
+  g_test_add_func ("/pc/sign/file-modes", test_file_modes);
+  g_test_add_func ("/pc/sign/secret-not-in-clear", test_secret_not_in_clear);
+  g_test_add_func ("/pc/sign/wrong-passphrase", test_wrong_passphrase);
+  g_test_add_func ("/pc/sign/key-exists", test_key_exists);
+  g_test_add_func ("/pc/sign/short-passphrase", test_short_passphrase);
+  g_test_add_func ("/pc/sign/empty-name-or-role", test_empty_name_or_role);
+  g_test_add_func ("/pc/sign/no-key", test_no_key);
+  g_test_add_func ("/pc/sign/name-files", test_name_files);
+  g_test_add_func ("/pc/sign/damaged-key-file", test_damaged_key_file);
+  g_test_add_func ("/pc/sign/garbage-key-file", test_garbage_key_file);
+  g_test_add_func ("/pc/sign/sign-verify", test_sign_verify);
+  g_test_add_func ("/pc/sign/sign-empty-message", test_sign_empty_message);
+  g_test_add_func ("/pc/sign/tampered-message", test_tampered_message);
+  g_test_add_func ("/pc/sign/tampered-comment", test_tampered_comment);
+  g_test_add_func ("/pc/sign/other-key", test_other_key);
+  g_test_add_func ("/pc/sign/bad-trusted-comment", test_bad_trusted_comment);
+  g_test_add_func ("/pc/sign/malformed-signatures", test_malformed_signatures);
+  g_test_add_func ("/pc/sign/lenient-line-ends", test_lenient_line_ends);
+  g_test_add_func ("/pc/sign/malformed-public-keys", test_malformed_public_keys);
+  g_test_add_func ("/pc/sign/minisign-verifies-ours", test_minisign_verifies_ours);
+  g_test_add_func ("/pc/sign/we-verify-minisign", test_we_verify_minisign);
+
+  return g_test_run ();
+}
