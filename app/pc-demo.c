@@ -1087,7 +1087,7 @@ static const DemoAnswer eating_follow_up_answers[] = {
 
 static const DemoCoproduction eating_follow_up_coproduction[] = {
   { "Men with lived experience of eating disorders (3), through a national charity’s network",
-    "interview", -2,
+    "interview", 0,
     "Leaflet and web page rewritten so they no longer picture only young women; “men welcome” "
     "wording agreed with them." },
   { NULL },
@@ -1320,9 +1320,9 @@ static const DemoAnswer smi_revision_answers[] = {
     "who work. Six Haringey practices join from {d:90}, but their clinics cannot start until "
     "the extra staff are recruited.", NULL },
   { "addressing-inequalities-1", PC_RATING_MET,
-    "Six-month review ({d:-7}): uptake of all six checks rose from 38% to 64% overall and from "
-    "24% to 51% for Black African and Black Caribbean men. The six Haringey practices joining "
-    "have the lowest uptake in that borough (31%).", NULL },
+    "Pilot results to {d:-7}: in the three pilot practices, uptake of all six checks rose from "
+    "38% to 64% overall and from 24% to 51% for Black African and Black Caribbean men. The six "
+    "Haringey practices joining have the lowest uptake in that borough (31%).", NULL },
   { NULL },
 };
 
@@ -1342,8 +1342,9 @@ static const DemoCoproduction smi_revision_coproduction[] = {
 };
 
 static const DemoFollowUp smi_revision = {
-  .reason = "Six-month review: the clinics extend to six Haringey practices and add a Saturday "
-            "clinic, which changes the reach, staffing and inequalities answers.",
+  .reason = "The Haringey GP federation has asked to join: the clinics extend to six Haringey "
+            "practices and add a Saturday clinic, which changes the reach, staffing and "
+            "inequalities answers.",
   .answers = smi_revision_answers,
   .actions = smi_revision_actions,
   .coproduction = smi_revision_coproduction,
@@ -1365,13 +1366,13 @@ static const DemoScenario smi = {
             "Dr Helen Marsh, Consultant Psychiatrist" },
   .outcomes = "At least 75% of people on the severe mental illness registers of the "
               "participating practices have all six parts of the annual physical health check "
-              "(now 38%), and those with abnormal results get a follow-up intervention; fewer "
-              "missed diagnoses of diabetes and heart disease.",
+              "(38% before the pilot), and those with abnormal results get a follow-up "
+              "intervention; fewer missed diagnoses of diabetes and heart disease.",
   .affected = "Adults on the severe mental illness registers of 14 Enfield GP practices (about "
               "2,300 people) and their carers; the practices; community mental health teams; "
               "stop-smoking and weight management services.",
-  .start = -180,
-  .review = 180,
+  .start = 14,
+  .review = 200,
   .service = "the clinics",
   .people = "people with severe mental illness",
   .site = "the participating GP practices",
@@ -1887,7 +1888,7 @@ run_lifecycle (PcStore             *store,
                GDateTime           *now,
                GError             **error)
 {
-  PcSigningKey *reviewer = keys[scenario->reviewer];
+  PcSigningKey *reviewer;
   PcMeaning decision;
   gint64 revision;
 
@@ -1917,6 +1918,7 @@ run_lifecycle (PcStore             *store,
   if (!pc_store_submit (store, id, keys[scenario->author], NULL, now, error))
     return FALSE;
 
+  reviewer = keys[scenario->reviewer];
   pc_store_set_actor (store, pc_signing_key_get_name (reviewer));
   if (!pc_store_review (store, id, decision, scenario->decision_reason, reviewer, NULL, now,
                         error))

@@ -65,7 +65,7 @@ void           pc_signing_key_free         (PcSigningKey  *key);
 
 const char    *pc_signing_key_get_name     (const PcSigningKey *key);
 const char    *pc_signing_key_get_role     (const PcSigningKey *key);
-/* The 8-byte key id as 16 upper-case hex digits, as minisign prints it. */
+/* The 8-byte key id as minisign prints it: upper-case hex, up to 16 digits. */
 const char    *pc_signing_key_get_key_id   (const PcSigningKey *key);
 /* minisign public key text: "untrusted comment: …\n<base64>\n". */
 const char    *pc_signing_key_get_public_key (const PcSigningKey *key);
@@ -83,7 +83,7 @@ char          *pc_signing_key_sign         (const PcSigningKey *key,
 /* Verifies minisign @signature_text of @message against
  * @public_key_text; accepts the legacy "Ed" algorithm too. On success
  * @out_trusted_comment and @out_key_id (both nullable) receive the
- * trusted comment and the key id (16 upper-case hex digits). */
+ * trusted comment and the key id (as pc_signing_key_get_key_id()). */
 gboolean       pc_sign_verify              (const char    *public_key_text,
                                             const guint8  *message,
                                             gsize          message_len,

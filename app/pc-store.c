@@ -188,7 +188,8 @@ check_file_header (const char  *path,
   page_size = ((guint32) header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
-  page_count = GUINT32_FROM_BE (*(guint32 *) (header + 28));
+  page_count = ((guint32) header[28] << 24) | ((guint32) header[29] << 16)
+               | ((guint32) header[30] << 8) | header[31];
 
   /* The page count in the header is valid when the change counter at
    * offset 24 matches the one at 92. With no WAL file beside it, a file

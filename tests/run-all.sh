@@ -15,7 +15,7 @@ run_suite () {
   xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
     meson test -C "$1" --print-errorlogs --num-processes 2 >"$log" 2>&1
   status=$?
-  grep -E '^ *[0-9]+/[0-9]+ ' "$log"
+  grep -E "^ *[0-9]+/[0-9]+ " "$log" | awk '!seen[$0]++'
   grep -E -A 40 '^Summary of Failures' "$log" || true
   ok=$(awk '/^Ok:/ { print $2 }' "$log")
   bad=$(awk '/^(Fail|Timeout|Unexpected Pass):/ { n += $NF } END { print n + 0 }' "$log")

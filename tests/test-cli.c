@@ -1076,7 +1076,7 @@ add_bad_checklist_tests (void)
 {
   g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "bad", NULL);
   g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
   if (dir == NULL)
@@ -1089,11 +1089,10 @@ add_bad_checklist_tests (void)
 
   for (guint i = 0; i < names->len; i++)
     {
-      /* The names live as long as the tests. */
       const char *basename = g_ptr_array_index (names, i);
       g_autofree char *path = g_strdup_printf ("/pc/cli/checklist-validate/bad/%s", basename);
 
-      g_test_add_data_func (path, basename, test_checklist_bad);
+      g_test_add_data_func_full (path, g_strdup (basename), test_checklist_bad, g_free);
     }
 }
 

@@ -581,8 +581,11 @@ test_audit (void)
       g_assert_cmpuint (history->len, ==, count);
       g_assert_true (history_names (history, a->lead));
       for (guint j = 0; j < a->signoffs->len; j++)
-        g_assert_true (history_names (history,
-                                      ((const PcSignoff *) g_ptr_array_index (a->signoffs, j))->name));
+        {
+          const PcSignoff *signoff = g_ptr_array_index (a->signoffs, j);
+
+          g_assert_true (history_names (history, signoff->name));
+        }
     }
 }
 

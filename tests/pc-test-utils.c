@@ -1,0 +1,264 @@
+/* pc-test-utils.c: helpers shared by the tests
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "pc-test-utils.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-sign.h"
+#include "pc-store.h"
+
+void
+pc_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          pc_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+char *
+pc_test_make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir;
+
+  dir = g_dir_make_tmp ("principle-check-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dir);
+
+  /* The queue runs last in, first out: the folder goes, then the
+   * queue's copy of its name. The caller frees the copy returned. */
+  g_test_queue_free (dir);
+  g_test_queue_destroy ((GDestroyNotify) pc_test_remove_tree, dir);
+
+  return g_strdup (dir);
+}
+
+char *
+pc_test_db_path (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+
+  return g_build_filename (dir, "assessments.db", NULL);
+}
+
+PcStore *
+pc_test_open_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  PcStore *store;
+
+  store = pc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  return store;
+}
+
+PcChecklist *
+pc_test_default_checklist (void)
+{
+  g_autoptr(GError) error = NULL;
+  PcChecklist *checklist;
+
+  checklist = pc_checklist_new_default (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (checklist);
+
+  return checklist;
+}
+
+PcAssessment *
+pc_test_header_new (const char *title,
+                    const char *lead)
+{
+  PcAssessment *header = pc_assessment_new ();
+
+  header->title = g_strdup (title);
+  header->lead = g_strdup (lead);
+  header->kind = PC_KIND_NEW_SERVICE;
+  header->division = g_strdup (PC_TEST_DIVISION);
+
+  return header;
+}
+
+gint64
+pc_test_create_assessment_with (PcStore            *store,
+                                const PcAssessment *header)
+{
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  id = pc_store_create_assessment (store, header, checklist, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+gint64
+pc_test_create_assessment (PcStore    *store,
+                           const char *title,
+                           const char *lead)
+{
+  g_autoptr(PcAssessment) header = pc_test_header_new (title, lead);
+
+  return pc_test_create_assessment_with (store, header);
+}
+
+void
+pc_test_answer_all (PcStore *store,
+                    gint64   assessment_id)
+{
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+
+  a = pc_store_load_assessment_by_id (store, assessment_id, &error);
+  g_assert_no_error (error);
+  checklist = pc_store_load_checklist_for (store, a, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
+    {
+      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
+
+      for (guint j = 0; j < principle->prompts->len; j++)
+        {
+          const PcPrompt *prompt = g_ptr_array_index (principle->prompts, j);
+          g_autofree char *evidence = g_strdup_printf ("Evidence for %s.", prompt->id);
+
+          pc_store_set_answer (store, assessment_id, prompt->id, PC_RATING_MET, evidence, NULL,
+                               &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+PcSigningKey *
+pc_test_signing_key_new (const char *name,
+                         const char *role)
+{
+  g_autofree char *keys_dir = pc_test_make_tmp_dir ();
+  g_autoptr(GError) error = NULL;
+  PcSigningKey *key;
+
+  key = pc_signing_key_generate (keys_dir, name, role, PC_TEST_PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (key);
+
+  return key;
+}
+
+GBytes *
+pc_test_read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+void
+pc_test_assert_file_unchanged (const char *path,
+                               GBytes     *expected)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+  g_autoptr(GBytes) now = pc_test_read_file (path);
+
+  g_assert_cmpmem (g_bytes_get_data (now, NULL), g_bytes_get_size (now),
+                   g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_EXISTS))
+        g_error ("“%s” was left beside the refused file", beside);
+    }
+}
+
+void
+pc_test_assert_message_names (const GError *error,
+                              const char   *path)
+{
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+sqlite3 *
+pc_test_raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  if (rc != SQLITE_OK)
+    g_error ("Could not open “%s”: %s", path, sqlite3_errmsg (db));
+  sqlite3_busy_timeout (db, 5000);
+
+  return db;
+}
+
+static sqlite3_stmt *
+raw_first_row (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Could not prepare “%s”: %s", sql, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("“%s” returned no row: %s", sql, sqlite3_errmsg (db));
+
+  return stmt;
+}
+
+gint64
+pc_test_raw_int (sqlite3    *db,
+                 const char *sql)
+{
+  sqlite3_stmt *stmt = raw_first_row (db, sql);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+char *
+pc_test_raw_text (sqlite3    *db,
+                  const char *sql)
+{
+  sqlite3_stmt *stmt = raw_first_row (db, sql);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  return value;
+}

@@ -1,0 +1,95 @@
+/* pc-test-utils.h: helpers shared by the tests
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "pc-types.h"
+
+G_BEGIN_DECLS
+
+/* The passphrase of every key the tests make. */
+#define PC_TEST_PASSPHRASE "correct horse battery"
+
+/* The division every test assessment is in. */
+#define PC_TEST_DIVISION "barnet_mental_health"
+
+/* Every helper asserts on failure, so a test reads as its steps. */
+
+/* A new empty folder under g_get_tmp_dir(), removed with everything in
+ * it when the current test case ends. Returns: (transfer full) */
+char         *pc_test_make_tmp_dir      (void);
+
+/* A path for a database that does not exist yet, in a new folder from
+ * pc_test_make_tmp_dir(). Returns: (transfer full) */
+char         *pc_test_db_path           (void);
+
+/* Removes @path and, when it is a folder, everything in it. A path that
+ * does not exist is not an error. */
+void          pc_test_remove_tree       (const char   *path);
+
+/* Opens the store at @path, which must succeed. Returns: (transfer full) */
+PcStore      *pc_test_open_store        (const char   *path);
+
+/* The built-in checklist. Returns: (transfer full) */
+PcChecklist  *pc_test_default_checklist (void);
+
+/* A header with @title and @lead, in PC_TEST_DIVISION, a new service;
+ * change its fields before passing it on. Returns: (transfer full) */
+PcAssessment *pc_test_header_new        (const char   *title,
+                                         const char   *lead);
+
+/* Creates a draft with @header against the built-in checklist and
+ * returns its id. */
+gint64        pc_test_create_assessment_with (PcStore            *store,
+                                              const PcAssessment *header);
+
+/* Creates a draft titled @title led by @lead against the built-in
+ * checklist and returns its id. */
+gint64        pc_test_create_assessment (PcStore      *store,
+                                         const char   *title,
+                                         const char   *lead);
+
+/* Rates every prompt of @assessment_id met, with evidence naming the
+ * prompt, so the linter finds nothing that blocks sign-off. */
+void          pc_test_answer_all        (PcStore      *store,
+                                         gint64        assessment_id);
+
+/* Generates a key for @name in @role, with PC_TEST_PASSPHRASE, in a
+ * keys folder of its own (so two keys may have names that compare
+ * equal). Returns: (transfer full) */
+PcSigningKey *pc_test_signing_key_new   (const char   *name,
+                                         const char   *role);
+
+/* The whole contents of @path, which must be readable.
+ * Returns: (transfer full) */
+GBytes       *pc_test_read_file         (const char   *path);
+
+/* Asserts that @path holds exactly @expected, and that SQLite has left
+ * no "-wal", "-shm" or "-journal" file beside it. */
+void          pc_test_assert_file_unchanged (const char *path,
+                                             GBytes     *expected);
+
+/* Asserts that @error's message is one line and names @path. */
+void          pc_test_assert_message_names (const GError *error,
+                                            const char   *path);
+
+/* A plain SQLite connection to @path, as another program would open
+ * it, with a busy timeout. Close it with sqlite3_close(). */
+sqlite3      *pc_test_raw_open          (const char   *path);
+
+/* The first column of the first row of @sql on @db, which must return
+ * a row. */
+gint64        pc_test_raw_int           (sqlite3      *db,
+                                         const char   *sql);
+/* Returns: (transfer full) (nullable): NULL for SQL NULL. */
+char         *pc_test_raw_text          (sqlite3      *db,
+                                         const char   *sql);
+
+G_END_DECLS
