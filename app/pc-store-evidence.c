@@ -291,22 +291,30 @@ pc_store_add_attachment (PcStore     *self,
   return _pc_store_finish_change (self, assessment_id, ok, error) ? id : 0;
 }
 
-gboolean
-pc_store_remove_attachment (PcStore     *self,
-                            gint64       attachment_id,
-                            GError     **error)
+/* Removes row @row_id of @table (one of a draft's attachments, links,
+ * actions or co-production entries) and audits it as @entity "removed".
+ * @describe_sql selects, for ?1 = @row_id, the audit row's entity id and
+ * a description of what is removed. */
+static gboolean
+remove_child (PcStore     *self,
+              const char  *table,
+              const char  *what,
+              const char  *entity,
+              const char  *describe_sql,
+              gint64       row_id,
+              GError     **error)
 {
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *prompt_id = NULL;
+  g_autofree char *entity_id = NULL;
   g_autofree char *described = NULL;
   gint64 assessment_id;
-  gboolean has_row;
+  gboolean has_row = FALSE;
   gboolean ok;
 
   g_return_val_if_fail (PC_IS_STORE (self), FALSE);
 
-  assessment_id = owner_of (self, "attachments", attachment_id, _("attachment"), error);
+  assessment_id = owner_of (self, table, row_id, what, error);
   if (assessment_id == 0)
     return FALSE;
 
@@ -314,26 +322,34 @@ pc_store_remove_attachment (PcStore     *self,
   if (checklist == NULL)
     return FALSE;
 
-  stmt = _pc_db_prepare (self->db,
-                         "SELECT prompt_id, name || ' (SHA-256 ' || sha256 || ')'"
-                         " FROM attachments WHERE id = ?1",
-                         error);
+  stmt = _pc_db_prepare (self->db, describe_sql, error);
   ok = stmt != NULL;
   if (ok)
     {
-      sqlite3_bind_int64 (stmt, 1, attachment_id);
+      sqlite3_bind_int64 (stmt, 1, row_id);
       ok = _pc_db_step_row (self->db, stmt, &has_row, error) && has_row;
     }
   if (ok)
     {
-      prompt_id = _pc_db_dup_text (stmt, 0);
+      entity_id = _pc_db_dup_text (stmt, 0);
       described = _pc_db_dup_text (stmt, 1);
-      ok = _pc_store_delete_row (self, "attachments", attachment_id, error)
-        && _pc_store_audit (self, assessment_id, NULL, "attachment", prompt_id, "removed",
+      ok = _pc_store_delete_row (self, table, row_id, error)
+        && _pc_store_audit (self, assessment_id, NULL, entity, entity_id, "removed",
                             described, NULL, NULL, error);
     }
 
   return _pc_store_finish_change (self, assessment_id, ok, error);
+}
+
+gboolean
+pc_store_remove_attachment (PcStore  *self,
+                            gint64    attachment_id,
+                            GError  **error)
+{
+  return remove_child (self, "attachments", _("attachment"), "attachment",
+                       "SELECT prompt_id, name || ' (SHA-256 ' || sha256 || ')'"
+                       " FROM attachments WHERE id = ?1",
+                       attachment_id, error);
 }
 
 GBytes *
@@ -429,34 +445,13 @@ pc_store_add_link (PcStore     *self,
 }
 
 gboolean
-pc_store_remove_link (PcStore     *self,
-                      gint64       link_id,
-                      GError     **error)
+pc_store_remove_link (PcStore  *self,
+                      gint64    link_id,
+                      GError  **error)
 {
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autofree char *url = NULL;
-  gint64 assessment_id;
-  gboolean found;
-  gboolean ok;
-
-  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
-
-  assessment_id = owner_of (self, "links", link_id, _("link"), error);
-  if (assessment_id == 0)
-    return FALSE;
-
-  checklist = _pc_store_begin_change (self, assessment_id, NULL, error);
-  if (checklist == NULL)
-    return FALSE;
-
-  url = _pc_store_read_text (self, "SELECT url FROM links WHERE id = ?1", link_id, NULL,
-                             &found, error);
-  ok = found
-    && _pc_store_delete_row (self, "links", link_id, error)
-    && _pc_store_audit (self, assessment_id, NULL, "link", NULL, "removed", url, NULL, NULL,
-                        error);
-
-  return _pc_store_finish_change (self, assessment_id, ok, error);
+  return remove_child (self, "links", _("link"), "link",
+                       "SELECT prompt_id, url FROM links WHERE id = ?1",
+                       link_id, error);
 }
 
 /* Actions */
@@ -595,36 +590,13 @@ pc_store_set_action_field (PcStore     *self,
 }
 
 gboolean
-pc_store_remove_action (PcStore     *self,
-                        gint64       action_id,
-                        GError     **error)
+pc_store_remove_action (PcStore  *self,
+                        gint64    action_id,
+                        GError  **error)
 {
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autofree char *description = NULL;
-  g_autofree char *id_text = NULL;
-  gint64 assessment_id;
-  gboolean found;
-  gboolean ok;
-
-  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
-
-  assessment_id = owner_of (self, "actions", action_id, _("action"), error);
-  if (assessment_id == 0)
-    return FALSE;
-
-  checklist = _pc_store_begin_change (self, assessment_id, NULL, error);
-  if (checklist == NULL)
-    return FALSE;
-
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, action_id);
-  description = _pc_store_read_text (self, "SELECT description FROM actions WHERE id = ?1",
-                                     action_id, NULL, &found, error);
-  ok = found
-    && _pc_store_delete_row (self, "actions", action_id, error)
-    && _pc_store_audit (self, assessment_id, NULL, "action", id_text, "removed", description,
-                        NULL, NULL, error);
-
-  return _pc_store_finish_change (self, assessment_id, ok, error);
+  return remove_child (self, "actions", _("action"), "action",
+                       "SELECT CAST(id AS TEXT), description FROM actions WHERE id = ?1",
+                       action_id, error);
 }
 
 /* Co-production */
@@ -693,36 +665,12 @@ pc_store_add_coproduction (PcStore     *self,
 }
 
 gboolean
-pc_store_remove_coproduction (PcStore     *self,
-                              gint64       entry_id,
-                              GError     **error)
+pc_store_remove_coproduction (PcStore  *self,
+                              gint64    entry_id,
+                              GError  **error)
 {
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autofree char *described = NULL;
-  g_autofree char *id_text = NULL;
-  gint64 assessment_id;
-  gboolean found;
-  gboolean ok;
-
-  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
-
-  assessment_id = owner_of (self, "coproduction", entry_id, _("co-production entry"), error);
-  if (assessment_id == 0)
-    return FALSE;
-
-  checklist = _pc_store_begin_change (self, assessment_id, NULL, error);
-  if (checklist == NULL)
-    return FALSE;
-
-  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, entry_id);
-  described = _pc_store_read_text (self,
-                                   "SELECT who || ', ' || how || ', ' || date || ': ' || changed"
-                                   " FROM coproduction WHERE id = ?1",
-                                   entry_id, NULL, &found, error);
-  ok = found
-    && _pc_store_delete_row (self, "coproduction", entry_id, error)
-    && _pc_store_audit (self, assessment_id, NULL, "coproduction", id_text, "removed",
-                        described, NULL, NULL, error);
-
-  return _pc_store_finish_change (self, assessment_id, ok, error);
+  return remove_child (self, "coproduction", _("co-production entry"), "coproduction",
+                       "SELECT CAST(id AS TEXT), who || ', ' || how || ', ' || date || ': ' || changed"
+                       " FROM coproduction WHERE id = ?1",
+                       entry_id, error);
 }
