@@ -72,5 +72,6 @@ int       _pc_cli_keygen        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_submit        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_review        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_revise        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_export        (PcCliContext   *ctx, int argc, char **argv);
 
 G_END_DECLS

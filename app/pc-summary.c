@@ -11,10 +11,13 @@
 
 #include "pc-summary.h"
 
+#include <glib/gi18n.h>
+
 #include "pc-assessment.h"
 #include "pc-canon.h"
 #include "pc-checklist.h"
 #include "pc-json.h"
+#include "pc-lint.h"
 #include "pc-vocab.h"
 
 static cJSON *
@@ -250,4 +253,162 @@ pc_summary_trusted_comment (const char      *reference,
   g_assert_no_error (error);
 
   return text;
+}
+
+/* The summary file */
+
+static cJSON *
+build_findings (GPtrArray *findings)
+{
+  cJSON *array = cJSON_CreateArray ();
+
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const PcFinding *f = g_ptr_array_index (findings, i);
+      cJSON *object = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (object, "rule", f->rule);
+      cJSON_AddStringToObject (object, "level", pc_level_to_string (f->level));
+      pc_json_add_string_or_null (object, "principle", f->principle_id);
+      pc_json_add_string_or_null (object, "prompt", f->prompt_id);
+      cJSON_AddStringToObject (object, "message", f->message);
+      cJSON_AddItemToArray (array, object);
+    }
+
+  return array;
+}
+
+/* The sign-offs of the current round of review: none for a draft (its
+ * content may have changed since anyone signed), otherwise those after
+ * the last "returned", which covered content that was sent back. */
+static cJSON *
+build_signoffs (const PcAssessment *a)
+{
+  cJSON *array = cJSON_CreateArray ();
+  guint first = 0;
+
+  if (a->state == PC_STATE_DRAFT)
+    return array;
+
+  for (guint i = 0; i < a->signoffs->len; i++)
+    {
+      const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
+
+      if (s->meaning == PC_MEANING_RETURNED)
+        first = i + 1;
+    }
+
+  for (guint i = first; i < a->signoffs->len; i++)
+    {
+      const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
+      cJSON *object = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (object, "name", s->name);
+      cJSON_AddStringToObject (object, "role", s->role);
+      cJSON_AddStringToObject (object, "meaning", pc_meaning_to_string (s->meaning));
+      pc_json_add_string_or_null (object, "reason", s->reason);
+      cJSON_AddStringToObject (object, "signed_at", s->signed_at);
+      cJSON_AddStringToObject (object, "content_sha256", s->content_sha256);
+      cJSON_AddStringToObject (object, "key_id", s->key_id);
+      cJSON_AddStringToObject (object, "public_key", s->public_key);
+      cJSON_AddStringToObject (object, "signature", s->signature);
+      cJSON_AddItemToArray (array, object);
+    }
+
+  return array;
+}
+
+cJSON *
+pc_summary_build_document (const PcAssessment *a,
+                           const PcChecklist  *checklist,
+                           GPtrArray          *findings,
+                           guint               audit_count,
+                           const char         *audit_head,
+                           GDateTime          *exported_at)
+{
+  cJSON *document;
+  cJSON *generator;
+  cJSON *signoffs;
+  cJSON *audit;
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (a != NULL, NULL);
+  g_return_val_if_fail (checklist != NULL, NULL);
+  g_return_val_if_fail (exported_at != NULL, NULL);
+
+  utc = g_date_time_to_utc (exported_at);
+  when = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  signoffs = build_signoffs (a);
+
+  document = cJSON_CreateObject ();
+  cJSON_AddStringToObject (document, "format", "principle-check-summary");
+  cJSON_AddNumberToObject (document, "format_version", 1);
+  generator = cJSON_AddObjectToObject (document, "generator");
+  cJSON_AddStringToObject (generator, "name", PACKAGE_NAME);
+  cJSON_AddStringToObject (generator, "version", PACKAGE_VERSION);
+  cJSON_AddStringToObject (document, "exported_at", when);
+  cJSON_AddStringToObject (document, "state", pc_state_to_string (a->state));
+  cJSON_AddBoolToObject (document, "signed", cJSON_GetArraySize (signoffs) > 0);
+  cJSON_AddItemToObject (document, "content", pc_summary_build_content (a, checklist));
+  cJSON_AddItemToObject (document, "findings", build_findings (findings));
+  cJSON_AddItemToObject (document, "signoffs", signoffs);
+  audit = cJSON_AddObjectToObject (document, "audit");
+  cJSON_AddNumberToObject (audit, "rows", audit_count);
+  pc_json_add_string_or_null (audit, "head", audit_head);
+
+  return document;
+}
+
+gboolean
+pc_summary_write (const cJSON  *document,
+                  const char   *path,
+                  GError      **error)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *canonical = NULL;
+  g_autoptr(GString) text = NULL;
+  char *printed;
+
+  g_return_val_if_fail (document != NULL, FALSE);
+  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  folder = g_path_get_dirname (path);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   _("Cannot write the summary to “%s”: the folder “%s” does not exist; create it first or choose another file"),
+                   path, folder);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _("Cannot write the summary to “%s”: it is a folder; give a file name such as “%s/summary.json”"),
+                   path, path);
+      return FALSE;
+    }
+
+  /* The canonical form refuses what the file must not hold: numbers
+   * that are not integers, strings that are not UTF-8. cJSON_Print()
+   * writes an integral number as an integer. */
+  canonical = pc_canon_serialize (document, NULL, error);
+  if (canonical == NULL)
+    return FALSE;
+
+  printed = cJSON_Print (document);
+  if (printed == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOMEM,
+                   _("Cannot write the summary to “%s”: out of memory; close other programs and try again"),
+                   path);
+      return FALSE;
+    }
+  text = g_string_new (printed);
+  cJSON_free (printed);
+  g_string_append_c (text, '\n');
+
+  return g_file_set_contents_full (path, text->str, (gssize) text->len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
 }

@@ -40,4 +40,31 @@ char   *pc_summary_trusted_comment   (const char         *reference,
                                       int                 revision,
                                       const PcSignoff    *signoff);
 
+/* The whole summary file as a tree: format, format_version, generator
+ * ({name, version}), exported_at (UTC), state and signed (outside
+ * content, because they change in review), content (as
+ * pc_summary_build_content()), findings (@findings, the linter's result,
+ * element-type PcFinding), signoffs and audit ({rows, head}: @audit_count
+ * and @audit_head). A draft carries no sign-offs and says "signed":
+ * false; otherwise the sign-offs are those of the current round of
+ * review (the ones after the last "returned"), each with its minisign
+ * public key and signature. Nothing but @exported_at varies between two
+ * exports of the same assessment. Returns: (transfer full) */
+cJSON    *pc_summary_build_document  (const PcAssessment *a,
+                                      const PcChecklist  *checklist,
+                                      GPtrArray          *findings,
+                                      guint               audit_count,
+                                      const char         *audit_head,
+                                      GDateTime          *exported_at);
+
+/* Writes @document to @path, pretty-printed (signatures cover only the
+ * canonical content, never this layout), atomically and durably
+ * (G_FILE_SET_CONTENTS_CONSISTENT), mode 0644. Refuses, with a one-line
+ * message, a folder that does not exist, a path that is a folder, and a
+ * document that is not in the value set of pc_canon_serialize() (for
+ * example a number that is not an integer). */
+gboolean  pc_summary_write           (const cJSON        *document,
+                                      const char         *path,
+                                      GError            **error);
+
 G_END_DECLS

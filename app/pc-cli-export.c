@@ -1,0 +1,105 @@
+/* pc-cli-export.c: the command line's export of a summary file
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-cli"
+
+#include "config.h"
+
+#include "pc-cli-private.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-json.h"
+#include "pc-lint.h"
+#include "pc-store.h"
+#include "pc-summary.h"
+
+/* export */
+
+int
+_pc_cli_export (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *json_path = NULL;
+  int revision = 0;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
+      N_("Write the signed JSON summary to FILE"), N_("FILE") },
+    { "revision", 0, 0, G_OPTION_ARG_INT, &revision,
+      N_("Export this revision (default: the latest)"), N_("N") },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = NULL;
+  g_autofree char *folder = NULL;
+  guint count = 0;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF --json FILE", 1,
+                      _("Writes an assessment’s summary file: its content, the linter’s findings, the sign-offs with their signatures and public keys, and the audit chain head.")))
+    return PC_EXIT_USAGE;
+
+  if (json_path == NULL || *json_path == '\0')
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Say where to write the summary: usage is “principle-check export REF --json FILE”"));
+
+  /* Before any work: a file that cannot be written is bad usage. */
+  folder = g_path_get_dirname (json_path);
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Cannot write the summary to “%s”: the folder “%s” does not exist; create it first or choose another file"),
+                         json_path, folder);
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+    return PC_EXIT_USAGE;
+
+  checklist = pc_store_load_checklist_for (store, a, &error);
+  if (checklist == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  /* A broken chain is a failed check (exit 1): the file would claim an
+   * integrity the database no longer has. */
+  if (!pc_store_check_audit_chain (store, a->id, &count, &head, &error))
+    return _pc_cli_fail_error (ctx, error);
+
+  /* The findings are the linter's at the time of export, so overdue
+   * actions are measured against the date exported_at carries. */
+  now = g_date_time_new_now_utc ();
+  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                          (GDateMonth) g_date_time_get_month (now),
+                          (GDateYear) g_date_time_get_year (now));
+  findings = pc_lint_run (a, checklist, today);
+
+  document = pc_summary_build_document (a, checklist, findings, count, head, now);
+  if (!pc_summary_write (document, json_path, &error))
+    return _pc_cli_fail_error (ctx, error);
+
+  if (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (document, "signed")))
+    {
+      int n = cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "signoffs"));
+
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Exported %s revision %d (%s, %d sign-off) to %s\n",
+                            "Exported %s revision %d (%s, %d sign-offs) to %s\n", (gulong) n),
+               a->reference, a->revision, pc_json_get_string (document, "state"), n, json_path);
+    }
+  else
+    g_print (_("Exported %s revision %d (%s, not signed) to %s\n"), a->reference, a->revision,
+             pc_json_get_string (document, "state"), json_path);
+
+  return PC_EXIT_OK;
+}

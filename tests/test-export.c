@@ -1,0 +1,397 @@
+/* test-export.c: the signed JSON summary file
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "pc-assessment.h"
+#include "pc-canon.h"
+#include "pc-checklist.h"
+#include "pc-json.h"
+#include "pc-lint.h"
+#include "pc-sign.h"
+#include "pc-store.h"
+#include "pc-summary.h"
+#include "pc-test-utils.h"
+
+#define TITLE    "Crisis line redesign"
+#define AUTHOR   "Ann Lee"
+#define REVIEWER "Raj Patel"
+
+/* Helpers */
+
+static GDateTime *
+time_at (int hour)
+{
+  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
+}
+
+/* Exports @id as the command line does, with @exported_at, to @path. */
+static void
+export_to (PcStore    *store,
+           gint64      id,
+           GDateTime  *exported_at,
+           const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcAssessment) a = pc_store_load_assessment_by_id (store, id, &error);
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (exported_at),
+                                           (GDateMonth) g_date_time_get_month (exported_at),
+                                           (GDateYear) g_date_time_get_year (exported_at));
+  g_autoptr(cJSON) document = NULL;
+  g_autofree char *head = NULL;
+  guint count = 0;
+
+  g_assert_no_error (error);
+  checklist = pc_store_load_checklist_for (store, a, &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_store_check_audit_chain (store, id, &count, &head, &error));
+  g_assert_no_error (error);
+  findings = pc_lint_run (a, checklist, today);
+
+  document = pc_summary_build_document (a, checklist, findings, count, head, exported_at);
+  g_assert_true (pc_summary_write (document, path, &error));
+  g_assert_no_error (error);
+}
+
+/* Creates a complete assessment, submitted by AUTHOR and approved by
+ * REVIEWER, each with a key of their own. Returns: its id */
+static gint64
+create_approved (PcStore *store)
+{
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new (AUTHOR, "Service lead");
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new (REVIEWER, "Clinical director");
+  g_autoptr(GError) error = NULL;
+  gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
+
+  pc_test_answer_all (store, id);
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static cJSON *
+parse_file (const char *path)
+{
+  g_autoptr(GBytes) bytes = pc_test_read_file (path);
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  cJSON *json = pc_json_parse_strict (data, len, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  return json;
+}
+
+/* Runs tests/validate-json.py over @path with the summary schema. */
+static void
+assert_valid (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "validate-json.py", NULL);
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "schema",
+                                                   "summary.schema.json", NULL);
+  const char *argv[] = { "python3", script, schema, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+}
+
+/* Runs $PC_CLI with @args and "--db @db"; returns the exit status. */
+static int
+run_cli (const char         *db,
+         char              **err,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("PC_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+
+  return WEXITSTATUS (status);
+}
+
+static void
+assert_one_line (const char *text)
+{
+  const char *newline = strchr (text, '\n');
+
+  g_assert_cmpstr (text, !=, "");
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+}
+
+static gboolean
+folder_is_empty (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+
+  g_assert_nonnull (dir);
+  return g_dir_read_name (dir) == NULL;
+}
+
+/* Test cases */
+
+/* (a) and (c): an approved assessment exports a valid file whose
+ * signatures hold over its parsed content, whatever its layout. */
+static void
+test_approved (void)
+{
+  g_autofree char *db = pc_test_db_path ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
+  g_autoptr(PcStore) store = pc_test_open_store (db);
+  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *canonical = NULL;
+  const cJSON *content;
+  const cJSON *signoffs;
+  const cJSON *audit;
+  gsize len = 0;
+  GStatBuf st;
+  gint64 id = create_approved (store);
+
+  export_to (store, id, when, path);
+  assert_valid (path);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0644);
+
+  document = parse_file (path);
+  g_assert_cmpstr (pc_json_get_string (document, "format"), ==, "principle-check-summary");
+  g_assert_cmpstr (pc_json_get_string (document, "exported_at"), ==, "2026-11-22T10:15:00Z");
+  g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "approved");
+  g_assert_true (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (document, "signed")));
+  audit = cJSON_GetObjectItemCaseSensitive (document, "audit");
+  g_assert_nonnull (pc_json_get_string (audit, "head"));
+
+  content = cJSON_GetObjectItemCaseSensitive (document, "content");
+  sha256 = pc_canon_sha256 (content, &error);
+  g_assert_no_error (error);
+  canonical = pc_canon_serialize (content, &len, &error);
+  g_assert_no_error (error);
+
+  signoffs = cJSON_GetObjectItemCaseSensitive (document, "signoffs");
+  g_assert_cmpint (cJSON_GetArraySize (signoffs), ==, 2);
+  for (const cJSON *s = signoffs->child; s != NULL; s = s->next)
+    {
+      g_autofree char *comment = NULL;
+      g_autofree char *key_id = NULL;
+
+      g_assert_cmpstr (pc_json_get_string (s, "content_sha256"), ==, sha256);
+      g_assert_true (pc_sign_verify (pc_json_get_string (s, "public_key"),
+                                     (const guint8 *) canonical, len,
+                                     pc_json_get_string (s, "signature"),
+                                     &comment, &key_id, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (key_id, ==, pc_json_get_string (s, "key_id"));
+      g_assert_nonnull (strstr (comment, sha256));
+    }
+  g_assert_cmpstr (pc_json_get_string (signoffs->child, "meaning"), ==, "prepared");
+  g_assert_cmpstr (pc_json_get_string (signoffs->child->next, "meaning"), ==, "approved");
+}
+
+/* (b): the same assessment exports to the same bytes but for the
+ * exported_at line. */
+static void
+test_deterministic (void)
+{
+  g_autofree char *db = pc_test_db_path ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *first = g_build_filename (dir, "first.json", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.json", NULL);
+  g_autofree char *later = g_build_filename (dir, "later.json", NULL);
+  g_autoptr(PcStore) store = pc_test_open_store (db);
+  g_autoptr(GDateTime) t1 = time_at (10);
+  g_autoptr(GDateTime) t2 = time_at (11);
+  g_autoptr(GBytes) b1 = NULL;
+  g_autoptr(GBytes) b2 = NULL;
+  g_autoptr(GBytes) b3 = NULL;
+  g_auto(GStrv) lines1 = NULL;
+  g_auto(GStrv) lines3 = NULL;
+  guint differing = 0;
+  gint64 id = create_approved (store);
+
+  export_to (store, id, t1, first);
+  export_to (store, id, t1, again);
+  export_to (store, id, t2, later);
+
+  b1 = pc_test_read_file (first);
+  b2 = pc_test_read_file (again);
+  b3 = pc_test_read_file (later);
+  g_assert_true (g_bytes_equal (b1, b2));
+  g_assert_false (g_bytes_equal (b1, b3));
+
+  lines1 = g_strsplit (g_bytes_get_data (b1, NULL), "\n", -1);
+  lines3 = g_strsplit (g_bytes_get_data (b3, NULL), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines1), ==, g_strv_length (lines3));
+  for (guint i = 0; lines1[i] != NULL; i++)
+    if (!g_str_equal (lines1[i], lines3[i]))
+      {
+        g_assert_nonnull (strstr (lines1[i], "\"exported_at\""));
+        differing++;
+      }
+  g_assert_cmpuint (differing, ==, 1);
+}
+
+/* (d): a draft exports with no sign-offs, says so, and is valid. */
+static void
+test_draft (void)
+{
+  g_autofree char *db = pc_test_db_path ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "draft.json", NULL);
+  g_autoptr(PcStore) store = pc_test_open_store (db);
+  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(cJSON) document = NULL;
+  gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
+
+  export_to (store, id, when, path);
+  assert_valid (path);
+
+  document = parse_file (path);
+  g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "draft");
+  g_assert_true (cJSON_IsFalse (cJSON_GetObjectItemCaseSensitive (document, "signed")));
+  g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "signoffs")),
+                   ==, 0);
+  /* Nothing is answered yet, so the linter blocks sign-off. */
+  g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "findings")),
+                   >, 0);
+}
+
+/* (e): a path in a folder that does not exist fails with one line and
+ * leaves nothing behind. */
+static void
+test_missing_folder (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", NULL);
+  g_autofree char *path = g_build_filename (missing, "summary.json", NULL);
+  g_autoptr(cJSON) document = cJSON_CreateObject ();
+  g_autoptr(GError) error = NULL;
+
+  cJSON_AddStringToObject (document, "format", "principle-check-summary");
+  g_assert_false (pc_summary_write (document, path, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  pc_test_assert_message_names (error, path);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_assert_true (folder_is_empty (dir));
+}
+
+/* (f): the command: it exports a known reference, and refuses an
+ * unknown one or a missing folder with one line and exit status 2. */
+static void
+test_cli (void)
+{
+  g_autofree char *db = pc_test_db_path ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "summary.json", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  gint64 id;
+
+  if (g_getenv ("PC_CLI") == NULL)
+    {
+      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
+      return;
+    }
+
+  store = pc_test_open_store (db);
+  id = create_approved (store);
+  a = pc_store_load_assessment_by_id (store, id, &error);
+  g_assert_no_error (error);
+  reference = g_strdup (a->reference);
+  g_clear_object (&store);
+
+  {
+    const char *args[] = { "export", reference, "--json", path, NULL };
+
+    g_assert_cmpint (run_cli (db, &err, args), ==, 0);
+    g_assert_cmpstr (err, ==, "");
+    assert_valid (path);
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *args[] = { "export", "PC-1999-9999", "--json", path, NULL };
+
+    g_assert_true (g_unlink (path) == 0);
+    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
+    assert_one_line (err);
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *args[] = { "export", reference, "--json", missing, NULL };
+
+    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
+    assert_one_line (err);
+    g_assert_nonnull (strstr (err, "does not exist"));
+    g_assert_true (folder_is_empty (dir));
+    g_clear_pointer (&err, g_free);
+  }
+
+  {
+    const char *args[] = { "export", reference, NULL };
+
+    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
+    assert_one_line (err);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/pc/export/approved", test_approved);
+  g_test_add_func ("/pc/export/deterministic", test_deterministic);
+  g_test_add_func ("/pc/export/draft", test_draft);
+  g_test_add_func ("/pc/export/missing-folder", test_missing_folder);
+  g_test_add_func ("/pc/export/cli", test_cli);
+
+  return g_test_run ();
+}
