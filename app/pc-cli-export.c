@@ -20,6 +20,37 @@
 #include "pc-store.h"
 #include "pc-summary.h"
 
+/* export --imported: the stored file, byte for byte, so it verifies
+ * exactly as it did when it was imported. */
+static int
+export_imported (PcCliContext *ctx,
+                 PcStore      *store,
+                 int           revision,
+                 const char   *json_path)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len = 0;
+
+  if (g_file_test (json_path, G_FILE_TEST_IS_DIR))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Cannot write the summary to “%s”: it is a folder; give a file name such as “%s/summary.json”"),
+                         json_path, json_path);
+
+  if ((bytes = _pc_cli_load_imported (ctx, store, ctx->args[0], revision)) == NULL)
+    return PC_EXIT_USAGE;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_file_set_contents_full (json_path, data != NULL ? data : "", (gssize) len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("Exported the imported summary of %s, as it was imported, to %s\n"),
+           ctx->args[0], json_path);
+  return PC_EXIT_OK;
+}
+
 /* export */
 
 int
@@ -29,11 +60,14 @@ _pc_cli_export (PcCliContext  *ctx,
 {
   g_autofree char *json_path = NULL;
   int revision = 0;
+  gboolean imported = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Write the signed JSON summary to FILE"), N_("FILE") },
     { "revision", 0, 0, G_OPTION_ARG_INT, &revision,
       N_("Export this revision (default: the latest)"), N_("N") },
+    { "imported", 0, 0, G_OPTION_ARG_NONE, &imported,
+      N_("Export an imported summary, exactly as it was imported"), NULL },
     { NULL }
   };
   g_autoptr(PcStore) store = NULL;
@@ -63,8 +97,11 @@ _pc_cli_export (PcCliContext  *ctx,
                          _("Cannot write the summary to “%s”: the folder “%s” does not exist; create it first or choose another file"),
                          json_path, folder);
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+  if (imported)
+    return export_imported (ctx, store, revision, json_path);
+  if ((a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
     return PC_EXIT_USAGE;
 
   checklist = pc_store_load_checklist_for (store, a, &error);

@@ -73,5 +73,16 @@ int       _pc_cli_submit        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_review        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_revise        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_export        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_import        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_verify        (PcCliContext   *ctx, int argc, char **argv);
+
+/* Imported summaries (pc-cli-import.c). _pc_cli_load_imported() returns
+ * the stored file, or prints the error and returns NULL;
+ * _pc_cli_fail_if_imported() prints, when @reference is not local but
+ * was imported, a line saying so and returns TRUE. */
+GBytes   *_pc_cli_load_imported    (PcCliContext *ctx, PcStore *store, const char *reference, int revision);
+gboolean  _pc_cli_fail_if_imported (PcCliContext *ctx, PcStore *store, const char *reference, int revision);
+int       _pc_cli_show_imported    (PcCliContext *ctx, PcStore *store, const char *reference, int revision,
+                                    gboolean json);
 
 G_END_DECLS

@@ -177,7 +177,9 @@ _pc_cli_load (PcCliContext *ctx,
     }
 
   a = pc_store_load_assessment (store, reference, revision, &error);
-  if (a == NULL)
+  if (a == NULL
+      && !(g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND)
+           && _pc_cli_fail_if_imported (ctx, store, reference, revision)))
     _pc_cli_fail_error (ctx, error);
 
   return a;
@@ -444,10 +446,13 @@ cmd_show (PcCliContext  *ctx,
           char         **argv)
 {
   gboolean json = FALSE;
+  gboolean imported = FALSE;
   int revision = 0;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { "revision", 0, 0, G_OPTION_ARG_INT, &revision, N_("Show this revision (default: the latest)"), N_("N") },
+    { "imported", 0, 0, G_OPTION_ARG_NONE, &imported,
+      N_("Show an imported summary (with --json: the file as it was imported)"), NULL },
     { NULL }
   };
   g_autoptr(PcStore) store = NULL;
@@ -458,8 +463,11 @@ cmd_show (PcCliContext  *ctx,
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Shows an assessment: its header, every prompt's rating and evidence, actions, co-production and sign-offs.")))
     return PC_EXIT_USAGE;
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+  if (imported)
+    return _pc_cli_show_imported (ctx, store, ctx->args[0], revision, json);
+  if ((a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
     return PC_EXIT_USAGE;
 
   checklist = pc_store_load_checklist_for (store, a, &error);
@@ -719,7 +727,7 @@ static const struct
   const char  *usage;
 } commands[] = {
   { "list", cmd_list, "list [--json]" },
-  { "show", cmd_show, "show REF [--json] [--revision N]" },
+  { "show", cmd_show, "show REF [--json] [--revision N] [--imported]" },
   { "check", cmd_check, "check REF [--json]" },
   { "new", _pc_cli_new, "new --title T --kind K --division D --lead NAME [--priority P] [--review-date YYYY-MM-DD] …" },
   { "set", _pc_cli_set, "set REF FIELD VALUE" },
@@ -733,7 +741,9 @@ static const struct
   { "review", _pc_cli_review, "review REF --decision D --name N --role R [--reason T] [--conditions T] [--passphrase-file F]" },
   { "revise", _pc_cli_revise, "revise REF --reason T" },
   { "history", cmd_history, "history REF" },
-  { "export", _pc_cli_export, "export REF --json FILE [--revision N]" },
+  { "export", _pc_cli_export, "export REF --json FILE [--revision N] [--imported]" },
+  { "import", _pc_cli_import, "import FILE" },
+  { "verify", _pc_cli_verify, "verify FILE [--trusted KEYS]" },
   { "checklist", cmd_checklist, "checklist validate FILE" },
   { "demo", cmd_demo, "demo" },
 };

@@ -654,6 +654,8 @@ pc_store_list (PcStore  *self,
 
   g_return_val_if_fail (PC_IS_STORE (self), NULL);
 
+  /* Local assessments, then imported summaries (the latest revision of
+   * each reference, and of that the last imported), in one order. */
   stmt = _pc_db_prepare (self->db,
                          "SELECT a.id, a.reference, a.revision, a.title, a.division, a.lead,"
                          " a.state, a.imported, a.updated_at, c.prompt_count,"
@@ -662,7 +664,14 @@ pc_store_list (PcStore  *self,
                          " FROM assessments a JOIN checklists c ON c.sha256 = a.checklist_sha256"
                          " WHERE NOT EXISTS (SELECT 1 FROM assessments b"
                          "   WHERE b.reference = a.reference AND b.revision > a.revision)"
-                         " ORDER BY a.updated_at DESC, a.id DESC",
+                         " UNION ALL"
+                         " SELECT i.id, i.reference, i.revision, i.title, i.division, i.lead,"
+                         " i.state, 1, i.imported_at, i.total, i.answered"
+                         " FROM imports i"
+                         " WHERE NOT EXISTS (SELECT 1 FROM imports j"
+                         "   WHERE j.reference = i.reference AND (j.revision > i.revision"
+                         "     OR (j.revision = i.revision AND j.id > i.id)))"
+                         " ORDER BY 9 DESC, 1 DESC",
                          error);
   if (stmt == NULL)
     return NULL;

@@ -25,6 +25,7 @@
 static const char * const migrations[] = {
   "001-initial.sql",
   "002-list-indexes.sql",
+  "003-imports.sql",
 };
 
 #define RESOURCE_SCHEMA "/uk/nhs/beh/PrincipleCheck/schema/"

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "pc-types.h"
+#include "pc-verify.h"
 
 G_BEGIN_DECLS
 
@@ -133,7 +134,9 @@ PcChecklist  *pc_store_load_checklist_for  (PcStore            *self,
                                             const PcAssessment *assessment,
                                             GError            **error);
 
-/* The latest revision of every reference, newest change first.
+/* The latest revision of every reference, local assessments and
+ * imported summaries (imported TRUE, id the import's, updated_at when it
+ * was imported) together, newest change first.
  * Returns: (transfer full) (element-type PcListItem) (nullable) */
 GPtrArray    *pc_store_list                (PcStore       *self,
                                             GError       **error);
@@ -264,6 +267,32 @@ gboolean      pc_store_check_audit_chain   (PcStore       *self,
                                             gint64         assessment_id,
                                             guint         *out_count,
                                             char         **out_head,
+                                            GError       **error);
+
+/* Imported summaries: another database's signed records, kept read-only
+ * exactly as their files came. Stores the @len bytes of @data, which
+ * @verified (a result of pc_verify_summary() over those bytes, whose ok
+ * must be TRUE) vouches for. A summary already imported (the same
+ * content and sign-offs, however the file is laid out) is not stored
+ * again: *@out_already (nullable) says so and its id is returned.
+ * Returns the import's id, or 0 with @error set. */
+gint64        pc_store_import_summary      (PcStore               *self,
+                                            const PcVerifyResult  *verified,
+                                            const char            *data,
+                                            gsize                  len,
+                                            gboolean              *out_already,
+                                            GError               **error);
+/* The file an import was made from, byte for byte.
+ * Returns: (transfer full) (nullable) */
+GBytes       *pc_store_get_imported_document (PcStore     *self,
+                                            gint64         import_id,
+                                            GError       **error);
+/* The import of @reference at @revision (0: the latest revision, and of
+ * that the last imported). Returns its id, or 0 with @error set
+ * (PC_STORE_ERROR_NOT_FOUND when there is none). */
+gint64        pc_store_find_import         (PcStore       *self,
+                                            const char    *reference,
+                                            int            revision,
                                             GError       **error);
 
 void          pc_list_item_free            (PcListItem    *item);

@@ -67,7 +67,11 @@ PcStore *
 pc_test_open_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_path = NULL;
   PcStore *store;
+
+  if (path == NULL)
+    path = tmp_path = pc_test_db_path ();
 
   store = pc_store_open (path, &error);
   g_assert_no_error (error);

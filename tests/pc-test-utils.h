@@ -34,7 +34,9 @@ char         *pc_test_db_path           (void);
  * does not exist is not an error. */
 void          pc_test_remove_tree       (const char   *path);
 
-/* Opens the store at @path, which must succeed. Returns: (transfer full) */
+/* Opens the store at @path, which must succeed; @path NULL opens a new
+ * database from pc_test_db_path(), never the user's own.
+ * Returns: (transfer full) */
 PcStore      *pc_test_open_store        (const char   *path);
 
 /* The built-in checklist. Returns: (transfer full) */

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Runs every test: the normal build (warnings are errors) under a
 # virtual display and a private D-Bus session, then the same suite built
-# with AddressSanitizer and UndefinedBehaviorSanitizer. Ends with one
-# line, "N passed, N failed".
+# with AddressSanitizer and UndefinedBehaviorSanitizer, then fuzzes
+# `verify` for 60 s (clang and libFuzzer). Ends with one line,
+# "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
 
@@ -63,6 +64,61 @@ else
   failed=$((failed + 1))
 fi
 rm -f build-log.txt build-sanitize-log.txt
+
+# One test: libFuzzer (clang, with ASan and UBSan) on `verify` for 60 s,
+# from the exports of `principle-check demo` (made by the normal build)
+# and the seeds of tests/fuzz/corpus/. Passes when nothing crashes, leaks
+# or takes over 10 s; otherwise the crashing inputs stay in a temporary
+# folder whose files are listed.
+echo "== Fuzzing verify for 60 s =="
+fuzz_tmp=$(mktemp -d)
+fuzz_ok=false
+mkdir "$fuzz_tmp/corpus" "$fuzz_tmp/artifacts"
+if [ -d build-fuzz/meson-private ]; then
+  meson setup --reconfigure -Dfuzzing=true -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dbuildtype=debug build-fuzz >/dev/null
+else
+  CC=clang meson setup -Dfuzzing=true -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dbuildtype=debug build-fuzz >/dev/null
+fi
+if ! meson compile -C build-fuzz tests/fuzz/fuzz-verify >"$fuzz_tmp/build-log.txt" 2>&1; then
+  tail -40 "$fuzz_tmp/build-log.txt"
+elif [ ! -x build/app/principle-check ]; then
+  echo "No build/app/principle-check to make the seed corpus with"
+elif sh tests/fuzz/make-corpus.sh build/app/principle-check "$fuzz_tmp/corpus"; then
+  # Not fast_unwind_on_malloc=0: it makes every allocation slow, and
+  # libFuzzer needs the runs.
+  ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" \
+    timeout 150 build-fuzz/tests/fuzz/fuzz-verify -max_total_time=60 -timeout=10 \
+      -rss_limit_mb=2048 -max_len=1048576 -print_final_stats=1 \
+      -dict=tests/fuzz/verify.dict -artifact_prefix="$fuzz_tmp/artifacts/" \
+      "$fuzz_tmp/corpus" >"$fuzz_tmp/fuzz-log.txt" 2>&1
+  status=$?
+  if [ $status -eq 0 ] && [ -z "$(ls -A "$fuzz_tmp/artifacts")" ]; then
+    fuzz_ok=true
+    grep -E '^#[0-9]+.*DONE|^Done [0-9]+ runs|^stat::(number_of_executed_units|peak_rss_mb)' \
+      "$fuzz_tmp/fuzz-log.txt"
+  else
+    # The report from its first line, then where the input went.
+    start=$(grep -n -m 1 -E 'ERROR|runtime error|^fuzz-verify: ' "$fuzz_tmp/fuzz-log.txt" | cut -d: -f1)
+    if [ -n "$start" ]; then
+      sed -n "$start,$((start + 79))p" "$fuzz_tmp/fuzz-log.txt"
+      grep -E '^artifact_prefix|^Base64' "$fuzz_tmp/fuzz-log.txt"
+    else
+      tail -60 "$fuzz_tmp/fuzz-log.txt"
+    fi
+    echo "fuzz-verify exited with status $status; its inputs that failed:"
+    ls -l "$fuzz_tmp/artifacts"
+  fi
+fi
+if $fuzz_ok; then
+  echo "1/1 fuzz-verify OK"
+  passed=$((passed + 1))
+  rm -rf "$fuzz_tmp"
+else
+  echo "1/1 fuzz-verify FAIL (kept in $fuzz_tmp)"
+  failed=$((failed + 1))
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -72,6 +72,10 @@ cli_setup (void)
   child_env = g_environ_setenv (child_env, "LC_ALL", "C.UTF-8", TRUE);
   child_env = g_environ_unsetenv (child_env, "LANGUAGE");
   child_env = g_environ_unsetenv (child_env, "G_MESSAGES_DEBUG");
+  /* Without a command the program opens its window: with no display it
+   * must say so and stop, never hang waiting for one. */
+  child_env = g_environ_unsetenv (child_env, "DISPLAY");
+  child_env = g_environ_unsetenv (child_env, "WAYLAND_DISPLAY");
 
   return TRUE;
 }

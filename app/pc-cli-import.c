@@ -1,0 +1,542 @@
+/* pc-cli-import.c: importing a verified summary, and reading it back
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-cli"
+
+#include "config.h"
+
+#include "pc-cli-private.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
+#include "pc-json.h"
+#include "pc-store.h"
+#include "pc-verify.h"
+#include "pc-vocab.h"
+
+/* The largest file `import` reads: a summary holds digests, not the
+ * attachments themselves, so a real one is far smaller. */
+#define MAX_SUMMARY_SIZE (64 * 1024 * 1024)
+
+static const char *
+or_dash (const char *text)
+{
+  return text != NULL ? text : "—";
+}
+
+static const char *
+state_label (const char *state)
+{
+  PcState value;
+
+  return state != NULL && pc_state_from_string (state, &value) ? pc_state_to_label (value)
+                                                               : or_dash (state);
+}
+
+/* Reading the file */
+
+/* Reads @path, refusing with one line what cannot be a summary file.
+ * Returns: (transfer full) (nullable) */
+static GBytes *
+read_summary_file (PcCliContext *ctx,
+                   const char   *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *size = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Cannot read “%s”: %s; check the path"),
+                    path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                    _("“%s” is a folder, not a summary file: give the path of the .json file to import"),
+                    path);
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                    _("“%s” is not a regular file: give the path of the .json file to import"),
+                    path);
+      return NULL;
+    }
+
+  if (st.st_size > MAX_SUMMARY_SIZE)
+    {
+      size = g_format_size ((guint64) st.st_size);
+      _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                    _("“%s” is too large to be a summary (%s; the limit is 64 MiB): check it is the file exported with “principle-check export”"),
+                    path, size);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+      return NULL;
+    }
+
+  /* It may have grown since g_stat(). */
+  if (len > MAX_SUMMARY_SIZE)
+    {
+      g_free (contents);
+      size = g_format_size (len);
+      _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                    _("“%s” is too large to be a summary (%s; the limit is 64 MiB): check it is the file exported with “principle-check export”"),
+                    path, size);
+      return NULL;
+    }
+
+  return g_bytes_new_take (contents, len);
+}
+
+/* Prints why @result does not verify, one line each. */
+static void
+print_problems (PcCliContext         *ctx,
+                const PcVerifyResult *result)
+{
+  guint printed = 0;
+
+  for (guint i = 0; result->problems != NULL && i < result->problems->len; i++, printed++)
+    _pc_cli_fail (ctx, PC_EXIT_FAILED, "%s", (const char *) g_ptr_array_index (result->problems, i));
+
+  /* Should the problems be told only with the sign-offs, tell them. */
+  for (guint i = 0; printed == 0 && result->signoffs != NULL && i < result->signoffs->len; i++)
+    {
+      const PcVerifiedSignoff *s = g_ptr_array_index (result->signoffs, i);
+
+      if (!s->good)
+        _pc_cli_fail (ctx, PC_EXIT_FAILED, _("The sign-off of %s: %s"), or_dash (s->name),
+                      s->problem != NULL ? s->problem : _("it does not verify"));
+    }
+}
+
+/* import */
+
+int
+_pc_cli_import (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path;
+  const char *data;
+  gsize len = 0;
+  gboolean already = FALSE;
+  guint n_signoffs;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, NULL, "FILE", 1,
+                      _("Verifies a summary file and, when it verifies, keeps it in the database as a read-only record.")))
+    return PC_EXIT_USAGE;
+
+  path = ctx->args[0];
+  if ((bytes = read_summary_file (ctx, path)) == NULL)
+    return PC_EXIT_USAGE;
+  data = g_bytes_get_data (bytes, &len);
+
+  /* Verify before the database is even opened: a file refused leaves
+   * no trace. */
+  result = pc_verify_summary (data != NULL ? data : "", len, NULL, &error);
+  if (result == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s”: %s"), path, error->message);
+
+  if (!result->ok)
+    {
+      print_problems (ctx, result);
+      return _pc_cli_fail (ctx, PC_EXIT_FAILED,
+                           _("Nothing was imported from “%s”: only a summary that verifies can be imported; ask whoever sent it for the file as exported"),
+                           path);
+    }
+
+  /* Importing is how a reviewer starts: it may make the database. */
+  ctx->may_create = TRUE;
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+
+  if (pc_store_import_summary (store, result, data != NULL ? data : "", len, &already,
+                               &error) == 0)
+    return _pc_cli_fail_error (ctx, error);
+
+  n_signoffs = result->signoffs != NULL ? result->signoffs->len : 0;
+  if (already)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Already imported: %s revision %d (%s, %u sign-off); nothing changed\n",
+                          "Already imported: %s revision %d (%s, %u sign-offs); nothing changed\n",
+                          n_signoffs),
+             or_dash (result->reference), result->revision, state_label (result->state),
+             n_signoffs);
+  else
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Imported %s revision %d (%s, %u sign-off) as a read-only record\n",
+                          "Imported %s revision %d (%s, %u sign-offs) as a read-only record\n",
+                          n_signoffs),
+             or_dash (result->reference), result->revision, state_label (result->state),
+             n_signoffs);
+
+  return PC_EXIT_OK;
+}
+
+/* Reading an import back */
+
+GBytes *
+_pc_cli_load_imported (PcCliContext *ctx,
+                       PcStore      *store,
+                       const char   *reference,
+                       int           revision)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  gint64 id;
+
+  if (revision < 0)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--revision must be 1 or more"));
+      return NULL;
+    }
+
+  id = pc_store_find_import (store, reference, revision, &error);
+  if (id == 0)
+    {
+      _pc_cli_fail_error (ctx, error);
+      return NULL;
+    }
+
+  bytes = pc_store_get_imported_document (store, id, &error);
+  if (bytes == NULL)
+    _pc_cli_fail_error (ctx, error);
+
+  return bytes;
+}
+
+gboolean
+_pc_cli_fail_if_imported (PcCliContext *ctx,
+                          PcStore      *store,
+                          const char   *reference,
+                          int           revision)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pc_store_find_import (store, reference, revision, &error) == 0)
+    return FALSE;
+
+  if (g_str_equal (ctx->name, "show") || g_str_equal (ctx->name, "export"))
+    _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                  _("There is no assessment %s made in this database, but it is an imported summary: add --imported"),
+                  reference);
+  else
+    _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                  _("%s is an imported summary, kept read-only as it came, not an assessment made in this database: read it with “principle-check show %s --imported”"),
+                  reference, reference);
+
+  return TRUE;
+}
+
+/* show --imported */
+
+static void
+print_line (const char *label,
+            const char *text)
+{
+  g_print ("%s: %s\n", label, or_dash (text));
+}
+
+static void
+print_indented (const char *label,
+                const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_print ("      %s: %s\n", label, lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_print ("        %s\n", lines[i]);
+}
+
+static void
+print_header (const cJSON *document)
+{
+  const cJSON *content = cJSON_GetObjectItemCaseSensitive (document, "content");
+  const cJSON *header = cJSON_GetObjectItemCaseSensitive (content, "header");
+  const cJSON *checklist = cJSON_GetObjectItemCaseSensitive (content, "checklist");
+  const cJSON *team = cJSON_GetObjectItemCaseSensitive (header, "team");
+  const cJSON *generator = cJSON_GetObjectItemCaseSensitive (document, "generator");
+  const char *kind = pc_json_get_string (header, "kind");
+  const char *division = pc_json_get_string (header, "division");
+  const char *priority = pc_json_get_string (header, "clinical_priority");
+  g_autoptr(GString) names = g_string_new (NULL);
+  const cJSON *member;
+  PcChangeKind kind_value;
+  gint64 revision = 0;
+  gint64 version = 0;
+
+  pc_json_get_int (header, "revision", &revision);
+  pc_json_get_int (checklist, "version", &version);
+  cJSON_ArrayForEach (member, team)
+    if (cJSON_IsString (member))
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", member->valuestring);
+
+  g_print ("%s %s %" G_GINT64_FORMAT " — %s\n", or_dash (pc_json_get_string (header, "reference")),
+           _("revision"), revision, or_dash (pc_json_get_string (header, "title")));
+  g_print ("%s: %s%s\n", _("State"), state_label (pc_json_get_string (document, "state")),
+           _(" (imported summary, read-only)"));
+  if (pc_json_get_string (header, "revision_reason") != NULL)
+    print_line (_("Why this revision"), pc_json_get_string (header, "revision_reason"));
+  print_line (_("Kind of change"),
+              kind != NULL && pc_kind_from_string (kind, &kind_value) ? pc_kind_to_label (kind_value)
+                                                                      : kind);
+  print_line (_("Division"), division != NULL && pc_division_to_label (division) != NULL
+                             ? pc_division_to_label (division) : division);
+  if (priority != NULL)
+    print_line (_("Clinical priority"), pc_priority_to_label (priority) != NULL
+                                        ? pc_priority_to_label (priority) : priority);
+  print_line (_("Service lead"), pc_json_get_string (header, "lead"));
+  print_line (_("Team"), names->len > 0 ? names->str : NULL);
+  print_line (_("Intended outcomes"), pc_json_get_string (header, "intended_outcomes"));
+  print_line (_("Who is affected"), pc_json_get_string (header, "who_is_affected"));
+  g_print ("%s: %s   %s: %s\n", _("Start date"), or_dash (pc_json_get_string (header, "start_date")),
+           _("Planned review"), or_dash (pc_json_get_string (header, "review_date")));
+  g_print ("%s: %s, %s %" G_GINT64_FORMAT " (SHA-256 %.16s…)\n", _("Checklist"),
+           or_dash (pc_json_get_string (checklist, "title")), _("version"), version,
+           or_dash (pc_json_get_string (checklist, "sha256")));
+  g_print ("%s: %s %s %s, %s\n", _("Exported"), or_dash (pc_json_get_string (document, "exported_at")),
+           _("by"), or_dash (pc_json_get_string (generator, "name")),
+           or_dash (pc_json_get_string (generator, "version")));
+}
+
+static void
+print_prompt (const cJSON *prompt)
+{
+  const char *rating = pc_json_get_string (prompt, "rating");
+  const char *evidence = pc_json_get_string (prompt, "evidence");
+  const char *justification = pc_json_get_string (prompt, "justification");
+  const cJSON *item;
+  PcRating value;
+
+  g_print ("    %s  [%s]\n", or_dash (pc_json_get_string (prompt, "id")),
+           rating != NULL && pc_rating_from_string (rating, &value) ? pc_rating_to_label (value)
+                                                                    : or_dash (rating));
+  g_print ("      %s\n", or_dash (pc_json_get_string (prompt, "question")));
+  if (evidence != NULL)
+    print_indented (_("Evidence"), evidence);
+  if (justification != NULL)
+    print_indented (_("Not applicable because"), justification);
+
+  cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (prompt, "attachments"))
+    {
+      gint64 size = 0;
+      g_autofree char *size_text = NULL;
+
+      pc_json_get_int (item, "size", &size);
+      size_text = g_format_size ((guint64) MAX (size, 0));
+      g_print ("      %s: %s (%s, %s, SHA-256 %.16s…)\n", _("Attachment"),
+               or_dash (pc_json_get_string (item, "name")),
+               or_dash (pc_json_get_string (item, "media_type")), size_text,
+               or_dash (pc_json_get_string (item, "sha256")));
+    }
+
+  cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (prompt, "links"))
+    {
+      const char *title = pc_json_get_string (item, "title");
+
+      g_print ("      %s: %s%s%s\n", _("Link"), or_dash (pc_json_get_string (item, "url")),
+               title ? " — " : "", title ? title : "");
+    }
+
+  cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (prompt, "actions"))
+    {
+      const char *status = pc_json_get_string (item, "status");
+      PcActionStatus status_value;
+
+      g_print ("      %s: %s — %s: %s, %s: %s, %s\n", _("Action"),
+               or_dash (pc_json_get_string (item, "description")),
+               _("owner"), or_dash (pc_json_get_string (item, "owner")),
+               _("due"), or_dash (pc_json_get_string (item, "due_date")),
+               status != NULL && pc_action_status_from_string (status, &status_value)
+               ? pc_action_status_to_label (status_value) : or_dash (status));
+    }
+}
+
+static const char *
+status_label (const char *status)
+{
+  for (PcStatus s = PC_STATUS_GREY; s <= PC_STATUS_RED; s++)
+    if (g_strcmp0 (status, pc_status_to_string (s)) == 0)
+      return pc_status_to_label (s);
+
+  return or_dash (status);
+}
+
+static void
+print_principles (const cJSON *content)
+{
+  const cJSON *principle;
+  guint n = 0;
+  guint answered_all = 0;
+  guint total_all = 0;
+
+  cJSON_ArrayForEach (principle, cJSON_GetObjectItemCaseSensitive (content, "principles"))
+    {
+      const cJSON *prompts = cJSON_GetObjectItemCaseSensitive (principle, "prompts");
+      const cJSON *prompt;
+      guint answered = 0;
+      guint total = 0;
+
+      cJSON_ArrayForEach (prompt, prompts)
+        {
+          total++;
+          if (g_strcmp0 (pc_json_get_string (prompt, "rating"), "not_assessed") != 0)
+            answered++;
+        }
+      answered_all += answered;
+      total_all += total;
+
+      g_print ("\n%u. %s — %s (%u/%u)\n", ++n, or_dash (pc_json_get_string (principle, "title")),
+               status_label (pc_json_get_string (principle, "status")), answered, total);
+      cJSON_ArrayForEach (prompt, prompts)
+        print_prompt (prompt);
+    }
+
+  g_print ("\n%s: %u/%u\n", _("Answered"), answered_all, total_all);
+}
+
+static void
+print_coproduction (const cJSON *content)
+{
+  const cJSON *entries = cJSON_GetObjectItemCaseSensitive (content, "coproduction");
+  const cJSON *entry;
+
+  g_print ("\n%s:\n", _("Co-production"));
+  if (cJSON_GetArraySize (entries) == 0)
+    g_print ("  %s\n", _("None recorded."));
+  cJSON_ArrayForEach (entry, entries)
+    g_print ("  %s — %s (%s): %s\n", or_dash (pc_json_get_string (entry, "date")),
+             or_dash (pc_json_get_string (entry, "who")), or_dash (pc_json_get_string (entry, "how")),
+             or_dash (pc_json_get_string (entry, "changed")));
+}
+
+/* Prints the sign-offs, with what checking them again (@result,
+ * nullable) found. */
+static void
+print_signoffs (const cJSON          *document,
+                const PcVerifyResult *result)
+{
+  const cJSON *signoffs = cJSON_GetObjectItemCaseSensitive (document, "signoffs");
+  const cJSON *s;
+  guint i = 0;
+
+  g_print ("\n%s:\n", _("Sign-offs"));
+  if (cJSON_GetArraySize (signoffs) == 0)
+    g_print ("  %s\n", _("Not signed."));
+
+  cJSON_ArrayForEach (s, signoffs)
+    {
+      const char *meaning = pc_json_get_string (s, "meaning");
+      const char *reason = pc_json_get_string (s, "reason");
+      const PcVerifiedSignoff *checked = NULL;
+      PcMeaning value = PC_MEANING_PREPARED;
+      gboolean known = meaning != NULL && pc_meaning_from_string (meaning, &value);
+
+      if (result != NULL && result->signoffs != NULL && i < result->signoffs->len)
+        checked = g_ptr_array_index (result->signoffs, i);
+      i++;
+
+      g_print ("  %s  %s, %s — %s (%s %s, SHA-256 %.16s…)\n",
+               or_dash (pc_json_get_string (s, "signed_at")), or_dash (pc_json_get_string (s, "name")),
+               or_dash (pc_json_get_string (s, "role")),
+               known ? pc_meaning_to_label (value) : or_dash (meaning), _("key"),
+               or_dash (pc_json_get_string (s, "key_id")),
+               or_dash (pc_json_get_string (s, "content_sha256")));
+      if (reason != NULL)
+        print_indented (known && value == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
+                                                                                : _("Reason"),
+                        reason);
+      if (checked != NULL && !checked->good)
+        print_indented (_("Does not verify"), or_dash (checked->problem));
+    }
+}
+
+static void
+print_verification (const PcVerifyResult *result,
+                    const GError         *error)
+{
+  g_print ("\n");
+  if (result == NULL)
+    g_print ("%s: %s\n", _("Warning: the stored summary no longer reads as a summary"),
+             error != NULL ? error->message : "");
+  else if (result->ok)
+    g_print ("%s %s\n", _("Checked again now: the content and every signature hold; content SHA-256"),
+             or_dash (result->content_sha256));
+  else
+    {
+      g_print ("%s\n", _("Warning: the stored summary no longer verifies:"));
+      for (guint i = 0; result->problems != NULL && i < result->problems->len; i++)
+        g_print ("  %s\n", (const char *) g_ptr_array_index (result->problems, i));
+    }
+}
+
+int
+_pc_cli_show_imported (PcCliContext *ctx,
+                       PcStore      *store,
+                       const char   *reference,
+                       int           revision,
+                       gboolean      json)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *data;
+  gsize len = 0;
+
+  if ((bytes = _pc_cli_load_imported (ctx, store, reference, revision)) == NULL)
+    return PC_EXIT_USAGE;
+  data = g_bytes_get_data (bytes, &len);
+
+  /* As it came: the same bytes its signers' program wrote. */
+  if (json)
+    {
+      if (len > 0 && fwrite (data, 1, len, stdout) != len)
+        return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Could not print the summary: %s"),
+                             g_strerror (errno));
+      return PC_EXIT_OK;
+    }
+
+  document = pc_json_parse_strict (data != NULL ? data : "", len, &error);
+  if (document == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_FAILED,
+                         _("The imported summary of %s no longer reads (%s): the database may have been altered; restore it from a backup"),
+                         reference, error->message);
+
+  /* The signatures are checked again, so what is shown is what holds
+   * now, not only what held when it was imported. */
+  result = pc_verify_summary (data, len, NULL, &error);
+
+  print_header (document);
+  print_principles (cJSON_GetObjectItemCaseSensitive (document, "content"));
+  print_coproduction (cJSON_GetObjectItemCaseSensitive (document, "content"));
+  print_signoffs (document, result);
+  print_verification (result, error);
+
+  return result != NULL && result->ok ? PC_EXIT_OK : PC_EXIT_FAILED;
+}

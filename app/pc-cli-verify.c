@@ -1,0 +1,172 @@
+/* pc-cli-verify.c: the command line's check of a summary file
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-cli"
+
+#include "config.h"
+
+#include "pc-cli-private.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-json.h"
+#include "pc-verify.h"
+#include "pc-vocab.h"
+
+/* Characters of a value from the file printed on one line; a title may
+ * be longer. */
+#define PRINTED_CHARS 80
+#define PRINTED_TITLE_CHARS 200
+
+/* @text (nullable) as it may be printed on one line of a terminal:
+ * control characters, line separators and invisible formatting
+ * characters replaced, cut to @max_chars characters with "…", and
+ * "—" for nothing. Returns: (transfer full) */
+static char *
+printable (const char *text,
+           guint       max_chars)
+{
+  GString *out;
+  guint n = 0;
+
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+
+  out = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR
+          || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_c (out, ' ');
+      else if (type == G_UNICODE_FORMAT)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* One line for @so; @meaning is what the file says it means. */
+static void
+print_signoff (const PcVerifiedSignoff *so,
+               const char              *file_meaning)
+{
+  g_autofree char *meaning = printable (file_meaning, PRINTED_CHARS);
+  g_autofree char *name = printable (so->name, PRINTED_CHARS);
+  g_autofree char *role = printable (so->role, PRINTED_CHARS);
+  g_autofree char *signed_at = printable (so->signed_at, PRINTED_CHARS);
+  g_autofree char *key_id = printable (so->key_id, PRINTED_CHARS);
+
+  /* translators: the first column of a sign-off line, padded to six characters */
+  g_print ("%-6s%s  %s, %s — %s — %s %s", so->good ? _("good") : _("BAD"), meaning, name, role,
+           signed_at, _("key"), key_id);
+  if (!so->good && so->problem != NULL)
+    g_print (": %s", so->problem);
+  g_print ("\n");
+}
+
+static void
+print_verdict (const PcVerifyResult *result)
+{
+  g_autofree char *reference = printable (result->reference, PRINTED_CHARS);
+  g_autofree char *title = printable (result->title, PRINTED_TITLE_CHARS);
+  g_autofree char *state = NULL;
+  PcState known_state;
+
+  /* "approved with conditions", as the id reads in a sentence. */
+  state = printable (result->state, PRINTED_CHARS);
+  if (result->state != NULL && pc_state_from_string (result->state, &known_state))
+    g_strdelimit (state, "_", ' ');
+
+  if (!result->ok)
+    {
+      guint n = result->problems->len;
+
+      if (n == 0)
+        n = 1;
+      if (result->reference == NULL)
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "NOT VERIFIED: %u problem above; do not rely on this file, and ask whoever sent it for the summary as it was exported.\n",
+                              "NOT VERIFIED: %u problems above; do not rely on this file, and ask whoever sent it for the summary as it was exported.\n",
+                              n),
+                 n);
+      else
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "NOT VERIFIED: %s revision %d, “%s”: %u problem above; do not rely on this file, and ask whoever sent it for the summary as it was exported.\n",
+                              "NOT VERIFIED: %s revision %d, “%s”: %u problems above; do not rely on this file, and ask whoever sent it for the summary as it was exported.\n",
+                              n),
+                 reference, result->revision, title, n);
+    }
+  else if (result->signoffs->len == 0)
+    g_print (_("Verified, but NOT SIGNED: %s revision %d, “%s”, %s; nobody has signed this content (SHA-256 %s), so it does not show that anyone agreed to it.\n"),
+             reference, result->revision, title, state, result->content_sha256);
+  else
+    g_print (_("Verified: %s revision %d, “%s”, %s; the content has not changed since it was signed (SHA-256 %s).\n"),
+             reference, result->revision, title, state, result->content_sha256);
+}
+
+int
+_pc_cli_verify (PcCliContext  *ctx,
+                int            argc,
+                char         **argv)
+{
+  g_autofree char *trusted_path = NULL;
+  const GOptionEntry entries[] = {
+    { "trusted", 0, 0, G_OPTION_ARG_FILENAME, &trusted_path,
+      N_("Accept only the signers’ keys listed in KEYS, one “name<TAB>public key” line each"),
+      N_("KEYS") },
+    { NULL }
+  };
+  g_autoptr(PcTrustedKeys) trusted = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *display_path = NULL;
+  const cJSON *item;
+  gsize len = 0;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "FILE [--trusted KEYS]", 1,
+                      _("Checks a summary file without any database: its layout, that its content is what was signed, every signature, and that the sign-offs follow review. Exit status 0 when all holds, 1 when anything was altered or does not verify, 2 when the file is not a summary.")))
+    return PC_EXIT_USAGE;
+
+  if (trusted_path != NULL)
+    {
+      trusted = pc_trusted_keys_load (trusted_path, &error);
+      if (trusted == NULL)
+        return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+    }
+
+  display_path = g_filename_display_name (ctx->args[0]);
+  if (!g_file_get_contents (ctx->args[0], &contents, &len, &error))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("%s; check the name of the summary file"),
+                         error->message);
+
+  result = pc_verify_summary (contents, len, trusted, &error);
+  if (result == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "“%s”: %s", display_path, error->message);
+
+  /* The result has one sign-off for each item of the file's array. */
+  item = cJSON_GetObjectItemCaseSensitive (result->document, "signoffs");
+  item = cJSON_IsArray (item) ? item->child : NULL;
+  for (guint i = 0; i < result->signoffs->len; i++, item = item != NULL ? item->next : NULL)
+    print_signoff (g_ptr_array_index (result->signoffs, i), pc_json_get_string (item, "meaning"));
+  for (guint i = 0; i < result->problems->len; i++)
+    g_print ("  %s\n", (const char *) g_ptr_array_index (result->problems, i));
+  print_verdict (result);
+
+  return result->ok ? PC_EXIT_OK : PC_EXIT_FAILED;
+}

@@ -1,0 +1,349 @@
+/* pc-store-import.c: summaries imported from other databases
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-store"
+
+#include "config.h"
+
+#include "pc-store-private.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-canon.h"
+#include "pc-json.h"
+#include "pc-verify.h"
+#include "pc-vocab.h"
+
+/* What the imports table holds of one summary besides its bytes. */
+typedef struct
+{
+  const char *reference;
+  gint64      revision;
+  const char *title;
+  const char *division;
+  const char *lead;
+  const char *state;
+  gint64      answered;
+  gint64      total;
+  char       *content_sha256;
+  char       *fingerprint;
+} ImportFields;
+
+static void
+import_fields_clear (ImportFields *fields)
+{
+  g_clear_pointer (&fields->content_sha256, g_free);
+  g_clear_pointer (&fields->fingerprint, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ImportFields, import_fields_clear)
+
+static gboolean
+not_a_summary (GError     **error,
+               const char  *what)
+{
+  g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+               _("The file is not a summary that can be imported (%s): check it with “principle-check verify”"),
+               what);
+  return FALSE;
+}
+
+/* Counts the prompts of @content and those rated. */
+static gboolean
+count_prompts (const cJSON   *content,
+               ImportFields  *fields,
+               GError       **error)
+{
+  const cJSON *principles = cJSON_GetObjectItemCaseSensitive (content, "principles");
+  const cJSON *principle;
+
+  if (!cJSON_IsArray (principles))
+    return not_a_summary (error, _("it has no principles"));
+
+  fields->answered = 0;
+  fields->total = 0;
+  cJSON_ArrayForEach (principle, principles)
+    {
+      const cJSON *prompts = cJSON_GetObjectItemCaseSensitive (principle, "prompts");
+      const cJSON *prompt;
+
+      if (!cJSON_IsArray (prompts))
+        return not_a_summary (error, _("a principle has no prompts"));
+
+      cJSON_ArrayForEach (prompt, prompts)
+        {
+          const char *rating = pc_json_get_string (prompt, "rating");
+          PcRating value;
+
+          if (rating == NULL || !pc_rating_from_string (rating, &value))
+            return not_a_summary (error, _("a prompt has no rating"));
+
+          fields->total++;
+          if (value != PC_RATING_NOT_ASSESSED)
+            fields->answered++;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Reads the fields out of @document, and checks that its content is the
+ * content @verified was computed over: the result vouches for these
+ * bytes, not for some other file. */
+static gboolean
+read_fields (const cJSON           *document,
+             const PcVerifyResult  *verified,
+             ImportFields          *fields,
+             GError               **error)
+{
+  const cJSON *content = cJSON_GetObjectItemCaseSensitive (document, "content");
+  const cJSON *signoffs = cJSON_GetObjectItemCaseSensitive (document, "signoffs");
+  const cJSON *header = cJSON_GetObjectItemCaseSensitive (content, "header");
+  g_autoptr(cJSON) signed_part = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PcState state;
+
+  if (!cJSON_IsObject (content) || !cJSON_IsObject (header) || !cJSON_IsArray (signoffs))
+    return not_a_summary (error, _("it has no content, header or sign-offs"));
+
+  fields->reference = pc_json_get_string (header, "reference");
+  fields->title = pc_json_get_string (header, "title");
+  fields->division = pc_json_get_string (header, "division");
+  fields->lead = pc_json_get_string (header, "lead");
+  fields->state = pc_json_get_string (document, "state");
+  if (fields->reference == NULL || fields->title == NULL || fields->division == NULL
+      || fields->lead == NULL || fields->state == NULL
+      || !pc_state_from_string (fields->state, &state)
+      || !pc_json_get_int (header, "revision", &fields->revision)
+      || fields->revision < 1 || fields->revision > G_MAXINT)
+    return not_a_summary (error, _("its header is incomplete"));
+
+  if (!count_prompts (content, fields, error))
+    return FALSE;
+
+  fields->content_sha256 = pc_canon_sha256 (content, &local_error);
+  if (fields->content_sha256 == NULL)
+    return not_a_summary (error, local_error->message);
+
+  if (g_strcmp0 (fields->content_sha256, verified->content_sha256) != 0)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("The verification given is of another file than the one to import: verify the file again"));
+      return FALSE;
+    }
+
+  /* The signed record is the content and the sign-offs: the rest of the
+   * file (when it was exported, its layout) may differ between two
+   * copies of the same record. */
+  signed_part = cJSON_CreateObject ();
+  cJSON_AddItemReferenceToObject (signed_part, "content", (cJSON *) content);
+  cJSON_AddItemReferenceToObject (signed_part, "signoffs", (cJSON *) signoffs);
+  fields->fingerprint = pc_canon_sha256 (signed_part, &local_error);
+  if (fields->fingerprint == NULL)
+    return not_a_summary (error, local_error->message);
+
+  return TRUE;
+}
+
+static gint64
+find_by_fingerprint (PcStore     *self,
+                     const char  *fingerprint,
+                     GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _pc_db_prepare (self->db, "SELECT id FROM imports WHERE fingerprint = ?1", error);
+  if (stmt == NULL)
+    return 0;
+  _pc_db_bind_text (stmt, 1, fingerprint);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return 0;
+
+  if (!has_row)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
+                   _("Could not import the summary: the database lost track of it; try again"));
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Inserts the row unless its fingerprint is there already. Call inside
+ * a transaction. */
+static gint64
+insert_import (PcStore             *self,
+               const ImportFields  *fields,
+               const char          *data,
+               gsize                len,
+               gboolean            *out_already,
+               GError             **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *now = _pc_store_now ();
+
+  stmt = _pc_db_prepare (self->db,
+                         "INSERT INTO imports (reference, revision, title, division, lead, state,"
+                         " answered, total, content_sha256, fingerprint, document, imported_at,"
+                         " imported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                         " ?13) ON CONFLICT (fingerprint) DO NOTHING",
+                         error);
+  if (stmt == NULL)
+    return 0;
+
+  _pc_db_bind_text (stmt, 1, fields->reference);
+  sqlite3_bind_int64 (stmt, 2, fields->revision);
+  _pc_db_bind_text (stmt, 3, fields->title);
+  _pc_db_bind_text (stmt, 4, fields->division);
+  _pc_db_bind_text (stmt, 5, fields->lead);
+  _pc_db_bind_text (stmt, 6, fields->state);
+  sqlite3_bind_int64 (stmt, 7, fields->answered);
+  sqlite3_bind_int64 (stmt, 8, fields->total);
+  _pc_db_bind_text (stmt, 9, fields->content_sha256);
+  _pc_db_bind_text (stmt, 10, fields->fingerprint);
+  /* A zero-length blob would bind as NULL with a NULL pointer. */
+  sqlite3_bind_blob64 (stmt, 11, len > 0 ? data : "", len, SQLITE_STATIC);
+  _pc_db_bind_text (stmt, 12, now);
+  _pc_db_bind_text (stmt, 13, self->actor);
+
+  if (!_pc_db_step_done (self->db, stmt, error))
+    return 0;
+
+  *out_already = sqlite3_changes (self->db) == 0;
+  if (*out_already)
+    return find_by_fingerprint (self, fields->fingerprint, error);
+
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gint64
+pc_store_import_summary (PcStore               *self,
+                         const PcVerifyResult  *verified,
+                         const char            *data,
+                         gsize                  len,
+                         gboolean              *out_already,
+                         GError               **error)
+{
+  g_auto(ImportFields) fields = { 0 };
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean already = FALSE;
+  gint64 id;
+
+  g_return_val_if_fail (PC_IS_STORE (self), 0);
+  g_return_val_if_fail (verified != NULL, 0);
+  g_return_val_if_fail (data != NULL || len == 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (out_already != NULL)
+    *out_already = FALSE;
+
+  if (!verified->ok)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   _("The summary does not verify, so it cannot be imported: run “principle-check verify” on it to see why"));
+      return 0;
+    }
+
+  /* Read what is stored from the bytes themselves, not from the tree
+   * the caller passed, so the row and its document cannot disagree. */
+  document = pc_json_parse_strict (data, len, &local_error);
+  if (document == NULL)
+    {
+      not_a_summary (error, local_error->message);
+      return 0;
+    }
+
+  if (!read_fields (document, verified, &fields, error))
+    return 0;
+
+  if (!_pc_store_begin (self, error))
+    return 0;
+
+  id = insert_import (self, &fields, data, len, &already, error);
+  if (id == 0 || !_pc_store_commit (self, error))
+    {
+      _pc_store_rollback (self);
+      return 0;
+    }
+
+  if (out_already != NULL)
+    *out_already = already;
+
+  return id;
+}
+
+GBytes *
+pc_store_get_imported_document (PcStore  *self,
+                                gint64    import_id,
+                                GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stmt = _pc_db_prepare (self->db, "SELECT document FROM imports WHERE id = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, import_id);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return NULL;
+
+  if (!has_row)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
+                   _("There is no imported summary with id %" G_GINT64_FORMAT ": run “principle-check list” to see them"),
+                   import_id);
+      return NULL;
+    }
+
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+gint64
+pc_store_find_import (PcStore     *self,
+                      const char  *reference,
+                      int          revision,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  g_return_val_if_fail (PC_IS_STORE (self), 0);
+  g_return_val_if_fail (reference != NULL, 0);
+  g_return_val_if_fail (revision >= 0, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  stmt = _pc_db_prepare (self->db,
+                         "SELECT id FROM imports WHERE reference = ?1 COLLATE NOCASE"
+                         " AND (?2 = 0 OR revision = ?2) ORDER BY revision DESC, id DESC LIMIT 1",
+                         error);
+  if (stmt == NULL)
+    return 0;
+  _pc_db_bind_text (stmt, 1, reference);
+  sqlite3_bind_int (stmt, 2, revision);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
+    return 0;
+
+  if (!has_row)
+    {
+      if (revision > 0)
+        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
+                     _("There is no imported summary of %s revision %d: run “principle-check list” to see what was imported"),
+                     reference, revision);
+      else
+        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
+                     _("There is no imported summary of %s: run “principle-check list” to see what was imported"),
+                     reference);
+      return 0;
+    }
+
+  return sqlite3_column_int64 (stmt, 0);
+}

@@ -1,0 +1,1834 @@
+/* pc-verify.c: checking a summary file without the database
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-verify"
+
+#include "config.h"
+
+#include "pc-verify.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pc-canon.h"
+#include "pc-json.h"
+#include "pc-lifecycle.h"
+#include "pc-sign.h"
+#include "pc-vocab.h"
+
+#define SUMMARY_FORMAT          "principle-check-summary"
+#define SUMMARY_FORMAT_VERSION  1
+
+/* Layout and lifecycle problems listed one by one; the rest are only
+ * counted, so a file of thousands of sign-offs makes a short list. */
+#define MAX_LAYOUT_PROBLEMS     8
+#define MAX_ORDER_PROBLEMS      8
+
+/* A summary carries two sign-offs (prepared and a decision). Each
+ * signature check hashes the whole content, so a file with thousands of
+ * sign-offs is not checked past this many: the time stays linear. */
+#define MAX_CHECKED_SIGNOFFS    16
+
+/* Characters of a value from the file shown in a message, and of a
+ * message from another module that may quote the file. */
+#define SHOWN_CHARS             60
+#define SHOWN_MESSAGE_CHARS     300
+
+#define UNTRUSTED_PREFIX        "untrusted comment: "
+#define TRUSTED_PREFIX          "trusted comment: "
+
+G_DEFINE_QUARK (pc-verify-error-quark, pc_verify_error)
+
+/* Text for messages */
+
+static gboolean
+is_ecma_space (gunichar c)
+{
+  /* JSON Schema patterns are ECMAScript's: \s is Unicode white space
+   * and the byte-order mark. */
+  return g_unichar_isspace (c) || c == 0xFEFF;
+}
+
+/* @text as it may appear inside a one-line message: controls, line
+ * separators and invisible formatting characters (such as a right-to-left
+ * override) are replaced, and it is cut to @max_chars characters with
+ * "…". Returns: (transfer full) */
+static char *
+shown_text (const char *text,
+            guint       max_chars)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type;
+
+      if (n == max_chars)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+
+      type = g_unichar_type (c);
+      if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR
+          || type == G_UNICODE_PARAGRAPH_SEPARATOR)
+        g_string_append_c (out, ' ');
+      else if (type == G_UNICODE_FORMAT)
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The verifier */
+
+typedef struct
+{
+  /* Borrowed */
+  PcTrustedKeys   *trusted;
+  const cJSON     *document;
+  const cJSON     *header;
+  const char      *reference;   /* content.header.reference, or NULL */
+  gint64           revision;    /* content.header.revision, or -1 */
+  const char      *canonical;   /* the canonical content, or NULL */
+  gsize            canonical_len;
+
+  /* Owned */
+  PcVerifyResult  *result;
+  GPtrArray       *pool;        /* strings made for messages, freed at the end */
+  GString         *path;        /* where the layout check is, "content.header" */
+  guint            n_layout;    /* layout problems found, listed or not */
+  guint            n_order;     /* lifecycle problems found, listed or not */
+} Verifier;
+
+/* Keeps @text until @v is done with. */
+static const char *
+pool_take (Verifier *v,
+           char     *text)
+{
+  g_ptr_array_add (v->pool, text);
+  return text;
+}
+
+/* @text quoted for a message; freed with @v. */
+static const char *
+shown (Verifier   *v,
+       const char *text)
+{
+  char *copy = shown_text (text != NULL ? text : "", SHOWN_CHARS);
+
+  g_ptr_array_add (v->pool, copy);
+  return copy;
+}
+
+/* A vocabulary id as it reads in a sentence: "approved with conditions". */
+static const char *
+words (Verifier   *v,
+       const char *id)
+{
+  return pool_take (v, g_strdelimit (g_strdup (id), "_", ' '));
+}
+
+/* A problem with the order of the sign-offs, listed while there is room. */
+G_GNUC_PRINTF (2, 3)
+static void
+order_problem (Verifier   *v,
+               const char *format,
+               ...)
+{
+  va_list args;
+
+  if (v->n_order++ >= MAX_ORDER_PROBLEMS)
+    return;
+
+  va_start (args, format);
+  g_ptr_array_add (v->result->problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+add_problem (Verifier   *v,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (v->result->problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+/* The layout: the schema's rules, by hand */
+
+typedef enum
+{
+  KIND_OBJECT,
+  KIND_ARRAY,
+  KIND_STRING,
+  KIND_INTEGER,
+  KIND_BOOLEAN,
+  KIND_ENUM,
+} Kind;
+
+/* Returns NULL when @text keeps the rule, or what is wrong with it:
+ * "is not a date like 2026-11-22" (untranslated; N_()). */
+typedef const char *(*StringRule) (const char *text);
+
+typedef struct _Shape Shape;
+
+typedef struct
+{
+  const char   *key;
+  const Shape  *shape;
+} Member;
+
+struct _Shape
+{
+  Kind                 kind;
+  gboolean             nullable;
+  const char          *what;      /* N_(): what the value should be, after "is not" */
+  StringRule           rule;      /* KIND_STRING (nullable) */
+  gint64               min;       /* KIND_INTEGER */
+  gint64               max;
+  const char * const  *values;    /* KIND_ENUM, NULL-terminated */
+  const Member        *members;   /* KIND_OBJECT, NULL-terminated: every one
+                                   * required, and no other allowed */
+  const Shape         *items;     /* KIND_ARRAY */
+};
+
+static gboolean
+is_lower_alnum (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* ^[a-z0-9]+(SEP[a-z0-9]+)*$ */
+static gboolean
+is_joined_id (const char *text,
+              char        separator)
+{
+  const char *p = text;
+
+  for (;;)
+    {
+      if (!is_lower_alnum (*p))
+        return FALSE;
+      while (is_lower_alnum (*p))
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != separator)
+        return FALSE;
+      p++;
+    }
+}
+
+static gboolean
+is_digits (const char *p,
+           guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!g_ascii_isdigit (p[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_date (const char *text)
+{
+  int month;
+  int day;
+
+  if (strlen (text) != 10 || !is_digits (text, 4) || text[4] != '-'
+      || !is_digits (text + 5, 2) || text[7] != '-' || !is_digits (text + 8, 2))
+    return FALSE;
+
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  day = (text[8] - '0') * 10 + (text[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+static gboolean
+is_time (const char *text)
+{
+  return strlen (text) == 20 && is_digits (text, 4) && text[4] == '-'
+         && is_digits (text + 5, 2) && text[7] == '-' && is_digits (text + 8, 2)
+         && text[10] == 'T' && is_digits (text + 11, 2) && text[13] == ':'
+         && is_digits (text + 14, 2) && text[16] == ':' && is_digits (text + 17, 2)
+         && text[19] == 'Z';
+}
+
+static gboolean
+is_sha256 (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++, n++)
+    if (n == 64 || !((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+      return FALSE;
+
+  return n == 64;
+}
+
+static gboolean
+is_base64_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '+' || c == '/';
+}
+
+/* Matches [A-Za-z0-9+/]+={0,2} at @p; returns where it ends, or NULL. */
+static const char *
+match_base64_line (const char *p)
+{
+  const char *start = p;
+
+  while (is_base64_char (*p))
+    p++;
+  if (p == start)
+    return NULL;
+  for (int i = 0; i < 2 && *p == '='; i++)
+    p++;
+
+  return p;
+}
+
+/* Matches @prefix[^\n]*\n at @p; returns where it ends, or NULL. */
+static const char *
+match_comment_line (const char *p,
+                    const char *prefix)
+{
+  if (!g_str_has_prefix (p, prefix))
+    return NULL;
+
+  p = strchr (p, '\n');
+  return p != NULL ? p + 1 : NULL;
+}
+
+/* Matches \n?$ at @p. */
+static gboolean
+match_end (const char *p)
+{
+  return p != NULL && (p[0] == '\0' || (p[0] == '\n' && p[1] == '\0'));
+}
+
+static const char *
+rule_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!is_ecma_space (g_utf8_get_char (p)))
+      return NULL;
+
+  return N_("is blank; it must say something");
+}
+
+static const char *
+rule_not_empty (const char *text)
+{
+  return *text != '\0' ? NULL : N_("is empty");
+}
+
+static const char *
+rule_reference (const char *text)
+{
+  if (*text == '\0')
+    return N_("is empty; it must be a reference such as PC-2026-0003");
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (is_ecma_space (g_utf8_get_char (p)))
+      return N_("has spaces in it; it must be a reference such as PC-2026-0003");
+
+  return NULL;
+}
+
+static const char *
+rule_id (const char *text)
+{
+  return is_joined_id (text, '-') ? NULL
+         : N_("is not an id: lower-case letters and digits joined by single hyphens");
+}
+
+static const char *
+rule_vocab_id (const char *text)
+{
+  return is_joined_id (text, '_') ? NULL
+         : N_("is not an id: lower-case letters and digits joined by single underscores");
+}
+
+static const char *
+rule_date (const char *text)
+{
+  return is_date (text) ? NULL : N_("is not a date like 2026-11-22");
+}
+
+static const char *
+rule_time (const char *text)
+{
+  return is_time (text) ? NULL : N_("is not a UTC time like 2026-11-22T10:15:00Z");
+}
+
+static const char *
+rule_sha256 (const char *text)
+{
+  return is_sha256 (text) ? NULL : N_("is not a SHA-256: 64 lower-case hexadecimal digits");
+}
+
+/* ^[^\s/]+/[^\s/]+$ */
+static const char *
+rule_media_type (const char *text)
+{
+  guint slashes = 0;
+  gboolean empty_part = TRUE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_ecma_space (c))
+        return N_("is not a media type like application/pdf");
+      if (c == '/')
+        {
+          if (empty_part || ++slashes > 1)
+            return N_("is not a media type like application/pdf");
+          empty_part = TRUE;
+        }
+      else
+        empty_part = FALSE;
+    }
+
+  return slashes == 1 && !empty_part ? NULL : N_("is not a media type like application/pdf");
+}
+
+/* ^[0-9A-F]{1,16}$ */
+static const char *
+rule_key_id (const char *text)
+{
+  gsize n = 0;
+
+  for (const char *p = text; *p != '\0'; p++, n++)
+    if (n == 16 || !((*p >= '0' && *p <= '9') || (*p >= 'A' && *p <= 'F')))
+      return N_("is not a key id: up to 16 upper-case hexadecimal digits");
+
+  return n > 0 ? NULL : N_("is not a key id: up to 16 upper-case hexadecimal digits");
+}
+
+/* ^untrusted comment: [^\n]*\n[A-Za-z0-9+/]+={0,2}\n?$ */
+static const char *
+rule_public_key (const char *text)
+{
+  const char *p = match_comment_line (text, UNTRUSTED_PREFIX);
+
+  if (p != NULL)
+    p = match_base64_line (p);
+
+  return match_end (p) ? NULL
+         : N_("is not a minisign public key: an “untrusted comment:” line, then the key");
+}
+
+/* ^untrusted comment: [^\n]*\n[A-Za-z0-9+/]+={0,2}\ntrusted comment: [^\n]*\n[A-Za-z0-9+/]+={0,2}\n?$ */
+static const char *
+rule_signature (const char *text)
+{
+  const char *p = match_comment_line (text, UNTRUSTED_PREFIX);
+
+  if (p != NULL)
+    p = match_base64_line (p);
+  if (p != NULL)
+    p = *p == '\n' ? match_comment_line (p + 1, TRUSTED_PREFIX) : NULL;
+  if (p != NULL)
+    p = match_base64_line (p);
+
+  return match_end (p) ? NULL
+         : N_("is not a minisign signature: four lines, the third a “trusted comment:”");
+}
+
+#define MAX_SAFE_INTEGER G_GINT64_CONSTANT (9007199254740991)
+
+static const char * const formats[] = { SUMMARY_FORMAT, NULL };
+static const char * const states[] = {
+  "draft", "in_review", "approved", "approved_with_conditions", "not_approved", NULL
+};
+static const char * const ratings[] = {
+  "not_assessed", "met", "partly_met", "not_met", "not_applicable", NULL
+};
+static const char * const kinds[] = {
+  "new_service", "service_change", "pathway_redesign", "service_closure", NULL
+};
+static const char * const statuses[] = { "grey", "green", "amber", "red", NULL };
+static const char * const action_statuses[] = { "open", "in_progress", "done", NULL };
+static const char * const levels[] = { "warn", "block", NULL };
+static const char * const meanings[] = {
+  "prepared", "approved", "approved_with_conditions", "not_approved", "returned", NULL
+};
+
+static const Shape text_shape = {
+  .kind = KIND_STRING, .what = N_("text"), .rule = rule_text
+};
+static const Shape optional_text_shape = {
+  .kind = KIND_STRING, .nullable = TRUE, .what = N_("text or null"), .rule = rule_text
+};
+static const Shape reference_shape = {
+  .kind = KIND_STRING, .what = N_("a reference such as PC-2026-0003"), .rule = rule_reference
+};
+static const Shape id_shape = {
+  .kind = KIND_STRING, .what = N_("an id such as people-at-the-heart"), .rule = rule_id
+};
+static const Shape optional_id_shape = {
+  .kind = KIND_STRING, .nullable = TRUE, .what = N_("an id such as people-at-the-heart, or null"),
+  .rule = rule_id
+};
+static const Shape vocab_id_shape = {
+  .kind = KIND_STRING, .what = N_("an id such as barnet_mental_health"), .rule = rule_vocab_id
+};
+static const Shape optional_vocab_id_shape = {
+  .kind = KIND_STRING, .nullable = TRUE, .what = N_("an id such as barnet_mental_health, or null"),
+  .rule = rule_vocab_id
+};
+static const Shape date_shape = {
+  .kind = KIND_STRING, .what = N_("a date like 2026-11-22"), .rule = rule_date
+};
+static const Shape optional_date_shape = {
+  .kind = KIND_STRING, .nullable = TRUE, .what = N_("a date like 2026-11-22, or null"),
+  .rule = rule_date
+};
+static const Shape time_shape = {
+  .kind = KIND_STRING, .what = N_("a UTC time like 2026-11-22T10:15:00Z"), .rule = rule_time
+};
+static const Shape sha256_shape = {
+  .kind = KIND_STRING, .what = N_("a SHA-256: 64 lower-case hexadecimal digits"),
+  .rule = rule_sha256
+};
+static const Shape optional_sha256_shape = {
+  .kind = KIND_STRING, .nullable = TRUE,
+  .what = N_("a SHA-256 (64 lower-case hexadecimal digits), or null"), .rule = rule_sha256
+};
+static const Shape media_type_shape = {
+  .kind = KIND_STRING, .what = N_("a media type like application/pdf"), .rule = rule_media_type
+};
+static const Shape url_shape = {
+  .kind = KIND_STRING, .what = N_("a link"), .rule = rule_not_empty
+};
+static const Shape key_id_shape = {
+  .kind = KIND_STRING, .what = N_("a key id: up to 16 upper-case hexadecimal digits"),
+  .rule = rule_key_id
+};
+static const Shape public_key_shape = {
+  .kind = KIND_STRING, .what = N_("a minisign public key"), .rule = rule_public_key
+};
+static const Shape signature_shape = {
+  .kind = KIND_STRING, .what = N_("a minisign signature"), .rule = rule_signature
+};
+static const Shape count_shape = {
+  .kind = KIND_INTEGER, .what = N_("a whole number, 0 or more"), .min = 0, .max = MAX_SAFE_INTEGER
+};
+static const Shape positive_shape = {
+  .kind = KIND_INTEGER, .what = N_("a whole number from 1 to 2147483647"), .min = 1, .max = G_MAXINT32
+};
+static const Shape optional_positive_shape = {
+  .kind = KIND_INTEGER, .nullable = TRUE, .what = N_("a whole number from 1 to 2147483647, or null"),
+  .min = 1, .max = G_MAXINT32
+};
+static const Shape format_version_shape = {
+  .kind = KIND_INTEGER, .what = N_("1"), .min = 1, .max = 1
+};
+static const Shape boolean_shape = { .kind = KIND_BOOLEAN, .what = N_("true or false") };
+static const Shape format_shape = { .kind = KIND_ENUM, .values = formats };
+static const Shape state_shape = { .kind = KIND_ENUM, .values = states };
+static const Shape rating_shape = { .kind = KIND_ENUM, .values = ratings };
+static const Shape kind_shape = { .kind = KIND_ENUM, .values = kinds };
+static const Shape status_shape = { .kind = KIND_ENUM, .values = statuses };
+static const Shape action_status_shape = { .kind = KIND_ENUM, .values = action_statuses };
+static const Shape level_shape = { .kind = KIND_ENUM, .values = levels };
+static const Shape meaning_shape = { .kind = KIND_ENUM, .values = meanings };
+
+#define OBJECT_SHAPE(members_) { .kind = KIND_OBJECT, .what = N_("a group of fields (a JSON object)"), .members = members_ }
+#define ARRAY_SHAPE(items_) { .kind = KIND_ARRAY, .what = N_("a list (a JSON array)"), .items = items_ }
+
+static const Member generator_members[] = {
+  { "name", &text_shape },
+  { "version", &text_shape },
+  { NULL, NULL }
+};
+static const Shape generator_shape = OBJECT_SHAPE (generator_members);
+
+static const Member audit_members[] = {
+  { "rows", &count_shape },
+  { "head", &optional_sha256_shape },
+  { NULL, NULL }
+};
+static const Shape audit_shape = OBJECT_SHAPE (audit_members);
+
+static const Shape team_shape = ARRAY_SHAPE (&text_shape);
+
+static const Member header_members[] = {
+  { "reference", &reference_shape },
+  { "revision", &positive_shape },
+  { "previous_revision", &optional_positive_shape },
+  { "revision_reason", &optional_text_shape },
+  { "title", &text_shape },
+  { "kind", &kind_shape },
+  { "division", &vocab_id_shape },
+  { "clinical_priority", &optional_vocab_id_shape },
+  { "lead", &text_shape },
+  { "team", &team_shape },
+  { "intended_outcomes", &optional_text_shape },
+  { "who_is_affected", &optional_text_shape },
+  { "start_date", &optional_date_shape },
+  { "review_date", &optional_date_shape },
+  { NULL, NULL }
+};
+static const Shape header_shape = OBJECT_SHAPE (header_members);
+
+static const Member checklist_members[] = {
+  { "id", &id_shape },
+  { "version", &positive_shape },
+  { "title", &text_shape },
+  { "sha256", &sha256_shape },
+  { NULL, NULL }
+};
+static const Shape checklist_shape = OBJECT_SHAPE (checklist_members);
+
+static const Member counts_members[] = {
+  { "not_assessed", &count_shape },
+  { "met", &count_shape },
+  { "partly_met", &count_shape },
+  { "not_met", &count_shape },
+  { "not_applicable", &count_shape },
+  { "total", &count_shape },
+  { NULL, NULL }
+};
+static const Shape counts_shape = OBJECT_SHAPE (counts_members);
+
+static const Member attachment_members[] = {
+  { "name", &text_shape },
+  { "media_type", &media_type_shape },
+  { "size", &count_shape },
+  { "sha256", &sha256_shape },
+  { NULL, NULL }
+};
+static const Shape attachment_shape = OBJECT_SHAPE (attachment_members);
+static const Shape attachments_shape = ARRAY_SHAPE (&attachment_shape);
+
+static const Member link_members[] = {
+  { "url", &url_shape },
+  { "title", &optional_text_shape },
+  { NULL, NULL }
+};
+static const Shape link_shape = OBJECT_SHAPE (link_members);
+static const Shape links_shape = ARRAY_SHAPE (&link_shape);
+
+static const Member action_members[] = {
+  { "description", &text_shape },
+  { "owner", &optional_text_shape },
+  { "due_date", &optional_date_shape },
+  { "status", &action_status_shape },
+  { NULL, NULL }
+};
+static const Shape action_shape = OBJECT_SHAPE (action_members);
+static const Shape actions_shape = ARRAY_SHAPE (&action_shape);
+
+static const Member prompt_members[] = {
+  { "id", &id_shape },
+  { "question", &text_shape },
+  { "rating", &rating_shape },
+  { "evidence", &optional_text_shape },
+  { "justification", &optional_text_shape },
+  { "attachments", &attachments_shape },
+  { "links", &links_shape },
+  { "actions", &actions_shape },
+  { NULL, NULL }
+};
+static const Shape prompt_shape = OBJECT_SHAPE (prompt_members);
+static const Shape prompts_shape = ARRAY_SHAPE (&prompt_shape);
+
+static const Member principle_members[] = {
+  { "id", &id_shape },
+  { "title", &text_shape },
+  { "status", &status_shape },
+  { "counts", &counts_shape },
+  { "prompts", &prompts_shape },
+  { NULL, NULL }
+};
+static const Shape principle_shape = OBJECT_SHAPE (principle_members);
+static const Shape principles_shape = ARRAY_SHAPE (&principle_shape);
+
+static const Member coproduction_members[] = {
+  { "who", &text_shape },
+  { "how", &text_shape },
+  { "date", &date_shape },
+  { "changed", &text_shape },
+  { NULL, NULL }
+};
+static const Shape coproduction_entry_shape = OBJECT_SHAPE (coproduction_members);
+static const Shape coproduction_shape = ARRAY_SHAPE (&coproduction_entry_shape);
+
+static const Member content_members[] = {
+  { "header", &header_shape },
+  { "checklist", &checklist_shape },
+  { "principles", &principles_shape },
+  { "coproduction", &coproduction_shape },
+  { NULL, NULL }
+};
+static const Shape content_shape = OBJECT_SHAPE (content_members);
+
+static const Member finding_members[] = {
+  { "rule", &id_shape },
+  { "level", &level_shape },
+  { "principle", &optional_id_shape },
+  { "prompt", &optional_id_shape },
+  { "message", &text_shape },
+  { NULL, NULL }
+};
+static const Shape finding_shape = OBJECT_SHAPE (finding_members);
+static const Shape findings_shape = ARRAY_SHAPE (&finding_shape);
+
+static const Member signoff_members[] = {
+  { "name", &text_shape },
+  { "role", &text_shape },
+  { "meaning", &meaning_shape },
+  { "reason", &optional_text_shape },
+  { "signed_at", &time_shape },
+  { "content_sha256", &sha256_shape },
+  { "key_id", &key_id_shape },
+  { "public_key", &public_key_shape },
+  { "signature", &signature_shape },
+  { NULL, NULL }
+};
+static const Shape signoff_shape = OBJECT_SHAPE (signoff_members);
+static const Shape signoffs_shape = ARRAY_SHAPE (&signoff_shape);
+
+static const Member document_members[] = {
+  { "format", &format_shape },
+  { "format_version", &format_version_shape },
+  { "generator", &generator_shape },
+  { "exported_at", &time_shape },
+  { "state", &state_shape },
+  { "signed", &boolean_shape },
+  { "content", &content_shape },
+  { "findings", &findings_shape },
+  { "signoffs", &signoffs_shape },
+  { "audit", &audit_shape },
+  { NULL, NULL }
+};
+static const Shape document_shape = OBJECT_SHAPE (document_members);
+
+/* Whether another layout problem will be listed; counts it either way. */
+static gboolean
+layout_room (Verifier *v)
+{
+  return v->n_layout++ < MAX_LAYOUT_PROBLEMS;
+}
+
+static const char *
+path_or_file (Verifier *v)
+{
+  return v->path->len > 0 ? v->path->str : _("the file");
+}
+
+static void
+wrong_type (Verifier    *v,
+            const Shape *shape)
+{
+  if (layout_room (v))
+    add_problem (v, _("%s is not %s"), path_or_file (v), _(shape->what));
+}
+
+static void
+check_enum (Verifier    *v,
+            const cJSON *item,
+            const Shape *shape)
+{
+  g_autofree char *list = NULL;
+
+  if (cJSON_IsString (item))
+    for (guint i = 0; shape->values[i] != NULL; i++)
+      if (g_str_equal (item->valuestring, shape->values[i]))
+        return;
+
+  if (!layout_room (v))
+    return;
+
+  list = g_strjoinv (", ", (char **) shape->values);
+  if (cJSON_IsString (item))
+    add_problem (v, _("%s is “%s”, which is not one of: %s"), path_or_file (v),
+                 shown (v, item->valuestring), list);
+  else
+    add_problem (v, _("%s is not one of: %s"), path_or_file (v), list);
+}
+
+static void
+check_integer (Verifier    *v,
+               const cJSON *item,
+               const Shape *shape)
+{
+  double d;
+
+  if (!cJSON_IsNumber (item))
+    {
+      wrong_type (v, shape);
+      return;
+    }
+
+  d = item->valuedouble;
+  if (!(d >= (double) shape->min && d <= (double) shape->max) || d != (double) (gint64) d)
+    wrong_type (v, shape);
+}
+
+static void check_shape (Verifier    *v,
+                         const cJSON *item,
+                         const Shape *shape);
+
+static void
+check_members (Verifier    *v,
+               const cJSON *object,
+               const Shape *shape)
+{
+  gsize path_len = v->path->len;
+
+  for (const Member *m = shape->members; m->key != NULL; m++)
+    {
+      const cJSON *child = cJSON_GetObjectItemCaseSensitive (object, m->key);
+
+      if (path_len > 0)
+        g_string_append_c (v->path, '.');
+      g_string_append (v->path, m->key);
+
+      if (child == NULL)
+        {
+          if (layout_room (v))
+            add_problem (v, _("%s is missing"), v->path->str);
+        }
+      else
+        check_shape (v, child, m->shape);
+
+      g_string_truncate (v->path, path_len);
+    }
+
+  for (const cJSON *child = object->child; child != NULL; child = child->next)
+    {
+      const Member *m;
+
+      for (m = shape->members; m->key != NULL; m++)
+        if (g_str_equal (m->key, child->string))
+          break;
+
+      if (m->key == NULL && layout_room (v))
+        add_problem (v, _("%s has a field “%s” that a summary does not have"),
+                     path_or_file (v), shown (v, child->string));
+    }
+}
+
+/* The depth is the schema's, at most six levels: the parser has refused
+ * deeper nesting before this runs, and nothing here follows the file's
+ * nesting beyond the schema's. */
+static void
+check_shape (Verifier    *v,
+             const cJSON *item,
+             const Shape *shape)
+{
+  if (shape->nullable && cJSON_IsNull (item))
+    return;
+
+  switch (shape->kind)
+    {
+    case KIND_OBJECT:
+      if (!cJSON_IsObject (item))
+        wrong_type (v, shape);
+      else
+        check_members (v, item, shape);
+      break;
+
+    case KIND_ARRAY:
+      if (!cJSON_IsArray (item))
+        wrong_type (v, shape);
+      else
+        {
+          gsize path_len = v->path->len;
+          guint index = 0;
+
+          for (const cJSON *child = item->child; child != NULL; child = child->next, index++)
+            {
+              g_string_append_printf (v->path, "[%u]", index);
+              check_shape (v, child, shape->items);
+              g_string_truncate (v->path, path_len);
+            }
+        }
+      break;
+
+    case KIND_STRING:
+      if (!cJSON_IsString (item))
+        wrong_type (v, shape);
+      else if (shape->rule != NULL)
+        {
+          const char *what = shape->rule (item->valuestring);
+
+          if (what != NULL && layout_room (v))
+            add_problem (v, "%s %s", v->path->str, _(what));
+        }
+      break;
+
+    case KIND_INTEGER:
+      check_integer (v, item, shape);
+      break;
+
+    case KIND_BOOLEAN:
+      if (!cJSON_IsBool (item))
+        wrong_type (v, shape);
+      break;
+
+    case KIND_ENUM:
+      check_enum (v, item, shape);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The schema's "allOf": "signed" says whether there are sign-offs, and a
+ * draft is not signed. */
+static void
+check_signed_flag (Verifier *v)
+{
+  const cJSON *is_signed = cJSON_GetObjectItemCaseSensitive (v->document, "signed");
+  const cJSON *signoffs = cJSON_GetObjectItemCaseSensitive (v->document, "signoffs");
+  const char *state = pc_json_get_string (v->document, "state");
+  int n = cJSON_IsArray (signoffs) ? cJSON_GetArraySize (signoffs) : -1;
+
+  if (cJSON_IsFalse (is_signed) && n > 0 && layout_room (v))
+    add_problem (v, g_dngettext (GETTEXT_PACKAGE,
+                                 "“signed” is false, but the file carries %d sign-off",
+                                 "“signed” is false, but the file carries %d sign-offs", (gulong) n),
+                 n);
+  if (cJSON_IsTrue (is_signed) && n == 0 && layout_room (v))
+    add_problem (v, _("“signed” is true, but the file carries no sign-offs"));
+  if (g_strcmp0 (state, "draft") == 0 && cJSON_IsTrue (is_signed) && layout_room (v))
+    add_problem (v, _("the state is draft, but “signed” is true; nobody signs a draft"));
+}
+
+static void
+check_layout (Verifier *v)
+{
+  check_shape (v, v->document, &document_shape);
+  check_signed_flag (v);
+
+  if (v->n_layout > MAX_LAYOUT_PROBLEMS)
+    {
+      guint more = v->n_layout - MAX_LAYOUT_PROBLEMS;
+
+      add_problem (v, g_dngettext (GETTEXT_PACKAGE,
+                                   "… and %u more problem with the layout of the file",
+                                   "… and %u more problems with the layout of the file", more),
+                   more);
+    }
+}
+
+/* Sign-offs */
+
+static void
+verified_signoff_free (gpointer data)
+{
+  PcVerifiedSignoff *s = data;
+
+  g_free (s->name);
+  g_free (s->role);
+  g_free (s->reason);
+  g_free (s->signed_at);
+  g_free (s->key_id);
+  g_free (s->problem);
+  g_free (s);
+}
+
+G_GNUC_PRINTF (3, 4)
+static void
+signoff_problem (Verifier          *v,
+                 PcVerifiedSignoff *so,
+                 const char        *format,
+                 ...)
+{
+  char *message;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  so->good = FALSE;
+  if (so->problem == NULL)
+    so->problem = g_strdup (message);
+  g_ptr_array_add (v->result->problems, message);
+}
+
+/* The unverified trusted comment line of a minisign signature.
+ * Returns: (transfer full) (nullable) */
+static char *
+extract_trusted_comment (const char *signature)
+{
+  const char *start = strstr (signature, "\n" TRUSTED_PREFIX);
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+
+  start += strlen ("\n" TRUSTED_PREFIX);
+  end = strchr (start, '\n');
+  if (end == NULL)
+    end = start + strlen (start);
+  if (end > start && end[-1] == '\r')
+    end--;
+
+  return g_strndup (start, end - start);
+}
+
+/* The base64 line of a minisign public key text. Returns: (transfer full) (nullable) */
+static char *
+public_key_line (const char *public_key)
+{
+  const char *start = strchr (public_key, '\n');
+  const char *end;
+
+  if (start == NULL)
+    return NULL;
+
+  start++;
+  end = strchr (start, '\n');
+  if (end == NULL)
+    end = start + strlen (start);
+  if (end > start && end[-1] == '\r')
+    end--;
+
+  return g_strndup (start, end - start);
+}
+
+static const char * const comment_keys[] = {
+  "reference", "revision", "name", "role", "meaning", "signed_at", "content_sha256",
+  "reason_sha256", NULL
+};
+
+/* Parses a trusted comment as Principle Check writes it. Returns:
+ * (transfer full) (nullable): NULL when it is not one. */
+static cJSON *
+parse_comment (const char *comment)
+{
+  g_autoptr(cJSON) object = pc_json_parse_strict (comment, strlen (comment), NULL);
+
+  if (!cJSON_IsObject (object))
+    return NULL;
+
+  for (const cJSON *child = object->child; child != NULL; child = child->next)
+    {
+      if (!g_strv_contains (comment_keys, child->string))
+        return NULL;
+      if (!g_str_equal (child->string, "revision") && !cJSON_IsString (child))
+        return NULL;
+    }
+
+  for (guint i = 0; i < 7; i++)
+    if (cJSON_GetObjectItemCaseSensitive (object, comment_keys[i]) == NULL)
+      return NULL;
+
+  return g_steal_pointer (&object);
+}
+
+/* Compares one field of a sign-off with what its signature says. */
+static void
+compare_field (Verifier          *v,
+               PcVerifiedSignoff *so,
+               guint              index,
+               const cJSON       *comment,
+               const cJSON       *signoff,
+               const char        *key)
+{
+  const char *signed_value = pc_json_get_string (comment, key);
+  const char *file_value = pc_json_get_string (signoff, key);
+
+  if (g_strcmp0 (signed_value, file_value) == 0)
+    return;
+
+  if (file_value == NULL)
+    signoff_problem (v, so, _("signoffs[%u].%s is missing or damaged: the signature says “%s”"),
+                     index, key, shown (v, signed_value));
+  else
+    signoff_problem (v, so, _("signoffs[%u].%s has been altered: the signature says “%s”, the file says “%s”"),
+                     index, key, shown (v, signed_value), shown (v, file_value));
+}
+
+/* Compares the sign-off's fields, and the header's reference and
+ * revision, with the trusted comment of its signature. */
+static void
+compare_comment (Verifier          *v,
+                 PcVerifiedSignoff *so,
+                 guint              index,
+                 const cJSON       *signoff,
+                 const char        *comment_text,
+                 const char        *who,
+                 gboolean           content_changed)
+{
+  g_autoptr(cJSON) comment = parse_comment (comment_text);
+  const char *reason = pc_json_get_string (signoff, "reason");
+  const char *signed_reason = NULL;
+  const char *signed_sha256;
+  g_autofree char *reason_sha256 = NULL;
+  gint64 revision = -1;
+
+  if (comment == NULL)
+    {
+      signoff_problem (v, so, _("%s’s signature carries sign-off details that Principle Check did not write, so it does not show what was signed"),
+                       who);
+      return;
+    }
+
+  if (g_strcmp0 (pc_json_get_string (comment, "reference"), v->reference) != 0)
+    signoff_problem (v, so, _("%s signed %s, but the file is %s: the reference has been altered"),
+                     who, shown (v, pc_json_get_string (comment, "reference")),
+                     shown (v, v->reference));
+  if (!pc_json_get_int (comment, "revision", &revision) || revision != v->revision)
+    signoff_problem (v, so, _("%s signed revision %" G_GINT64_FORMAT ", but the file is revision %" G_GINT64_FORMAT ": the revision has been altered"),
+                     who, revision, v->revision);
+
+  compare_field (v, so, index, comment, signoff, "name");
+  compare_field (v, so, index, comment, signoff, "role");
+  compare_field (v, so, index, comment, signoff, "meaning");
+  compare_field (v, so, index, comment, signoff, "signed_at");
+
+  signed_sha256 = pc_json_get_string (comment, "content_sha256");
+  if (g_strcmp0 (signed_sha256, pc_json_get_string (signoff, "content_sha256")) != 0)
+    signoff_problem (v, so, _("signoffs[%u].content_sha256 has been altered: it is not the hash of the content %s signed"),
+                     index, who);
+  if (!content_changed && g_strcmp0 (signed_sha256, v->result->content_sha256) != 0)
+    signoff_problem (v, so, _("the content has been changed since %s signed it"), who);
+
+  signed_reason = pc_json_get_string (comment, "reason_sha256");
+  if (reason != NULL)
+    reason_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, reason, -1);
+  if (reason_sha256 != NULL && signed_reason == NULL)
+    signoff_problem (v, so, _("signoffs[%u].reason has been added after %s signed: the signature covers no reason or conditions"),
+                     index, who);
+  else if (reason_sha256 == NULL && signed_reason != NULL)
+    signoff_problem (v, so, _("signoffs[%u].reason has been removed: %s signed with a reason or conditions that the file no longer gives"),
+                     index, who);
+  else if (g_strcmp0 (reason_sha256, signed_reason) != 0)
+    signoff_problem (v, so, _("signoffs[%u].reason has been altered: it is not the reason or conditions %s signed"),
+                     index, who);
+}
+
+/* With trusted keys: is the key that made @so one listed for its name? */
+static void check_trust (Verifier          *v,
+                         PcVerifiedSignoff *so,
+                         const char        *public_key,
+                         const char        *who);
+
+static void
+check_signoff (Verifier          *v,
+               PcVerifiedSignoff *so,
+               guint              index,
+               const cJSON       *signoff)
+{
+  const char *public_key = pc_json_get_string (signoff, "public_key");
+  const char *signature = pc_json_get_string (signoff, "signature");
+  const char *content_sha256 = pc_json_get_string (signoff, "content_sha256");
+  const char *key_id = pc_json_get_string (signoff, "key_id");
+  const char *meaning = pc_json_get_string (signoff, "meaning");
+  const char *who;
+  g_autofree char *computed_id = NULL;
+  g_autofree char *comment = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean content_changed = FALSE;
+
+  if (so->name != NULL)
+    who = shown (v, so->name);
+  else
+    who = pool_take (v, g_strdup_printf (_("the signer of signoffs[%u]"), index));
+
+  if (meaning == NULL || !pc_meaning_from_string (meaning, &so->meaning))
+    signoff_problem (v, so, _("%s’s sign-off does not say what it means: signoffs[%u].meaning is not one of prepared, approved, approved_with_conditions, not_approved, returned"),
+                     who, index);
+
+  if (public_key == NULL || signature == NULL)
+    {
+      signoff_problem (v, so, _("%s’s sign-off has no public key or no signature, so nothing shows who signed it"),
+                       who);
+      return;
+    }
+
+  if (v->canonical == NULL)
+    {
+      signoff_problem (v, so, _("%s’s signature cannot be checked, because the content of the file is missing or damaged"),
+                       who);
+      return;
+    }
+
+  computed_id = pc_sign_public_key_id (public_key, NULL);
+  if (computed_id == NULL)
+    {
+      signoff_problem (v, so, _("signoffs[%u].public_key is damaged: it is not a minisign public key, so %s’s signature cannot be checked"),
+                       index, who);
+      return;
+    }
+  g_free (so->key_id);
+  so->key_id = g_strdup (computed_id);
+
+  /* The signature says whether the content is what was signed; when it
+   * does not hold, the hashes say whether the content is what changed. */
+  if (pc_sign_verify (public_key, (const guint8 *) v->canonical, v->canonical_len, signature,
+                      &comment, NULL, &error))
+    ;  /* Then the trusted comment is what the signer wrote. */
+  else if (g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_MISMATCH)
+           || g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_INVALID))
+    {
+      g_autoptr(cJSON) unverified = NULL;
+      const char *signed_sha256;
+
+      comment = extract_trusted_comment (signature);
+      unverified = comment != NULL ? parse_comment (comment) : NULL;
+      signed_sha256 = unverified != NULL ? pc_json_get_string (unverified, "content_sha256")
+                                         : content_sha256;
+      content_changed = (signed_sha256 != NULL
+                         && g_strcmp0 (signed_sha256, v->result->content_sha256) != 0)
+                        || (content_sha256 != NULL
+                            && g_strcmp0 (content_sha256, v->result->content_sha256) != 0);
+
+      if (g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_MISMATCH))
+        signoff_problem (v, so, _("%s’s signature was not made with the public key beside it: signoffs[%u].public_key has been replaced"),
+                         who, index);
+      if (content_changed)
+        signoff_problem (v, so, _("the content has been changed since %s signed it"), who);
+      else if (g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_INVALID))
+        signoff_problem (v, so, _("%s’s signature does not verify: the signature, or the sign-off details it carries, have been altered"),
+                         who);
+    }
+  else if (g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_SIGNATURE)
+           || g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_PUBLIC_KEY))
+    {
+      signoff_problem (v, so, _("signoffs[%u].signature is damaged, so it does not show that %s signed"),
+                       index, who);
+    }
+  else
+    {
+      g_autofree char *message = shown_text (error->message, SHOWN_MESSAGE_CHARS);
+
+      signoff_problem (v, so, _("%s’s signature could not be checked: %s"), who, message);
+    }
+
+  if (comment != NULL)
+    compare_comment (v, so, index, signoff, comment, who, content_changed);
+
+  if (key_id != NULL && !g_str_equal (key_id, computed_id))
+    signoff_problem (v, so, _("signoffs[%u].key_id has been altered: it says %s, but the public key’s id is %s"),
+                     index, shown (v, key_id), computed_id);
+
+  if (v->trusted != NULL)
+    check_trust (v, so, public_key, who);
+}
+
+/* Trusted keys */
+
+typedef struct
+{
+  char *name;
+  char *key;     /* the base64 line */
+} TrustedKey;
+
+struct _PcTrustedKeys
+{
+  char       *display_path;
+  GPtrArray  *keys;     /* TrustedKey */
+};
+
+static void
+trusted_key_free (gpointer data)
+{
+  TrustedKey *key = data;
+
+  g_free (key->name);
+  g_free (key->key);
+  g_free (key);
+}
+
+static void
+check_trust (Verifier          *v,
+             PcVerifiedSignoff *so,
+             const char        *public_key,
+             const char        *who)
+{
+  g_autofree char *line = public_key_line (public_key);
+  gboolean name_listed = FALSE;
+
+  for (guint i = 0; i < v->trusted->keys->len; i++)
+    {
+      const TrustedKey *key = g_ptr_array_index (v->trusted->keys, i);
+
+      if (so->name == NULL || !pc_names_equal (key->name, so->name))
+        continue;
+
+      name_listed = TRUE;
+      if (line != NULL && g_str_equal (line, key->key))
+        return;
+    }
+
+  if (name_listed)
+    signoff_problem (v, so, _("the key that signed as %s is not the one trusted for %s in %s"),
+                     who, who, v->trusted->display_path);
+  else
+    signoff_problem (v, so, _("no key is trusted for %s in %s, so nothing shows that %s made this signature"),
+                     who, v->trusted->display_path, who);
+}
+
+/* Lifecycle */
+
+static gboolean
+is_decision (PcMeaning meaning)
+{
+  switch (meaning)
+    {
+    case PC_MEANING_APPROVED:
+    case PC_MEANING_APPROVED_WITH_CONDITIONS:
+    case PC_MEANING_NOT_APPROVED:
+      return TRUE;
+    case PC_MEANING_PREPARED:
+    case PC_MEANING_RETURNED:
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  return text == NULL || rule_text (text) != NULL;
+}
+
+/* Does the state match the sign-offs? */
+static void
+check_state (Verifier                *v,
+             PcState                  state,
+             const PcVerifiedSignoff *prepared,
+             const PcVerifiedSignoff *decision)
+{
+  GPtrArray *signoffs = v->result->signoffs;
+
+  switch (state)
+    {
+    case PC_STATE_DRAFT:
+      if (signoffs->len > 0)
+        order_problem (v, _("the state is draft, but the file carries sign-offs; a draft’s summary has none, so the state has been altered"));
+      break;
+
+    case PC_STATE_IN_REVIEW:
+      if (decision != NULL)
+        order_problem (v, _("the state is in review, but %s has signed the decision “%s”: the state has been altered"),
+                       decision->name != NULL ? shown (v, decision->name) : _("someone"),
+                       words (v, pc_meaning_to_string (decision->meaning)));
+      else if (prepared == NULL)
+        order_problem (v, _("the state is in review, but no author’s “prepared” sign-off is in the file: it has been removed"));
+      break;
+
+    case PC_STATE_APPROVED:
+    case PC_STATE_APPROVED_WITH_CONDITIONS:
+    case PC_STATE_NOT_APPROVED:
+      if (decision == NULL)
+        order_problem (v, _("the state is “%s”, but no reviewer’s decision is signed in the file: it has been removed, or the state altered"),
+                       words (v, pc_state_to_string (state)));
+      else if (pc_lifecycle_state_after (decision->meaning) != state)
+        order_problem (v, _("the state is “%s”, but %s signed “%s”: the state has been altered"),
+                       words (v, pc_state_to_string (state)),
+                       decision->name != NULL ? shown (v, decision->name) : _("the reviewer"),
+                       words (v, pc_meaning_to_string (decision->meaning)));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Do the sign-offs follow the lifecycle, and match the state? @known
+ * says which sign-offs have a meaning Principle Check knows. */
+static void
+check_lifecycle (Verifier       *v,
+                 const gboolean *known)
+{
+  GPtrArray *signoffs = v->result->signoffs;
+  const char *state_text = v->result->state;
+  const char *lead = pc_json_get_string (v->header, "lead");
+  const PcVerifiedSignoff *prepared = NULL;
+  const PcVerifiedSignoff *decision = NULL;
+  const char *previous_time = NULL;
+  PcState state;
+  gboolean have_state = state_text != NULL && pc_state_from_string (state_text, &state);
+
+  for (guint i = 0; i < signoffs->len; i++)
+    {
+      const PcVerifiedSignoff *so = g_ptr_array_index (signoffs, i);
+      const char *who;
+
+      if (v->n_order >= MAX_ORDER_PROBLEMS && i >= MAX_CHECKED_SIGNOFFS)
+        who = _("someone");  /* Not shown: nothing more is listed. */
+      else
+        who = so->name != NULL ? shown (v, so->name) : _("someone");
+
+      if (so->signed_at != NULL && is_time (so->signed_at))
+        {
+          if (previous_time != NULL && strcmp (so->signed_at, previous_time) < 0)
+            order_problem (v, _("signoffs[%u] (%s) is dated %s, before the sign-off above it (%s): sign-offs must be in the order they were made"),
+                           i, who, so->signed_at, previous_time);
+          previous_time = so->signed_at;
+        }
+
+      if (!known[i])
+        continue;
+
+      if (i == 0 && so->meaning != PC_MEANING_PREPARED)
+        {
+          order_problem (v, _("the first sign-off must be the author’s “prepared”, but signoffs[0] is %s’s “%s”: the author’s sign-off is missing"),
+                         who, words (v, pc_meaning_to_string (so->meaning)));
+          if (is_decision (so->meaning))
+            decision = so;
+          continue;
+        }
+
+      if (decision != NULL)
+        {
+          order_problem (v, _("signoffs[%u] (%s, “%s”) comes after the decision; nothing is signed after a decision, so it has been added"),
+                         i, who, words (v, pc_meaning_to_string (so->meaning)));
+          continue;
+        }
+
+      switch (so->meaning)
+        {
+        case PC_MEANING_PREPARED:
+          if (prepared != NULL)
+            order_problem (v, _("signoffs[%u] (%s) is a second “prepared” sign-off; a round of review has one, so it has been added"),
+                           i, who);
+          else
+            prepared = so;
+          break;
+
+        case PC_MEANING_RETURNED:
+          order_problem (v, _("signoffs[%u] (%s) is “returned”: a returned assessment goes back to draft, and its summary carries no sign-offs"),
+                         i, who);
+          break;
+
+        case PC_MEANING_APPROVED:
+        case PC_MEANING_APPROVED_WITH_CONDITIONS:
+        case PC_MEANING_NOT_APPROVED:
+          decision = so;
+          if (prepared != NULL && pc_names_equal (prepared->name, so->name))
+            order_problem (v, _("%s both prepared and reviewed this assessment; the reviewer must be someone else"),
+                           who);
+          else if (lead != NULL && pc_names_equal (lead, so->name))
+            order_problem (v, _("%s is the service lead and so cannot also be its reviewer"), who);
+          if (so->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS && is_blank (so->reason))
+            order_problem (v, _("%s approved with conditions, but signoffs[%u].reason gives no conditions"),
+                           who, i);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  if (have_state)
+    check_state (v, state, prepared, decision);
+
+  if (v->n_order > MAX_ORDER_PROBLEMS)
+    {
+      guint more = v->n_order - MAX_ORDER_PROBLEMS;
+
+      add_problem (v, g_dngettext (GETTEXT_PACKAGE,
+                                   "… and %u more problem with the order of the sign-offs",
+                                   "… and %u more problems with the order of the sign-offs", more),
+                   more);
+    }
+}
+
+/* Public API */
+
+static const char *
+describe_json_kind (const cJSON *item)
+{
+  if (cJSON_IsArray (item))
+    return _("a list");
+  if (cJSON_IsString (item))
+    return _("a piece of text");
+  if (cJSON_IsNumber (item))
+    return _("a number");
+  if (cJSON_IsBool (item))
+    return _("true or false");
+  if (cJSON_IsNull (item))
+    return _("null");
+  return _("something else");
+}
+
+/* Is @document a summary of a format version this program reads? */
+static gboolean
+check_format (const cJSON  *document,
+              GError      **error)
+{
+  const cJSON *format = cJSON_GetObjectItemCaseSensitive (document, "format");
+  const cJSON *version = cJSON_GetObjectItemCaseSensitive (document, "format_version");
+
+  if (!cJSON_IsObject (document))
+    {
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_NOT_SUMMARY,
+                   _("The file is not a Principle Check summary: it holds %s, not an object with “format”: “%s”; check that you chose the file “principle-check export” wrote"),
+                   describe_json_kind (document), SUMMARY_FORMAT);
+      return FALSE;
+    }
+
+  if (!cJSON_IsString (format))
+    {
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_NOT_SUMMARY,
+                   _("The file is not a Principle Check summary: it has no “format”: “%s”; check that you chose the file “principle-check export” wrote"),
+                   SUMMARY_FORMAT);
+      return FALSE;
+    }
+
+  if (!g_str_equal (format->valuestring, SUMMARY_FORMAT))
+    {
+      g_autofree char *quoted = shown_text (format->valuestring, SHOWN_CHARS);
+
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_NOT_SUMMARY,
+                   _("The file is not a Principle Check summary: its “format” is “%s”, not “%s”; check that you chose the file “principle-check export” wrote"),
+                   quoted, SUMMARY_FORMAT);
+      return FALSE;
+    }
+
+  if (!cJSON_IsNumber (version))
+    {
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_UNSUPPORTED_VERSION,
+                   _("The summary does not say which version of its format it is in (“format_version”), so it cannot be checked: ask for the file as it was exported"));
+      return FALSE;
+    }
+
+  if (version->valuedouble != SUMMARY_FORMAT_VERSION)
+    {
+      char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_UNSUPPORTED_VERSION,
+                   _("The summary is in format version %s, which this Principle Check cannot read (it reads version %d): verify it with a newer Principle Check"),
+                   g_ascii_dtostr (buf, sizeof buf, version->valuedouble), SUMMARY_FORMAT_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads and checks each sign-off, then their order. */
+static void
+check_signoffs (Verifier    *v,
+                const cJSON *signoffs)
+{
+  g_autofree gboolean *known = NULL;
+  guint index = 0;
+
+  if (!cJSON_IsArray (signoffs))
+    return;
+
+  known = g_new0 (gboolean, (gsize) cJSON_GetArraySize (signoffs) + 1);
+
+  for (const cJSON *item = signoffs->child; item != NULL; item = item->next, index++)
+    {
+      PcVerifiedSignoff *so = g_new0 (PcVerifiedSignoff, 1);
+      const char *meaning;
+
+      g_ptr_array_add (v->result->signoffs, so);
+      so->good = TRUE;
+
+      if (!cJSON_IsObject (item) && index >= MAX_CHECKED_SIGNOFFS)
+        {
+          so->good = FALSE;
+          so->problem = g_strdup (_("not a sign-off"));
+          continue;
+        }
+      if (!cJSON_IsObject (item))
+        {
+          signoff_problem (v, so, _("signoffs[%u] is not a sign-off: it is %s"),
+                           index, describe_json_kind (item));
+          continue;
+        }
+
+      so->name = g_strdup (pc_json_get_string (item, "name"));
+      so->role = g_strdup (pc_json_get_string (item, "role"));
+      so->reason = g_strdup (pc_json_get_string (item, "reason"));
+      so->signed_at = g_strdup (pc_json_get_string (item, "signed_at"));
+      so->key_id = g_strdup (pc_json_get_string (item, "key_id"));
+      meaning = pc_json_get_string (item, "meaning");
+      known[index] = meaning != NULL && pc_meaning_from_string (meaning, &so->meaning);
+
+      if (index < MAX_CHECKED_SIGNOFFS)
+        check_signoff (v, so, index, item);
+      else
+        {
+          so->good = FALSE;
+          so->problem = g_strdup (_("not checked: the file carries more sign-offs than a summary has"));
+        }
+    }
+
+  if (index > MAX_CHECKED_SIGNOFFS)
+    add_problem (v, _("The file carries %u sign-offs, where a summary has two (the author’s and the reviewer’s decision): only the first %d were checked"),
+                 index, MAX_CHECKED_SIGNOFFS);
+
+  check_lifecycle (v, known);
+}
+
+PcVerifyResult *
+pc_verify_summary (const char     *data,
+                   gsize           len,
+                   PcTrustedKeys  *trusted,
+                   GError        **error)
+{
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) pool = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autofree char *canonical = NULL;
+  const cJSON *content;
+  Verifier v = { 0 };
+  gsize canonical_len = 0;
+  gint64 revision = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  document = pc_json_parse_strict (data, len, &local_error);
+  if (document == NULL)
+    {
+      g_autofree char *message = shown_text (local_error->message, SHOWN_MESSAGE_CHARS);
+
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_NOT_SUMMARY,
+                   _("The file is not a Principle Check summary: %s"), message);
+      return NULL;
+    }
+
+  if (!check_format (document, error))
+    return NULL;
+
+  result = g_new0 (PcVerifyResult, 1);
+  result->signoffs = g_ptr_array_new_with_free_func (verified_signoff_free);
+  result->problems = g_ptr_array_new_with_free_func (g_free);
+
+  pool = g_ptr_array_new_with_free_func (g_free);
+  path = g_string_new (NULL);
+  v.trusted = trusted;
+  v.document = document;
+  v.result = result;
+  v.pool = pool;
+  v.path = path;
+  v.revision = -1;
+
+  content = cJSON_GetObjectItemCaseSensitive (document, "content");
+  v.header = cJSON_GetObjectItemCaseSensitive (content, "header");
+  if (!cJSON_IsObject (content) || !cJSON_IsObject (v.header))
+    v.header = NULL;
+  v.reference = pc_json_get_string (v.header, "reference");
+  if (pc_json_get_int (v.header, "revision", &revision))
+    v.revision = revision;
+
+  result->reference = g_strdup (v.reference);
+  result->revision = revision >= 1 && revision <= G_MAXINT ? (int) revision : 0;
+  result->title = g_strdup (pc_json_get_string (v.header, "title"));
+  result->state = g_strdup (pc_json_get_string (document, "state"));
+
+  check_layout (&v);
+
+  if (cJSON_IsObject (content))
+    {
+      canonical = pc_canon_serialize (content, &canonical_len, &local_error);
+      if (canonical == NULL)
+        {
+          g_autofree char *message = shown_text (local_error->message, SHOWN_MESSAGE_CHARS);
+
+          add_problem (&v, _("The content cannot be put in the form that signatures cover, so no signature can be checked: %s"),
+                       message);
+        }
+      else
+        result->content_sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                              (const guint8 *) canonical,
+                                                              canonical_len);
+    }
+  v.canonical = canonical;
+  v.canonical_len = canonical_len;
+
+  check_signoffs (&v, cJSON_GetObjectItemCaseSensitive (document, "signoffs"));
+
+  result->ok = result->problems->len == 0;
+  for (guint i = 0; i < result->signoffs->len; i++)
+    {
+      const PcVerifiedSignoff *so = g_ptr_array_index (result->signoffs, i);
+
+      if (!so->good)
+        result->ok = FALSE;
+    }
+
+  result->document = g_steal_pointer (&document);
+  return g_steal_pointer (&result);
+}
+
+void
+pc_verify_result_free (PcVerifyResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->reference);
+  g_free (result->title);
+  g_free (result->state);
+  g_free (result->content_sha256);
+  g_clear_pointer (&result->signoffs, g_ptr_array_unref);
+  g_clear_pointer (&result->problems, g_ptr_array_unref);
+  g_clear_pointer (&result->document, cJSON_Delete);
+  g_free (result);
+}
+
+/* Trusted keys */
+
+G_GNUC_PRINTF (4, 5)
+static void
+set_trusted_error (GError     **error,
+                   const char  *display_path,
+                   guint        line,
+                   const char  *format,
+                   ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS,
+               _("Line %u of the trusted keys file “%s” %s"), line, display_path, what);
+}
+
+static gboolean
+is_blank_line (const char *line)
+{
+  for (const char *p = line; *p != '\0'; p++)
+    if (*p != ' ' && *p != '\t')
+      return FALSE;
+
+  return TRUE;
+}
+
+PcTrustedKeys *
+pc_trusted_keys_load (const char  *path,
+                      GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *display_path = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) keys = NULL;
+  g_auto(GStrv) lines = NULL;
+  PcTrustedKeys *trusted;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_path = g_filename_display_name (path);
+  if (!g_file_get_contents (path, &contents, &len, &local_error))
+    {
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS,
+                   _("Cannot read the trusted keys: %s; check the file given to --trusted"),
+                   local_error->message);
+      return NULL;
+    }
+
+  if (memchr (contents, '\0', len) != NULL || !g_utf8_validate_len (contents, len, NULL))
+    {
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS,
+                   _("The trusted keys file “%s” is not UTF-8 text: save it as plain text, one line per signer: their name, a tab, then their public key"),
+                   display_path);
+      return NULL;
+    }
+
+  keys = g_ptr_array_new_with_free_func (trusted_key_free);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+      gsize line_len = strlen (line);
+      g_autofree char *key_text = NULL;
+      g_autofree char *key_id = NULL;
+      TrustedKey *key;
+      char *tab;
+      char *name;
+      char *base64;
+
+      if (line_len > 0 && line[line_len - 1] == '\r')
+        line[line_len - 1] = '\0';
+      if (is_blank_line (line) || line[strspn (line, " \t")] == '#')
+        continue;
+
+      tab = strchr (line, '\t');
+      if (tab == NULL)
+        {
+          set_trusted_error (error, display_path, i + 1,
+                             _("has no tab: write the signer’s name, a tab, then the public key line that starts “RW”"));
+          return NULL;
+        }
+
+      *tab = '\0';
+      name = g_strstrip (line);
+      base64 = g_strstrip (tab + 1);
+      if (*name == '\0')
+        {
+          set_trusted_error (error, display_path, i + 1,
+                             _("has no name before the tab: write the signer’s name, a tab, then their public key"));
+          return NULL;
+        }
+
+      key_text = g_strdup_printf (UNTRUSTED_PREFIX "trusted key\n%s\n", base64);
+      key_id = pc_sign_public_key_id (key_text, NULL);
+      if (key_id == NULL)
+        {
+          g_autofree char *quoted = shown_text (name, SHOWN_CHARS);
+
+          set_trusted_error (error, display_path, i + 1,
+                             _("does not give a minisign public key for %s: after the tab, copy the line that starts “RW” from the signer’s .pub file"),
+                             quoted);
+          return NULL;
+        }
+
+      key = g_new0 (TrustedKey, 1);
+      key->name = g_strdup (name);
+      key->key = g_strdup (base64);
+      g_ptr_array_add (keys, key);
+    }
+
+  if (keys->len == 0)
+    {
+      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS,
+                   _("The trusted keys file “%s” lists no keys: add one line per signer, their name, a tab, then their public key"),
+                   display_path);
+      return NULL;
+    }
+
+  trusted = g_new0 (PcTrustedKeys, 1);
+  trusted->display_path = g_path_get_basename (display_path);
+  trusted->keys = g_steal_pointer (&keys);
+
+  return trusted;
+}
+
+void
+pc_trusted_keys_free (PcTrustedKeys *keys)
+{
+  if (keys == NULL)
+    return;
+
+  g_free (keys->display_path);
+  g_clear_pointer (&keys->keys, g_ptr_array_unref);
+  g_free (keys);
+}

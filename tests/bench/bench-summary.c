@@ -1,0 +1,538 @@
+/* bench-summary.c: how fast a summary file is exported and verified
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run by `meson test --benchmark`. This is not a pass/fail test: it
+ * prints one median a line with its budget beside it and exits 0. It
+ * exits non-zero only when something does not work (a store call fails,
+ * or the exported summary does not verify). The database, the signers'
+ * keys and the summary file live in a temporary folder, which is removed
+ * at the end.
+ *
+ *   bench-summary [--quick]
+ *
+ * --quick runs fewer times, for a smoke test.
+ *
+ * The assessment is DESIGN.md's "complete assessment": every prompt of
+ * the default checklist answered with evidence, 20 attachments, an
+ * action for every prompt partly met or not met and a few more (about
+ * 30), links and co-production entries, submitted by its author and
+ * approved by a reviewer, so the summary carries two sign-offs.
+ */
+
+#define G_LOG_DOMAIN "bench-summary"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-json.h"
+#include "pc-lint.h"
+#include "pc-sign.h"
+#include "pc-store.h"
+#include "pc-summary.h"
+#include "pc-verify.h"
+
+#define BENCH_DIVISION "barnet_mental_health"
+#define N_ATTACHMENTS 20
+#define N_EXTRA_ACTIONS 3
+#define N_LINKS 5
+#define N_WARM_UP 3
+
+#define AUTHOR_NAME "Dr A. Benchmark"
+#define AUTHOR_ROLE "Consultant Psychiatrist"
+#define REVIEWER_NAME "B. Reviewer"
+#define REVIEWER_ROLE "Deputy Director of Nursing"
+#define PASSPHRASE "benchmark passphrase"
+
+typedef struct
+{
+  guint n_exports;
+  guint n_verifies;
+} Counts;
+
+static const Counts full_counts = {
+  .n_exports = 50,
+  .n_verifies = 50,
+};
+
+static const Counts quick_counts = {
+  .n_exports = 5,
+  .n_verifies = 5,
+};
+
+/* Timing */
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The median of @samples, in milliseconds. Sorts @samples. */
+static double
+median_ms (GArray *samples)
+{
+  gint64 *values = (gint64 *) (gpointer) samples->data;
+  guint n = samples->len;
+
+  g_assert (n > 0);
+
+  g_array_sort (samples, compare_gint64);
+  if (n % 2 == 1)
+    return values[n / 2] / 1000.0;
+
+  return (values[n / 2 - 1] + values[n / 2]) / 2000.0;
+}
+
+static void
+report (const char *what,
+        GArray     *samples,
+        const char *budget)
+{
+  guint n = samples->len;
+  double median = median_ms (samples);
+
+  /* Three significant figures, give or take: 0.524 ms, 25.3 ms, 312.4 ms. */
+  g_print ("%s: median %.*f ms over %u (%s)\n",
+           what, median < 10.0 ? 3 : 1, median, n, budget);
+}
+
+static void
+add_sample (GArray *samples,
+            gint64  start,
+            gint64  end)
+{
+  gint64 elapsed = end - start;
+
+  g_array_append_val (samples, elapsed);
+}
+
+/* The complete assessment */
+
+static PcAssessment *
+header_new (void)
+{
+  PcAssessment *header = pc_assessment_new ();
+
+  header->title = g_strdup ("Redesign of the memory service pathway");
+  header->lead = g_strdup (AUTHOR_NAME);
+  header->kind = PC_KIND_PATHWAY_REDESIGN;
+  header->division = g_strdup (BENCH_DIVISION);
+  header->outcomes = g_strdup ("Diagnosis within six weeks of referral, with assessment at "
+                               "home or in the GP surgery for people who prefer it.");
+  header->affected = g_strdup ("Older adults referred with memory problems, their carers, "
+                               "GPs and the memory service team.");
+  header->start_date = g_strdup ("2027-01-04");
+  header->review_date = g_strdup ("2028-01-04");
+
+  return header;
+}
+
+static const PcPrompt *
+nth_prompt (PcChecklist *checklist,
+            guint        n)
+{
+  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
+    {
+      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
+
+      if (n < principle->prompts->len)
+        return g_ptr_array_index (principle->prompts, n);
+      n -= principle->prompts->len;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static gint64
+add_action (PcStore     *store,
+            gint64       id,
+            const char  *prompt_id,
+            guint        n,
+            GError     **error)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *due = NULL;
+
+  description = g_strdup_printf ("Action %u: agree the change with the service user panel "
+                                 "and report back to the divisional quality meeting.", n);
+  due = g_strdup_printf ("2030-%02u-15", n % 12 + 1);
+
+  return pc_store_add_action (store, id, prompt_id, description, "Team Manager, Memory Service",
+                              due, error);
+}
+
+/* Every prompt answered: met, partly met, met, not met, … with evidence,
+ * an action for each prompt partly met or not met and for the first
+ * N_EXTRA_ACTIONS prompts met; N_ATTACHMENTS attachments, N_LINKS links
+ * and two co-production entries. Sets @out_n_actions. */
+static gboolean
+fill_assessment (PcStore      *store,
+                 PcChecklist  *checklist,
+                 gint64        id,
+                 guint        *out_n_actions,
+                 GError      **error)
+{
+  static const PcRating ratings[] = {
+    PC_RATING_MET, PC_RATING_PARTLY_MET, PC_RATING_MET, PC_RATING_NOT_MET,
+  };
+  guint n_prompts = pc_checklist_get_n_prompts (checklist);
+  guint n_actions = 0;
+
+  for (guint i = 0; i < n_prompts; i++)
+    {
+      const PcPrompt *prompt = nth_prompt (checklist, i);
+      PcRating rating = ratings[i % G_N_ELEMENTS (ratings)];
+      g_autofree char *evidence = NULL;
+
+      evidence = g_strdup_printf ("Evidence for %s: the service user panel reviewed the "
+                                  "pathway on 3 March and the notes are on the shared drive; "
+                                  "the carers' forum saw the draft on 17 March.",
+                                  prompt->id);
+      if (!pc_store_set_answer (store, id, prompt->id, rating, evidence, NULL, error))
+        return FALSE;
+
+      if ((rating == PC_RATING_PARTLY_MET || rating == PC_RATING_NOT_MET
+           || (rating == PC_RATING_MET && i < 2 * N_EXTRA_ACTIONS))
+          && add_action (store, id, prompt->id, ++n_actions, error) == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < N_ATTACHMENTS; i++)
+    {
+      const PcPrompt *prompt = nth_prompt (checklist, i % n_prompts);
+      g_autofree char *name = g_strdup_printf ("minutes-%02u.txt", i + 1);
+      char *text = g_strdup_printf ("Minutes of meeting %u.\n", i + 1);
+      g_autoptr(GBytes) data = g_bytes_new_take (text, strlen (text));
+
+      if (pc_store_add_attachment (store, id, prompt->id, name, "text/plain", data, error) == 0)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < N_LINKS; i++)
+    {
+      const PcPrompt *prompt = nth_prompt (checklist, (i * 7) % n_prompts);
+      g_autofree char *url = g_strdup_printf ("https://intranet.example.nhs.uk/memory/%u", i + 1);
+
+      if (pc_store_add_link (store, id, prompt->id, url, "Memory service intranet page",
+                             error) == 0)
+        return FALSE;
+    }
+
+  if (pc_store_add_coproduction (store, id, "Service users and carers", "Workshop",
+                                 "2026-03-03", "Home assessment offered to everyone.",
+                                 error) == 0
+      || pc_store_add_coproduction (store, id, "GPs", "Survey", "2026-03-17",
+                                    "Assessments in the GP surgery on Tuesdays.", error) == 0)
+    return FALSE;
+
+  *out_n_actions = n_actions;
+
+  return TRUE;
+}
+
+/* Makes, fills and signs the complete assessment: submitted by its
+ * author, approved by a reviewer. Returns its id, or 0. */
+static gint64
+make_signed_assessment (PcStore      *store,
+                        PcChecklist  *checklist,
+                        const char   *keys_dir,
+                        guint        *out_n_actions,
+                        GError      **error)
+{
+  g_autoptr(PcAssessment) header = header_new ();
+  g_autoptr(PcSigningKey) author = NULL;
+  g_autoptr(PcSigningKey) reviewer = NULL;
+  gint64 id;
+
+  author = pc_signing_key_generate (keys_dir, AUTHOR_NAME, AUTHOR_ROLE, PASSPHRASE, error);
+  if (author == NULL)
+    return 0;
+  reviewer = pc_signing_key_generate (keys_dir, REVIEWER_NAME, REVIEWER_ROLE, PASSPHRASE, error);
+  if (reviewer == NULL)
+    return 0;
+
+  pc_store_set_actor (store, AUTHOR_NAME);
+  id = pc_store_create_assessment (store, header, checklist, error);
+  if (id == 0
+      || !fill_assessment (store, checklist, id, out_n_actions, error)
+      || !pc_store_submit (store, id, author, NULL, NULL, error))
+    return 0;
+
+  pc_store_set_actor (store, REVIEWER_NAME);
+  if (!pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, error))
+    return 0;
+
+  return id;
+}
+
+/* The export, as `principle-check export REF --json FILE` does it */
+
+typedef struct
+{
+  GArray *total;
+  GArray *load;
+  GArray *audit;
+  GArray *build;
+  GArray *write;
+} ExportSamples;
+
+static gboolean
+export_once (PcStore        *store,
+             const char     *reference,
+             const char     *path,
+             ExportSamples  *samples,
+             GError        **error)
+{
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(cJSON) document = NULL;
+  g_autofree char *head = NULL;
+  guint count = 0;
+  gint64 start, loaded, audited, built, written;
+
+  start = g_get_monotonic_time ();
+
+  a = pc_store_load_assessment (store, reference, 0, error);
+  if (a == NULL)
+    return FALSE;
+  checklist = pc_store_load_checklist_for (store, a, error);
+  if (checklist == NULL)
+    return FALSE;
+  loaded = g_get_monotonic_time ();
+
+  if (!pc_store_check_audit_chain (store, a->id, &count, &head, error))
+    return FALSE;
+  audited = g_get_monotonic_time ();
+
+  now = g_date_time_new_now_utc ();
+  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                          (GDateMonth) g_date_time_get_month (now),
+                          (GDateYear) g_date_time_get_year (now));
+  findings = pc_lint_run (a, checklist, today);
+  document = pc_summary_build_document (a, checklist, findings, count, head, now);
+  built = g_get_monotonic_time ();
+
+  if (!pc_summary_write (document, path, error))
+    return FALSE;
+  written = g_get_monotonic_time ();
+
+  if (samples != NULL)
+    {
+      add_sample (samples->total, start, written);
+      add_sample (samples->load, start, loaded);
+      add_sample (samples->audit, loaded, audited);
+      add_sample (samples->build, audited, built);
+      add_sample (samples->write, built, written);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+bench_export (PcStore      *store,
+              const char   *reference,
+              const char   *path,
+              const char   *what,
+              guint         n,
+              GError      **error)
+{
+  g_autoptr(GArray) total = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GArray) load = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GArray) audit = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GArray) build = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GArray) write = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  ExportSamples samples = { total, load, audit, build, write };
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < n + N_WARM_UP; i++)
+    if (!export_once (store, reference, path, i >= N_WARM_UP ? &samples : NULL, error))
+      return FALSE;
+
+  line = g_strdup_printf ("JSON export of %s", what);
+  report (line, total, "budget: under 20 ms");
+  report ("  of which: load the assessment and its checklist", load, "part of the above");
+  report ("  of which: check the audit chain", audit, "part of the above");
+  report ("  of which: lint and build the document", build, "part of the above");
+  report ("  of which: write the file (atomic, durable)", write, "part of the above");
+
+  return TRUE;
+}
+
+/* Verifying the file */
+
+static gboolean
+bench_verify (const char  *path,
+              guint        expected_signoffs,
+              guint        n,
+              GError     **error)
+{
+  g_autoptr(GArray) samples = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autofree char *data = NULL;
+  g_autofree char *line = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &data, &len, error))
+    return FALSE;
+
+  for (guint i = 0; i < n + N_WARM_UP; i++)
+    {
+      g_autoptr(PcVerifyResult) result = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      result = pc_verify_summary (data, len, NULL, error);
+      if (result == NULL)
+        return FALSE;
+      if (i >= N_WARM_UP)
+        add_sample (samples, start, g_get_monotonic_time ());
+
+      /* A fresh export of a signed assessment must verify. */
+      if (!result->ok || result->signoffs->len != expected_signoffs)
+        {
+          g_autoptr(GString) problems = g_string_new (NULL);
+
+          for (guint j = 0; j < result->problems->len; j++)
+            g_string_append_printf (problems, "\n  %s",
+                                    (const char *) g_ptr_array_index (result->problems, j));
+          g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_NOT_SUMMARY,
+                       "The fresh export %s does not verify (ok %d, %u sign-offs, expected %u):%s",
+                       path, result->ok, result->signoffs->len, expected_signoffs,
+                       problems->len > 0 ? problems->str : " no problems listed");
+          return FALSE;
+        }
+    }
+
+  line = g_strdup_printf ("verify of the same summary (%" G_GSIZE_FORMAT " bytes, %u sign-offs, "
+                          "no trusted keys)", len, expected_signoffs);
+  report (line, samples, "no budget in DESIGN.md");
+
+  return TRUE;
+}
+
+static gboolean
+run (const char    *dir,
+     const Counts  *counts,
+     GError       **error)
+{
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autofree char *db_path = g_build_filename (dir, "bench.db", NULL);
+  g_autofree char *keys_dir = g_build_filename (dir, "keys", NULL);
+  g_autofree char *json_path = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *what = NULL;
+  guint n_actions = 0;
+  gint64 id;
+
+  checklist = pc_checklist_new_default (error);
+  if (checklist == NULL)
+    return FALSE;
+
+  store = pc_store_open (db_path, error);
+  if (store == NULL)
+    return FALSE;
+
+  id = make_signed_assessment (store, checklist, keys_dir, &n_actions, error);
+  if (id == 0)
+    return FALSE;
+
+  a = pc_store_load_assessment_by_id (store, id, error);
+  if (a == NULL)
+    return FALSE;
+
+  if (a->answers->len != pc_checklist_get_n_prompts (checklist)
+      || a->attachments->len != N_ATTACHMENTS)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   "Loaded %u answers and %u attachments, expected %u and %u",
+                   a->answers->len, a->attachments->len,
+                   pc_checklist_get_n_prompts (checklist), N_ATTACHMENTS);
+      return FALSE;
+    }
+
+  what = g_strdup_printf ("a complete assessment (%u prompts answered, %u attachments, "
+                          "%u actions, 2 sign-offs)",
+                          a->answers->len, a->attachments->len, n_actions);
+
+  return bench_export (store, a->reference, json_path, what, counts->n_exports, error)
+      && bench_verify (json_path, 2, counts->n_verifies, error);
+}
+
+/* Removes @dir and everything in it (one level of folders: keys/). */
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle != NULL)
+    {
+      while ((name = g_dir_read_name (handle)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+
+          if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+            remove_dir (path);
+          else if (g_unlink (path) != 0)
+            g_warning ("Cannot remove %s: %s", path, g_strerror (errno));
+        }
+    }
+
+  if (g_rmdir (dir) != 0)
+    g_warning ("Cannot remove %s: %s", dir, g_strerror (errno));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  gboolean quick = FALSE;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Fewer runs, for a smoke test", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new ("— time the summary export and verify against DESIGN.md's budgets");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-summary: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  dir = g_dir_make_tmp ("bench-summary-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      g_printerr ("bench-summary: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  ok = run (dir, quick ? &quick_counts : &full_counts, &error);
+  remove_dir (dir);
+
+  if (!ok)
+    {
+      g_printerr ("bench-summary: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
