@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "pc-application.h"
 #include "pc-cli.h"
 
 int
@@ -27,5 +28,19 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  return pc_cli_run (argc, argv);
+  g_autoptr(PcApplication) app = NULL;
+
+  /* A command (or a word that is not one) runs without a display;
+   * no arguments, or only options such as --db, open the window. */
+  if (argc > 1 && (argv[1][0] != '-' || pc_cli_is_command (argv[1])))
+    return pc_cli_run (argc, argv);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr (_("principle-check: cannot open a window here (no display): give a command instead, see “principle-check --help”\n"));
+      return PC_EXIT_USAGE;
+    }
+
+  app = pc_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -1,0 +1,843 @@
+/* pc-assessment-view.c
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-assessment-view"
+
+#include "config.h"
+
+#include "pc-assessment-view.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-coproduction-page.h"
+#include "pc-history-page.h"
+#include "pc-overview-page.h"
+#include "pc-principle-page.h"
+#include "pc-review-page.h"
+#include "pc-store.h"
+#include "pc-ui-state.h"
+#include "pc-ui.h"
+#include "pc-vocab.h"
+
+#define PRINCIPLE_PREFIX "principle:"
+
+typedef enum
+{
+  SAVE_STATE_NONE,
+  SAVE_STATE_SAVED,
+  SAVE_STATE_FAILED,
+} SaveState;
+
+struct _PcAssessmentView
+{
+  GtkWidget           parent_instance;
+
+  /* Owned */
+  PcStore            *store;
+  PcChecklist        *checklist;
+  PcAssessment       *assessment;
+  char               *page;
+  GHashTable         *principle_pages;  /* principle id → PcPrinciplePage (the stack's) */
+  GPtrArray          *principle_rows;   /* GtkListBoxRow, in checklist order (the sidebar's) */
+  SaveState           save_state;
+
+  /* Template widgets */
+  AdwLeaflet         *leaflet;
+  GtkWidget          *content_box;
+  AdwWindowTitle     *sidebar_title;
+  GtkListBox         *sidebar;
+  AdwWindowTitle     *content_title;
+  GtkLabel           *save_label;
+  GtkStack           *stack;
+  PcOverviewPage     *overview_page;
+  PcCoproductionPage *coproduction_page;
+  PcReviewPage       *review_page;
+  PcHistoryPage      *history_page;
+};
+
+G_DEFINE_FINAL_TYPE (PcAssessmentView, pc_assessment_view, GTK_TYPE_WIDGET)
+
+enum {
+  CLOSED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void show_page (PcAssessmentView *self,
+                       const char       *page,
+                       gboolean          focus);
+
+/* The index of the principle shown, or -1. */
+static int
+current_principle_index (PcAssessmentView *self)
+{
+  if (self->checklist == NULL || self->page == NULL
+      || !g_str_has_prefix (self->page, PRINCIPLE_PREFIX))
+    return -1;
+
+  for (guint i = 0; i < pc_checklist_get_n_principles (self->checklist); i++)
+    if (g_str_equal (pc_checklist_get_principle (self->checklist, i)->id,
+                     self->page + strlen (PRINCIPLE_PREFIX)))
+      return (int) i;
+
+  return -1;
+}
+
+/* Saved state */
+
+static void
+update_save_label (PcAssessmentView *self)
+{
+  GHashTableIter iter;
+  gpointer page;
+  gboolean pending = FALSE;
+  const char *text;
+
+  g_hash_table_iter_init (&iter, self->principle_pages);
+  while (!pending && g_hash_table_iter_next (&iter, NULL, &page))
+    pending = pc_principle_page_get_pending (page);
+
+  if (pending)
+    text = _("Saving…");
+  else if (self->save_state == SAVE_STATE_FAILED)
+    text = _("Not saved");
+  else if (self->save_state == SAVE_STATE_SAVED)
+    text = _("Saved");
+  else
+    text = "";
+
+  gtk_label_set_text (self->save_label, text);
+  if (self->save_state == SAVE_STATE_FAILED && !pending)
+    gtk_widget_add_css_class (GTK_WIDGET (self->save_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->save_label), "error");
+}
+
+static void
+save_failed (PcAssessmentView *self,
+             const GError     *error)
+{
+  self->save_state = SAVE_STATE_FAILED;
+  update_save_label (self);
+  pc_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
+}
+
+static void
+page_save_failed_cb (PcAssessmentView *self,
+                     const GError     *error)
+{
+  save_failed (self, error);
+}
+
+static void
+page_pending_cb (PcAssessmentView *self)
+{
+  update_save_label (self);
+}
+
+static void
+page_changed_cb (PcAssessmentView *self)
+{
+  if (self->save_state != SAVE_STATE_FAILED)
+    self->save_state = SAVE_STATE_SAVED;
+  pc_assessment_view_reload (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Sidebar */
+
+static GtkWidget *
+new_sidebar_row (const char *page,
+                 const char *title,
+                 const char *accessible_label)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data_full (G_OBJECT (row), "page", g_strdup (page), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_label, -1);
+  return row;
+}
+
+static GtkWidget *
+new_principle_row (const PcPrinciple *principle,
+                   guint              index)
+{
+  g_autofree char *page = g_strconcat (PRINCIPLE_PREFIX, principle->id, NULL);
+  g_autofree char *title = g_strdup_printf ("%u. %s", index + 1, principle->title);
+  GtkWidget *row = new_sidebar_row (page, title, title);
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+  GtkWidget *status_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *status = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (dot, "pc-status-dot");
+  gtk_label_set_xalign (GTK_LABEL (status), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (status), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (status, "dim-label");
+  gtk_widget_add_css_class (status, "caption");
+  gtk_box_append (GTK_BOX (status_box), dot);
+  gtk_box_append (GTK_BOX (status_box), status);
+  gtk_box_append (GTK_BOX (box), status_box);
+
+  g_object_set_data (G_OBJECT (row), "status-dot", dot);
+  g_object_set_data (G_OBJECT (row), "status-label", status);
+  return row;
+}
+
+static void
+update_principle_row (PcAssessmentView  *self,
+                      GtkWidget         *row,
+                      const PcPrinciple *principle,
+                      guint              index)
+{
+  static const PcStatus statuses[] = {
+    PC_STATUS_GREY, PC_STATUS_GREEN, PC_STATUS_AMBER, PC_STATUS_RED,
+  };
+  GtkWidget *dot = g_object_get_data (G_OBJECT (row), "status-dot");
+  GtkWidget *label = g_object_get_data (G_OBJECT (row), "status-label");
+  PcStatus status = pc_assessment_principle_status (self->assessment, principle);
+  guint answered = 0;
+  g_autofree char *text = NULL;
+  g_autofree char *accessible = NULL;
+
+  for (guint i = 0; i < principle->prompts->len; i++)
+    {
+      const PcPrompt *prompt = g_ptr_array_index (principle->prompts, i);
+
+      if (pc_assessment_get_rating (self->assessment, prompt->id) != PC_RATING_NOT_ASSESSED)
+        answered++;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_widget_remove_css_class (dot, pc_status_to_string (statuses[i]));
+  gtk_widget_add_css_class (dot, pc_status_to_string (status));
+
+  /* The status in words beside its colour: colour is never the only signal. */
+  /* translators: a principle's status and progress: "Partly met · 3 of 5 answered" */
+  text = g_strdup_printf (_("%s · %u of %u answered"), pc_status_to_label (status), answered,
+                          principle->prompts->len);
+  gtk_label_set_text (GTK_LABEL (label), text);
+
+  /* translators: "Principle 3: Kindness matters. Partly met · 3 of 5 answered." */
+  accessible = g_strdup_printf (_("Principle %u: %s. %s."), index + 1, principle->title, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+}
+
+static void
+build_sidebar (PcAssessmentView *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
+    gtk_list_box_remove (self->sidebar, child);
+  g_ptr_array_set_size (self->principle_rows, 0);
+
+  gtk_list_box_append (self->sidebar, new_sidebar_row ("overview", _("Overview"), _("Overview")));
+  for (guint i = 0; i < pc_checklist_get_n_principles (self->checklist); i++)
+    {
+      GtkWidget *row = new_principle_row (pc_checklist_get_principle (self->checklist, i), i);
+
+      gtk_list_box_append (self->sidebar, row);
+      g_ptr_array_add (self->principle_rows, row);
+    }
+  gtk_list_box_append (self->sidebar, new_sidebar_row ("coproduction", _("Co-production"),
+                                                       _("Co-production")));
+  gtk_list_box_append (self->sidebar, new_sidebar_row ("review", _("Review & Sign-off"),
+                                                       _("Review and sign-off")));
+  gtk_list_box_append (self->sidebar, new_sidebar_row ("history", _("History"), _("History")));
+}
+
+static void
+update_sidebar (PcAssessmentView *self)
+{
+  g_autofree char *subtitle = NULL;
+
+  for (guint i = 0; i < self->principle_rows->len; i++)
+    update_principle_row (self, g_ptr_array_index (self->principle_rows, i),
+                          pc_checklist_get_principle (self->checklist, i), i);
+
+  /* translators: "PC-2026-0007 · Draft" */
+  subtitle = g_strdup_printf (_("%s · %s"), self->assessment->reference,
+                              pc_state_to_label (self->assessment->state));
+  adw_window_title_set_title (self->sidebar_title, self->assessment->title);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+}
+
+static void
+select_sidebar_row (PcAssessmentView *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "page"), self->page) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+        return;
+      }
+}
+
+static void
+sidebar_row_activated_cb (PcAssessmentView *self,
+                          GtkListBoxRow    *row)
+{
+  const char *page = g_object_get_data (G_OBJECT (row), "page");
+
+  show_page (self, page, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+show_sections_clicked_cb (PcAssessmentView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+/* Pages */
+
+static void
+update_titles (PcAssessmentView *self)
+{
+  int index = current_principle_index (self);
+
+  if (index >= 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("Principle %d of %u"), index + 1,
+                                                pc_checklist_get_n_principles (self->checklist));
+
+      adw_window_title_set_title (self->content_title, title);
+      adw_window_title_set_subtitle (self->content_title,
+                                     pc_checklist_get_principle (self->checklist, index)->title);
+    }
+  else
+    {
+      GtkWidget *child = gtk_stack_get_visible_child (self->stack);
+      const char *title = child != NULL ? gtk_stack_page_get_title (gtk_stack_get_page (self->stack, child)) : NULL;
+
+      adw_window_title_set_title (self->content_title, title != NULL ? title : "");
+      adw_window_title_set_subtitle (self->content_title,
+                                     self->assessment != NULL ? self->assessment->title : "");
+    }
+}
+
+static void
+update_actions (PcAssessmentView *self)
+{
+  int index = current_principle_index (self);
+  guint n = self->checklist != NULL ? pc_checklist_get_n_principles (self->checklist) : 0;
+  gboolean before = g_strcmp0 (self->page, "overview") == 0;
+  gboolean after = self->page != NULL && index < 0 && !before;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.previous-principle",
+                                 n > 0 && (index > 0 || after));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.next-principle",
+                                 n > 0 && (before || (index >= 0 && (guint) index + 1 < n)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.back", self->assessment != NULL);
+}
+
+static PcPrinciplePage *
+ensure_principle_page (PcAssessmentView *self,
+                       const char       *principle_id)
+{
+  PcPrinciplePage *page = g_hash_table_lookup (self->principle_pages, principle_id);
+  g_autofree char *name = NULL;
+  GtkStackPage *stack_page;
+
+  if (page != NULL)
+    return page;
+
+  name = g_strconcat (PRINCIPLE_PREFIX, principle_id, NULL);
+  page = PC_PRINCIPLE_PAGE (pc_principle_page_new (principle_id));
+  g_signal_connect_object (page, "changed", G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "save-failed", G_CALLBACK (page_save_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "notify::pending", G_CALLBACK (page_pending_cb), self,
+                           G_CONNECT_SWAPPED);
+  stack_page = gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
+  gtk_stack_page_set_title (stack_page, principle_id);
+  g_hash_table_insert (self->principle_pages, g_strdup (principle_id), page);
+  pc_principle_page_set_assessment (page, self->store, self->assessment, self->checklist);
+
+  return page;
+}
+
+/* Flushes the principle page shown, if any; a failure is shown. */
+static gboolean
+flush_current (PcAssessmentView *self)
+{
+  g_autoptr(GError) error = NULL;
+  int index = current_principle_index (self);
+  PcPrinciplePage *page;
+
+  if (index < 0)
+    return TRUE;
+
+  page = g_hash_table_lookup (self->principle_pages,
+                              pc_checklist_get_principle (self->checklist, index)->id);
+  if (page == NULL || pc_principle_page_flush (page, &error))
+    return TRUE;
+
+  save_failed (self, error);
+  return FALSE;
+}
+
+static void
+show_page (PcAssessmentView *self,
+           const char       *page,
+           gboolean          focus)
+{
+  PcPrinciplePage *principle_page = NULL;
+
+  if (self->assessment == NULL)
+    return;
+
+  if (page == NULL)
+    page = "overview";
+
+  if (g_str_has_prefix (page, PRINCIPLE_PREFIX))
+    {
+      const char *id = page + strlen (PRINCIPLE_PREFIX);
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < pc_checklist_get_n_principles (self->checklist); i++)
+        known |= g_str_equal (pc_checklist_get_principle (self->checklist, i)->id, id);
+      if (!known)
+        page = "overview";
+      else
+        principle_page = ensure_principle_page (self, id);
+    }
+  else if (gtk_stack_get_child_by_name (self->stack, page) == NULL)
+    page = "overview";
+
+  if (g_strcmp0 (self->page, page) != 0)
+    {
+      /* Leaving a page saves what it holds. */
+      flush_current (self);
+      g_free (self->page);
+      self->page = g_strdup (page);
+      gtk_stack_set_visible_child_name (self->stack, page);
+      pc_ui_state_remember (pc_store_get_path (self->store), self->assessment->id, page);
+    }
+
+  select_sidebar_row (self);
+  update_titles (self);
+  update_actions (self);
+  update_save_label (self);
+
+  if (focus && principle_page != NULL)
+    pc_principle_page_focus_prompt (principle_page, NULL);
+}
+
+static void
+step_principle (PcAssessmentView *self,
+                int               delta)
+{
+  int index = current_principle_index (self);
+  int n = (int) pc_checklist_get_n_principles (self->checklist);
+  g_autofree char *page = NULL;
+
+  if (index < 0)
+    index = delta > 0 ? -1 : n;
+  index += delta;
+  if (index < 0 || index >= n)
+    return;
+
+  page = g_strconcat (PRINCIPLE_PREFIX, pc_checklist_get_principle (self->checklist, index)->id,
+                      NULL);
+  show_page (self, page, TRUE);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+}
+
+static void
+previous_principle_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  step_principle (PC_ASSESSMENT_VIEW (widget), -1);
+}
+
+static void
+next_principle_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  step_principle (PC_ASSESSMENT_VIEW (widget), 1);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  PcAssessmentView *self = PC_ASSESSMENT_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* Nothing typed is left behind: stay if it cannot be saved. */
+  if (!pc_assessment_view_flush (self, &error))
+    {
+      save_failed (self, error);
+      return;
+    }
+
+  if (self->store != NULL)
+    pc_ui_state_forget (pc_store_get_path (self->store));
+  g_signal_emit (self, signals[CLOSED], 0);
+}
+
+static void
+go_to_prompt_cb (PcAssessmentView *self,
+                 const char       *prompt_id)
+{
+  pc_assessment_view_show_prompt (self, prompt_id);
+}
+
+static void
+go_to_page_cb (PcAssessmentView *self,
+               const char       *page)
+{
+  pc_assessment_view_show_page (self, page);
+}
+
+/* A new revision was started from the review page: walk it. */
+static void
+revised_cb (PcAssessmentView *self,
+            gint64            id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_assessment_view_open (self, id, "overview", &error))
+    pc_ui_show_error (GTK_WIDGET (self), _("Cannot Open the New Revision"), error);
+}
+
+/* Public */
+
+GtkWidget *
+pc_assessment_view_new (void)
+{
+  return g_object_new (PC_TYPE_ASSESSMENT_VIEW, NULL);
+}
+
+void
+pc_assessment_view_set_store (PcAssessmentView *self,
+                              PcStore          *store)
+{
+  g_return_if_fail (PC_IS_ASSESSMENT_VIEW (self));
+  g_return_if_fail (store == NULL || PC_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+static void
+remove_principle_pages (PcAssessmentView *self)
+{
+  GHashTableIter iter;
+  gpointer page;
+
+  g_hash_table_iter_init (&iter, self->principle_pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!pc_principle_page_flush (page, &error))
+        g_warning ("Could not save before closing a page: %s", error->message);
+      gtk_stack_remove (self->stack, page);
+      g_hash_table_iter_remove (&iter);
+    }
+}
+
+/* Passes the current assessment to every page. */
+static void
+update_pages (PcAssessmentView *self)
+{
+  GHashTableIter iter;
+  gpointer page;
+
+  pc_overview_page_set_assessment (self->overview_page, self->store, self->assessment,
+                                   self->checklist);
+  pc_coproduction_page_set_assessment (self->coproduction_page, self->store, self->assessment,
+                                       self->checklist);
+  pc_review_page_set_assessment (self->review_page, self->store, self->assessment,
+                                 self->checklist);
+  pc_history_page_set_assessment (self->history_page, self->store, self->assessment,
+                                  self->checklist);
+
+  g_hash_table_iter_init (&iter, self->principle_pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    pc_principle_page_set_assessment (page, self->store, self->assessment, self->checklist);
+}
+
+gboolean
+pc_assessment_view_open (PcAssessmentView  *self,
+                         gint64             id,
+                         const char        *page,
+                         GError           **error)
+{
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(PcAssessment) old = NULL;
+  g_autoptr(GError) flush_error = NULL;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pc_assessment_view_flush (self, &flush_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&flush_error));
+      return FALSE;
+    }
+
+  assessment = pc_store_load_assessment_by_id (self->store, id, error);
+  if (assessment == NULL)
+    return FALSE;
+  checklist = pc_store_load_checklist_for (self->store, assessment, error);
+  if (checklist == NULL)
+    return FALSE;
+
+  remove_principle_pages (self);
+  g_clear_pointer (&self->page, g_free);
+  old = g_steal_pointer (&self->assessment);
+  self->assessment = g_steal_pointer (&assessment);
+  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  self->checklist = g_steal_pointer (&checklist);
+  self->save_state = SAVE_STATE_NONE;
+
+  build_sidebar (self);
+  update_sidebar (self);
+  update_pages (self);
+  show_page (self, page, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+
+  return TRUE;
+}
+
+const PcAssessment *
+pc_assessment_view_get_assessment (PcAssessmentView *self)
+{
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->assessment;
+}
+
+void
+pc_assessment_view_reload (PcAssessmentView *self)
+{
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autoptr(PcAssessment) old = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (PC_IS_ASSESSMENT_VIEW (self));
+
+  if (self->assessment == NULL)
+    return;
+
+  assessment = pc_store_load_assessment_by_id (self->store, self->assessment->id, &error);
+  if (assessment == NULL)
+    {
+      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Read the Assessment"), error);
+      return;
+    }
+
+  /* The pages hold the old pointer until they are given the new one. */
+  old = g_steal_pointer (&self->assessment);
+  self->assessment = g_steal_pointer (&assessment);
+  update_sidebar (self);
+  update_pages (self);
+  update_titles (self);
+  update_actions (self);
+  update_save_label (self);
+}
+
+gboolean
+pc_assessment_view_flush (PcAssessmentView  *self,
+                          GError           **error)
+{
+  GHashTableIter iter;
+  gpointer page;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_hash_table_iter_init (&iter, self->principle_pages);
+  while (g_hash_table_iter_next (&iter, NULL, &page))
+    if (!pc_principle_page_flush (page, error))
+      return FALSE;
+
+  return pc_overview_page_flush (self->overview_page, error);
+}
+
+void
+pc_assessment_view_show_page (PcAssessmentView *self,
+                              const char       *page)
+{
+  g_return_if_fail (PC_IS_ASSESSMENT_VIEW (self));
+
+  show_page (self, page, FALSE);
+}
+
+void
+pc_assessment_view_show_prompt (PcAssessmentView *self,
+                                const char       *prompt_id)
+{
+  const PcPrinciple *principle = NULL;
+  g_autofree char *page = NULL;
+
+  g_return_if_fail (PC_IS_ASSESSMENT_VIEW (self));
+  g_return_if_fail (prompt_id != NULL);
+
+  if (self->checklist == NULL
+      || pc_checklist_find_prompt (self->checklist, prompt_id, &principle) == NULL)
+    return;
+
+  page = g_strconcat (PRINCIPLE_PREFIX, principle->id, NULL);
+  show_page (self, page, FALSE);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_box);
+  pc_principle_page_focus_prompt (ensure_principle_page (self, principle->id), prompt_id);
+}
+
+const char *
+pc_assessment_view_get_page (PcAssessmentView *self)
+{
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), NULL);
+
+  return self->page;
+}
+
+/* GObject */
+
+static void
+pc_assessment_view_dispose (GObject *object)
+{
+  PcAssessmentView *self = (PcAssessmentView *) object;
+
+  g_hash_table_remove_all (self->principle_pages);
+  g_ptr_array_set_size (self->principle_rows, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_ASSESSMENT_VIEW);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  g_clear_pointer (&self->assessment, pc_assessment_free);
+
+  G_OBJECT_CLASS (pc_assessment_view_parent_class)->dispose (object);
+}
+
+static void
+pc_assessment_view_finalize (GObject *object)
+{
+  PcAssessmentView *self = (PcAssessmentView *) object;
+
+  g_free (self->page);
+  g_hash_table_unref (self->principle_pages);
+  g_ptr_array_unref (self->principle_rows);
+
+  G_OBJECT_CLASS (pc_assessment_view_parent_class)->finalize (object);
+}
+
+static void
+pc_assessment_view_class_init (PcAssessmentViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pc_assessment_view_dispose;
+  object_class->finalize = pc_assessment_view_finalize;
+
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/uk/nhs/beh/PrincipleCheck/ui/pc-assessment-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, content_box);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, content_title);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, save_label);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, stack);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, coproduction_page);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, review_page);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, history_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_sections_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, go_to_prompt_cb);
+  gtk_widget_class_bind_template_callback (widget_class, go_to_page_cb);
+  gtk_widget_class_bind_template_callback (widget_class, revised_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.previous-principle", NULL,
+                                   previous_principle_action);
+  gtk_widget_class_install_action (widget_class, "view.next-principle", NULL,
+                                   next_principle_action);
+  gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
+
+  g_type_ensure (PC_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (PC_TYPE_COPRODUCTION_PAGE);
+  g_type_ensure (PC_TYPE_REVIEW_PAGE);
+  g_type_ensure (PC_TYPE_HISTORY_PAGE);
+  g_type_ensure (PC_TYPE_PRINCIPLE_PAGE);
+}
+
+/* The shortcuts are caught on the way down (the capture phase), before
+ * a text view, a scrolled window or the leaflet can take them for
+ * themselves: Ctrl+Page Up means "previous principle" everywhere in the
+ * view, even while typing evidence. */
+static void
+add_shortcuts (PcAssessmentView *self)
+{
+  static const struct {
+    guint            key;
+    GdkModifierType  mods;
+    const char      *action;
+  } shortcuts[] = {
+    { GDK_KEY_Left, GDK_ALT_MASK, "view.previous-principle" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "view.previous-principle" },
+    { GDK_KEY_Right, GDK_ALT_MASK, "view.next-principle" },
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "view.next-principle" },
+    { GDK_KEY_Home, GDK_ALT_MASK, "view.back" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key,
+                                                                                    shortcuts[i].mods),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+pc_assessment_view_init (PcAssessmentView *self)
+{
+  self->principle_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->principle_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  add_shortcuts (self);
+  update_actions (self);
+}

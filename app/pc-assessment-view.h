@@ -1,0 +1,57 @@
+/* pc-assessment-view.h: the walk through one assessment
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pc-types.h"
+
+G_BEGIN_DECLS
+
+#define PC_TYPE_ASSESSMENT_VIEW (pc_assessment_view_get_type ())
+G_DECLARE_FINAL_TYPE (PcAssessmentView, pc_assessment_view, PC, ASSESSMENT_VIEW, GtkWidget)
+
+/* An AdwLeaflet: a sidebar listing Overview, each principle of the
+ * checklist (status colour and word, answered count), Co-production,
+ * Review & sign-off and History; beside it the page chosen. Pages are
+ * named "overview", "principle:<principle id>", "coproduction",
+ * "review" and "history".
+ *
+ * Signals:
+ *   ::closed ()               the user went back to the list
+ *   ::changed ()              something was saved (the list may reload)
+ *
+ * Pages (PcOverviewPage, PcPrinciplePage, PcCoproductionPage,
+ * PcReviewPage, PcHistoryPage) emit ::changed after writing to the
+ * store; the view then reloads the assessment and passes it to every
+ * page again with their set_assessment(). PcReviewPage also emits
+ * ::go-to-prompt (const char *prompt_id). */
+GtkWidget          *pc_assessment_view_new             (void);
+void                pc_assessment_view_set_store       (PcAssessmentView *self,
+                                                        PcStore          *store);
+/* Loads and shows assessment @id, at @page (nullable: the overview). */
+gboolean            pc_assessment_view_open            (PcAssessmentView *self,
+                                                        gint64            id,
+                                                        const char       *page,
+                                                        GError          **error);
+/* Transfer none; NULL before open(). */
+const PcAssessment *pc_assessment_view_get_assessment  (PcAssessmentView *self);
+/* Reads the assessment again from the store and refreshes every page. */
+void                pc_assessment_view_reload          (PcAssessmentView *self);
+/* Saves every pending edit now. FALSE with @error if one failed. */
+gboolean            pc_assessment_view_flush           (PcAssessmentView *self,
+                                                        GError          **error);
+void                pc_assessment_view_show_page       (PcAssessmentView *self,
+                                                        const char       *page);
+/* Shows the principle page holding @prompt_id and focuses its rating. */
+void                pc_assessment_view_show_prompt     (PcAssessmentView *self,
+                                                        const char       *prompt_id);
+/* The name of the page shown ("principle:kindness-matters", …). */
+const char         *pc_assessment_view_get_page        (PcAssessmentView *self);
+
+G_END_DECLS

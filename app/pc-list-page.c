@@ -1,0 +1,376 @@
+/* pc-list-page.c
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-list-page"
+
+#include "config.h"
+
+#include "pc-list-page.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "pc-assessment-item.h"
+#include "pc-store.h"
+#include "pc-vocab.h"
+
+struct _PcListPage
+{
+  GtkWidget           parent_instance;
+
+  /* Owned */
+  PcStore            *store;
+  GListStore         *items;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter    *filter;
+  char               *search;      /* case-folded, or NULL */
+
+  /* Template widgets */
+  AdwHeaderBar       *header_bar;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *state_filter;
+  GtkDropDown        *division_filter;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+};
+
+G_DEFINE_FINAL_TYPE (PcListPage, pc_list_page, GTK_TYPE_WIDGET)
+
+enum {
+  OPEN_ASSESSMENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The states the filter offers, after "All states". */
+static const PcState filter_states[] = {
+  PC_STATE_DRAFT,
+  PC_STATE_IN_REVIEW,
+  PC_STATE_APPROVED,
+  PC_STATE_APPROVED_WITH_CONDITIONS,
+  PC_STATE_NOT_APPROVED,
+};
+
+static gboolean
+item_matches (gpointer object,
+              gpointer user_data)
+{
+  PcListPage *self = user_data;
+  PcAssessmentItem *item = object;
+  const PcListItem *data = pc_assessment_item_get_data (item);
+  guint state_index = gtk_drop_down_get_selected (self->state_filter);
+  guint division_index = gtk_drop_down_get_selected (self->division_filter);
+
+  if (state_index != GTK_INVALID_LIST_POSITION && state_index > 0
+      && data->state != filter_states[state_index - 1])
+    return FALSE;
+
+  if (division_index != GTK_INVALID_LIST_POSITION && division_index > 0
+      && g_strcmp0 (data->division, pc_division_ids ()[division_index - 1]) != 0)
+    return FALSE;
+
+  if (self->search != NULL
+      && strstr (pc_assessment_item_get_haystack (item), self->search) == NULL)
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+update_stack (PcListPage *self)
+{
+  guint total = self->items != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->items)) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+
+  if (total == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), total > 0);
+}
+
+static void
+search_changed_cb (PcListPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_clear_pointer (&self->search, g_free);
+  if (*stripped != '\0')
+    self->search = g_utf8_casefold (stripped, -1);
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+}
+
+static void
+filter_changed_cb (PcListPage *self)
+{
+  if (self->filter == NULL)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_stack (self);
+}
+
+static void
+row_activated_cb (PcListPage *self,
+                  guint       position)
+{
+  g_autoptr(PcAssessmentItem) item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  const PcListItem *data;
+
+  if (item == NULL)
+    return;
+
+  data = pc_assessment_item_get_data (item);
+  g_signal_emit (self, signals[OPEN_ASSESSMENT], 0, data->id, data->imported);
+}
+
+/* Rows */
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+  GtkWidget *state = gtk_label_new (NULL);
+  GtkWidget *progress = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), title);
+  gtk_box_append (GTK_BOX (text), subtitle);
+
+  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (state, "pc-state");
+  gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (progress, "numeric");
+  gtk_label_set_width_chars (GTK_LABEL (progress), 7);
+  gtk_label_set_xalign (GTK_LABEL (progress), 1);
+
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), state);
+  gtk_box_append (GTK_BOX (box), progress);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  PcAssessmentItem *item = gtk_list_item_get_item (list_item);
+  const PcListItem *data = pc_assessment_item_get_data (item);
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *text = gtk_widget_get_first_child (box);
+  GtkWidget *title = gtk_widget_get_first_child (text);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+  GtkWidget *state = gtk_widget_get_next_sibling (text);
+  GtkWidget *progress = gtk_widget_get_next_sibling (state);
+  const char *division = pc_division_to_label (data->division);
+  g_autofree char *date = g_strndup (data->updated_at, 10);
+  g_autofree char *line = NULL;
+  g_autofree char *state_text = NULL;
+  g_autofree char *progress_text = NULL;
+  g_autofree char *accessible = NULL;
+
+  line = g_strdup_printf (_("%s, revision %d · %s · %s · changed %s"), data->reference,
+                          data->revision, division ? division : data->division, data->lead, date);
+  state_text = data->imported ? g_strdup_printf (_("%s (imported)"), pc_state_to_label (data->state))
+                              : g_strdup (pc_state_to_label (data->state));
+  progress_text = g_strdup_printf ("%u/%u", data->answered, data->total);
+
+  gtk_label_set_text (GTK_LABEL (title), data->title);
+  gtk_label_set_text (GTK_LABEL (subtitle), line);
+  gtk_label_set_text (GTK_LABEL (state), state_text);
+  gtk_label_set_text (GTK_LABEL (progress), progress_text);
+  gtk_widget_set_tooltip_text (progress, _("Prompts answered"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_states); i++)
+    gtk_widget_remove_css_class (state, pc_state_to_string (filter_states[i]));
+  gtk_widget_add_css_class (state, pc_state_to_string (data->state));
+
+  accessible = g_strdup_printf (_("%s. %s. %s. %u of %u prompts answered."), data->title, line,
+                                state_text, data->answered, data->total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* Public */
+
+void
+pc_list_page_reload (PcListPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListStore) items = NULL;
+
+  g_return_if_fail (PC_IS_LIST_PAGE (self));
+
+  if (self->store == NULL)
+    return;
+
+  items = pc_assessment_item_load_all (self->store, &error);
+  if (items == NULL)
+    {
+      g_warning ("Could not list the assessments: %s", error->message);
+      return;
+    }
+
+  g_set_object (&self->items, items);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->items));
+  update_stack (self);
+}
+
+void
+pc_list_page_set_store (PcListPage *self,
+                        PcStore    *store)
+{
+  g_return_if_fail (PC_IS_LIST_PAGE (self));
+  g_return_if_fail (store == NULL || PC_IS_STORE (store));
+
+  if (g_set_object (&self->store, store))
+    pc_list_page_reload (self);
+}
+
+guint
+pc_list_page_get_n_shown (PcListPage *self)
+{
+  g_return_val_if_fail (PC_IS_LIST_PAGE (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+}
+
+const char *
+pc_list_page_get_shown (PcListPage *self)
+{
+  g_return_val_if_fail (PC_IS_LIST_PAGE (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+void
+pc_list_page_set_search (PcListPage *self,
+                         const char *text)
+{
+  g_return_if_fail (PC_IS_LIST_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* search-changed is delayed; apply at once. */
+  search_changed_cb (self);
+}
+
+/* GObject */
+
+static void
+pc_list_page_dispose (GObject *object)
+{
+  PcListPage *self = (PcListPage *) object;
+
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_LIST_PAGE);
+  /* Children the template does not bind are still ours to unparent. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->items);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pc_list_page_parent_class)->dispose (object);
+}
+
+static void
+pc_list_page_finalize (GObject *object)
+{
+  PcListPage *self = (PcListPage *) object;
+
+  g_free (self->search);
+
+  G_OBJECT_CLASS (pc_list_page_parent_class)->finalize (object);
+}
+
+static void
+pc_list_page_class_init (PcListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pc_list_page_dispose;
+  object_class->finalize = pc_list_page_finalize;
+
+  /* PcListPage::open-assessment: (id, imported) of the row activated. */
+  signals[OPEN_ASSESSMENT] = g_signal_new ("open-assessment", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/uk/nhs/beh/PrincipleCheck/ui/pc-list-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, state_filter);
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, division_filter);
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, list_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
+}
+
+static void
+pc_list_page_init (PcListPage *self)
+{
+  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) divisions = gtk_string_list_new (NULL);
+  const char * const *division_ids = pc_division_ids ();
+  GtkListItemFactory *factory;
+  GtkNoSelection *selection;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_string_list_append (states, _("All states"));
+  for (guint i = 0; i < G_N_ELEMENTS (filter_states); i++)
+    gtk_string_list_append (states, pc_state_to_label (filter_states[i]));
+  gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
+
+  gtk_string_list_append (divisions, _("All divisions"));
+  for (guint i = 0; division_ids[i] != NULL; i++)
+    gtk_string_list_append (divisions, pc_division_to_label (division_ids[i]));
+  gtk_drop_down_set_model (self->division_filter, G_LIST_MODEL (divisions));
+
+  self->filter = gtk_custom_filter_new (item_matches, self, NULL);
+  self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  g_object_unref (factory);
+
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  g_object_unref (selection);
+
+  update_stack (self);
+}

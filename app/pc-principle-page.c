@@ -1,0 +1,361 @@
+/* pc-principle-page.c
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-principle-page"
+
+#include "config.h"
+
+#include "pc-principle-page.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-lint.h"
+#include "pc-prompt-editor.h"
+#include "pc-store.h"
+
+struct _PcPrinciplePage
+{
+  GtkWidget          parent_instance;
+
+  /* Owned */
+  char              *principle_id;
+  PcChecklist       *checklist;
+  GPtrArray         *editors;   /* PcPromptEditor, borrowed from editors_box */
+
+  /* Template widgets */
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel          *title_label;
+  GtkLabel          *description_label;
+  GtkBox            *editors_box;
+};
+
+G_DEFINE_FINAL_TYPE (PcPrinciplePage, pc_principle_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PRINCIPLE_ID,
+  PROP_PENDING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  SAVE_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+editor_changed_cb (PcPrinciplePage *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+editor_save_failed_cb (PcPrinciplePage *self,
+                       const GError    *error)
+{
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+static void
+editor_pending_cb (PcPrinciplePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+}
+
+static const PcPrinciple *
+find_principle (PcPrinciplePage *self,
+                PcChecklist     *checklist)
+{
+  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
+    if (g_strcmp0 (pc_checklist_get_principle (checklist, i)->id, self->principle_id) == 0)
+      return pc_checklist_get_principle (checklist, i);
+
+  return NULL;
+}
+
+/* Builds the page's widgets for @checklist's principle. */
+static void
+build (PcPrinciplePage *self,
+       PcChecklist     *checklist)
+{
+  const PcPrinciple *principle = find_principle (self, checklist);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->editors_box))) != NULL)
+    gtk_box_remove (self->editors_box, child);
+  g_ptr_array_set_size (self->editors, 0);
+
+  if (principle == NULL)
+    {
+      gtk_label_set_text (self->title_label, _("No Such Principle"));
+      gtk_label_set_text (self->description_label, "");
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, principle->title);
+  gtk_label_set_text (self->description_label, principle->description);
+
+  for (guint i = 0; i < principle->prompts->len; i++)
+    {
+      GtkWidget *editor = pc_prompt_editor_new ();
+
+      if (i > 0)
+        gtk_box_append (self->editors_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+      g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "save-failed", G_CALLBACK (editor_save_failed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (editor, "notify::pending", G_CALLBACK (editor_pending_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_box_append (self->editors_box, editor);
+      g_ptr_array_add (self->editors, editor);
+    }
+}
+
+void
+pc_principle_page_set_assessment (PcPrinciplePage    *self,
+                                  PcStore            *store,
+                                  const PcAssessment *assessment,
+                                  PcChecklist        *checklist)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GDate) today = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  const PcPrinciple *principle;
+
+  g_return_if_fail (PC_IS_PRINCIPLE_PAGE (self));
+  g_return_if_fail (PC_IS_STORE (store));
+  g_return_if_fail (assessment != NULL);
+  g_return_if_fail (checklist != NULL);
+
+  if (self->checklist != checklist)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Editors about to go write what they hold first. */
+      if (!pc_principle_page_flush (self, &error))
+        g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+      g_clear_pointer (&self->checklist, pc_checklist_unref);
+      self->checklist = pc_checklist_ref (checklist);
+      build (self, checklist);
+    }
+
+  today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                          g_date_time_get_month (now),
+                          g_date_time_get_year (now));
+  findings = pc_lint_run (assessment, checklist, today);
+
+  principle = find_principle (self, checklist);
+  if (principle == NULL)
+    return;
+
+  for (guint i = 0; i < self->editors->len && i < principle->prompts->len; i++)
+    {
+      const PcPrompt *prompt = g_ptr_array_index (principle->prompts, i);
+
+      pc_prompt_editor_set_assessment (g_ptr_array_index (self->editors, i), store, assessment,
+                                       checklist, prompt->id, findings);
+    }
+}
+
+gboolean
+pc_principle_page_get_pending (PcPrinciplePage *self)
+{
+  g_return_val_if_fail (PC_IS_PRINCIPLE_PAGE (self), FALSE);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    if (pc_prompt_editor_get_pending (g_ptr_array_index (self->editors, i)))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+pc_principle_page_flush (PcPrinciplePage  *self,
+                         GError          **error)
+{
+  g_return_val_if_fail (PC_IS_PRINCIPLE_PAGE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    if (!pc_prompt_editor_flush (g_ptr_array_index (self->editors, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+GtkWidget *
+pc_principle_page_get_editor (PcPrinciplePage *self,
+                              const char      *prompt_id)
+{
+  g_return_val_if_fail (PC_IS_PRINCIPLE_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->editors->len; i++)
+    {
+      PcPromptEditor *editor = g_ptr_array_index (self->editors, i);
+
+      if (prompt_id == NULL || g_strcmp0 (pc_prompt_editor_get_prompt_id (editor), prompt_id) == 0)
+        return GTK_WIDGET (editor);
+    }
+
+  return NULL;
+}
+
+gboolean
+pc_principle_page_focus_prompt (PcPrinciplePage *self,
+                                const char      *prompt_id)
+{
+  GtkWidget *editor;
+  graphene_point_t point;
+
+  g_return_val_if_fail (PC_IS_PRINCIPLE_PAGE (self), FALSE);
+
+  editor = pc_principle_page_get_editor (self, prompt_id);
+  if (editor == NULL)
+    return FALSE;
+
+  pc_prompt_editor_focus_rating (PC_PROMPT_EDITOR (editor));
+
+  /* The first prompt starts the page: show its title too. */
+  if (editor == g_ptr_array_index (self->editors, 0))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  else if (gtk_widget_compute_point (editor, GTK_WIDGET (self->editors_box),
+                                     &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
+                              point.y);
+
+  return TRUE;
+}
+
+const char *
+pc_principle_page_get_principle_id (PcPrinciplePage *self)
+{
+  g_return_val_if_fail (PC_IS_PRINCIPLE_PAGE (self), NULL);
+
+  return self->principle_id;
+}
+
+/* GObject */
+
+GtkWidget *
+pc_principle_page_new (const char *principle_id)
+{
+  return g_object_new (PC_TYPE_PRINCIPLE_PAGE, "principle-id", principle_id, NULL);
+}
+
+static void
+pc_principle_page_dispose (GObject *object)
+{
+  PcPrinciplePage *self = (PcPrinciplePage *) object;
+
+  g_ptr_array_set_size (self->editors, 0);
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PRINCIPLE_PAGE);
+  g_clear_pointer (&self->checklist, pc_checklist_unref);
+
+  G_OBJECT_CLASS (pc_principle_page_parent_class)->dispose (object);
+}
+
+static void
+pc_principle_page_finalize (GObject *object)
+{
+  PcPrinciplePage *self = (PcPrinciplePage *) object;
+
+  g_free (self->principle_id);
+  g_ptr_array_unref (self->editors);
+
+  G_OBJECT_CLASS (pc_principle_page_parent_class)->finalize (object);
+}
+
+static void
+pc_principle_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  PcPrinciplePage *self = PC_PRINCIPLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINCIPLE_ID:
+      g_value_set_string (value, self->principle_id);
+      break;
+    case PROP_PENDING:
+      g_value_set_boolean (value, pc_principle_page_get_pending (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_principle_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  PcPrinciplePage *self = PC_PRINCIPLE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PRINCIPLE_ID:
+      g_free (self->principle_id);
+      self->principle_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_principle_page_class_init (PcPrinciplePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pc_principle_page_dispose;
+  object_class->finalize = pc_principle_page_finalize;
+  object_class->get_property = pc_principle_page_get_property;
+  object_class->set_property = pc_principle_page_set_property;
+
+  properties[PROP_PRINCIPLE_ID] =
+    g_param_spec_string ("principle-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/uk/nhs/beh/PrincipleCheck/ui/pc-principle-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcPrinciplePage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, PcPrinciplePage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, PcPrinciplePage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, PcPrinciplePage, editors_box);
+
+  g_type_ensure (PC_TYPE_PROMPT_EDITOR);
+}
+
+static void
+pc_principle_page_init (PcPrinciplePage *self)
+{
+  self->editors = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,785 @@
+/* pc-review-page.c
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-review-page"
+
+#include "config.h"
+
+#include "pc-review-page.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-lint.h"
+#include "pc-sign-dialog.h"
+#include "pc-store.h"
+#include "pc-ui.h"
+#include "pc-vocab.h"
+
+struct _PcReviewPage
+{
+  GtkWidget            parent_instance;
+
+  /* Owned */
+  PcStore             *store;
+  PcChecklist         *checklist;
+
+  /* Borrowed: the view owns it until the next set_assessment(). */
+  const PcAssessment  *assessment;
+
+  /* Template widgets */
+  GtkWidget           *scroller;
+  GtkWidget           *banner;
+  GtkImage            *banner_icon;
+  GtkLabel            *banner_title;
+  GtkLabel            *banner_body;
+  GtkBox              *signoffs_box;
+  GtkButton           *revise_button;
+  AdwPreferencesGroup *submit_group;
+  GtkButton           *submit_button;
+  AdwPreferencesGroup *decision_group;
+  GtkButton           *approve_button;
+  GtkButton           *conditions_button;
+  GtkButton           *return_button;
+  GtkButton           *reject_button;
+  AdwPreferencesGroup *blocking_group;
+  GtkListBox          *blocking_list;
+  AdwPreferencesGroup *warning_group;
+  GtkListBox          *warning_list;
+  AdwPreferencesGroup *clean_group;
+};
+
+G_DEFINE_FINAL_TYPE (PcReviewPage, pc_review_page, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  GO_TO_PROMPT,
+  GO_TO_PAGE,
+  REVISED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Sign-offs in words */
+
+/* "22 November 2026 at 10:15 UTC", with the local time beside it when
+ * the computer is not on UTC. Returns: (transfer full) */
+static char *
+describe_time (const char *iso8601)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso8601, utc);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *text = NULL;
+
+  if (when == NULL)
+    return g_strdup (iso8601);
+
+  /* Translators: a date and time in UTC, see g_date_time_format(). */
+  text = g_date_time_format (when, _("%-d %B %Y at %H:%M UTC"));
+  local = g_date_time_to_local (when);
+  if (g_date_time_get_utc_offset (local) != 0)
+    {
+      /* Translators: a time of day in the computer's time zone. */
+      g_autofree char *local_text = g_date_time_format (local, _("%H:%M local time"));
+
+      return g_strdup_printf ("%s (%s)", text, local_text);
+    }
+
+  return g_steal_pointer (&text);
+}
+
+static char *
+describe_signoff (const PcSignoff *signoff)
+{
+  g_autofree char *when = describe_time (signoff->signed_at);
+
+  switch (signoff->meaning)
+    {
+    case PC_MEANING_PREPARED:
+      /* Translators: name, role, date and time. */
+      return g_strdup_printf (_("Submitted for review by %s, %s, on %s"), signoff->name,
+                              signoff->role, when);
+    case PC_MEANING_APPROVED:
+      return g_strdup_printf (_("Approved by %s, %s, on %s"), signoff->name, signoff->role, when);
+    case PC_MEANING_APPROVED_WITH_CONDITIONS:
+      return g_strdup_printf (_("Approved with conditions by %s, %s, on %s"), signoff->name,
+                              signoff->role, when);
+    case PC_MEANING_RETURNED:
+      return g_strdup_printf (_("Returned to its author by %s, %s, on %s"), signoff->name,
+                              signoff->role, when);
+    case PC_MEANING_NOT_APPROVED:
+      return g_strdup_printf (_("Not approved by %s, %s, on %s"), signoff->name, signoff->role,
+                              when);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static GtkWidget *
+new_wrapping_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+
+  return label;
+}
+
+static void
+append_signoff (PcReviewPage    *self,
+                const PcSignoff *signoff)
+{
+  g_autofree char *line = describe_signoff (signoff);
+  GtkWidget *label = new_wrapping_label (line);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (self->signoffs_box, label);
+
+  if (signoff->reason != NULL)
+    {
+      g_autofree char *reason = NULL;
+
+      if (signoff->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
+        reason = g_strdup_printf (_("Conditions: %s"), signoff->reason);
+      else
+        reason = g_strdup_printf (_("Reason: %s"), signoff->reason);
+      gtk_box_append (self->signoffs_box, new_wrapping_label (reason));
+    }
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static const PcSignoff *
+last_signoff (const PcAssessment *a)
+{
+  if (a->signoffs == NULL || a->signoffs->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
+}
+
+static void
+update_banner (PcReviewPage *self)
+{
+  const PcAssessment *a = self->assessment;
+  const PcSignoff *last = last_signoff (a);
+  const char *icon = NULL;
+  const char *icon_class = NULL;
+  const char *title = NULL;
+  const char *body = NULL;
+
+  switch (a->state)
+    {
+    case PC_STATE_DRAFT:
+      icon = "document-edit-symbolic";
+      title = _("Draft");
+      if (last != NULL && last->meaning == PC_MEANING_RETURNED)
+        body = _("Returned for changes: make them, then submit it for review again.");
+      else
+        body = _("Being written: when nothing blocks sign-off, submit it for review.");
+      break;
+    case PC_STATE_IN_REVIEW:
+      icon = "document-send-symbolic";
+      title = _("In Review");
+      body = _("Waiting for a reviewer’s decision. A change now would no longer match the "
+               "author’s signature: to change it, a reviewer returns it to its author.");
+      break;
+    case PC_STATE_APPROVED:
+      icon = "emblem-ok-symbolic";
+      icon_class = "success";
+      title = _("Approved");
+      body = _("Signed off and read-only. To change it, start a new revision.");
+      break;
+    case PC_STATE_APPROVED_WITH_CONDITIONS:
+      icon = "emblem-important-symbolic";
+      icon_class = "warning";
+      title = _("Approved With Conditions");
+      body = _("Signed off and read-only, on the conditions below. To change it, start a new "
+               "revision.");
+      break;
+    case PC_STATE_NOT_APPROVED:
+      icon = "dialog-error-symbolic";
+      icon_class = "error";
+      title = _("Not Approved");
+      body = _("Signed off as not approved and read-only. To change it, start a new revision.");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (a->imported)
+    {
+      icon = "changes-prevent-symbolic";
+      icon_class = NULL;
+      body = _("An imported summary whose signatures were verified: it is read-only here. "
+               "To change it, revise it in the database it came from.");
+    }
+
+  gtk_widget_set_visible (self->banner, TRUE);
+  gtk_image_set_from_icon_name (self->banner_icon, icon);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "error");
+  if (icon_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->banner_icon), icon_class);
+  gtk_label_set_text (self->banner_title, title);
+  gtk_label_set_text (self->banner_body, body);
+
+  clear_box (self->signoffs_box);
+
+  if (a->revision > 1)
+    {
+      g_autofree char *line = NULL;
+
+      if (a->revision_reason != NULL)
+        line = g_strdup_printf (_("Revision %d of %s, started because: %s"), a->revision,
+                                a->reference, a->revision_reason);
+      else
+        line = g_strdup_printf (_("Revision %d of %s"), a->revision, a->reference);
+      gtk_box_append (self->signoffs_box, new_wrapping_label (line));
+    }
+
+  for (guint i = 0; a->signoffs != NULL && i < a->signoffs->len; i++)
+    append_signoff (self, g_ptr_array_index (a->signoffs, i));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->revise_button),
+                          !a->imported && pc_state_is_final (a->state));
+}
+
+/* Findings */
+
+/* Where a finding with no prompt sends the user: the principle's page,
+ * the co-production record or the overview. @n_header_nhs counts the
+ * NHS-number warnings about header fields, which the linter reports
+ * before those about the co-production record. */
+static char *
+finding_page (const PcFinding *finding,
+              guint           *n_header_nhs)
+{
+  if (finding->principle_id != NULL)
+    return g_strdup_printf ("principle:%s", finding->principle_id);
+
+  if (g_strcmp0 (finding->rule, "no-coproduction") == 0)
+    return g_strdup ("coproduction");
+
+  if (g_strcmp0 (finding->rule, "nhs-number") == 0)
+    {
+      if (*n_header_nhs > 0)
+        {
+          (*n_header_nhs)--;
+          return g_strdup ("overview");
+        }
+      return g_strdup ("coproduction");
+    }
+
+  return g_strdup ("overview");
+}
+
+static guint
+count_header_nhs_numbers (const PcAssessment *a)
+{
+  const char *fields[] = { a->title, a->lead, a->outcomes, a->affected, a->revision_reason };
+  gboolean in_team = FALSE;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    n += pc_lint_has_nhs_number (fields[i]) ? 1 : 0;
+  for (guint i = 0; a->team != NULL && a->team[i] != NULL && !in_team; i++)
+    in_team = pc_lint_has_nhs_number (a->team[i]);
+
+  return n + (in_team ? 1 : 0);
+}
+
+/* "Kindness matters, question 2: How will …?" or the whole assessment.
+ * Returns: (transfer full) */
+static char *
+describe_place (PcReviewPage    *self,
+                const PcFinding *finding)
+{
+  const PcPrinciple *principle = NULL;
+  const PcPrompt *prompt = NULL;
+
+  if (finding->prompt_id != NULL)
+    prompt = pc_checklist_find_prompt (self->checklist, finding->prompt_id, &principle);
+
+  if (prompt != NULL)
+    {
+      guint number = 0;
+
+      for (guint i = 0; i < principle->prompts->len; i++)
+        if (g_ptr_array_index (principle->prompts, i) == prompt)
+          number = i + 1;
+
+      return g_strdup_printf (_("%s, question %u: %s"), principle->title, number,
+                              prompt->question);
+    }
+
+  if (g_strcmp0 (finding->rule, "no-coproduction") == 0)
+    return g_strdup (_("Co-production record"));
+
+  return g_strdup (_("The whole assessment"));
+}
+
+static GtkWidget *
+new_finding_row (PcReviewPage    *self,
+                 const PcFinding *finding,
+                 guint           *n_header_nhs)
+{
+  gboolean blocks = finding->level == PC_LEVEL_BLOCK;
+  const char *level = blocks ? _("Blocks sign-off") : _("Warning");
+  g_autofree char *place = describe_place (self, finding);
+  g_autofree char *accessible = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (blocks ? "dialog-error-symbolic"
+                                                         : "dialog-warning-symbolic");
+  GtkWidget *pill = gtk_label_new (level);
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), finding->message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), place);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_tooltip_text (row, place);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  gtk_widget_add_css_class (icon, blocks ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, level, -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (pill, "pc-state");
+  gtk_widget_add_css_class (pill, blocks ? "not_approved" : "approved_with_conditions");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), pill);
+  gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+  if (finding->prompt_id != NULL)
+    g_object_set_data_full (G_OBJECT (row), "pc-prompt-id", g_strdup (finding->prompt_id), g_free);
+  else
+    g_object_set_data_full (G_OBJECT (row), "pc-page", finding_page (finding, n_header_nhs), g_free);
+
+  accessible = g_strdup_printf (_("%s: %s %s."), level, finding->message, place);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+finding_activated_cb (PcReviewPage  *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  const char *prompt_id = g_object_get_data (G_OBJECT (row), "pc-prompt-id");
+  const char *page = g_object_get_data (G_OBJECT (row), "pc-page");
+
+  if (prompt_id != NULL)
+    g_signal_emit (self, signals[GO_TO_PROMPT], 0, prompt_id);
+  else if (page != NULL)
+    g_signal_emit (self, signals[GO_TO_PAGE], 0, page);
+}
+
+/* Fills the findings lists and returns the number that block. */
+static guint
+update_findings (PcReviewPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autoptr(GPtrArray) findings = pc_lint_run (self->assessment, self->checklist, today);
+  guint n_header_nhs = count_header_nhs_numbers (self->assessment);
+  guint n_blocking = 0;
+  guint n_warnings = 0;
+
+  clear_list (self->blocking_list);
+  clear_list (self->warning_list);
+
+  /* Blocking findings first, each list in checklist order. */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const PcFinding *finding = g_ptr_array_index (findings, i);
+      GtkWidget *row = new_finding_row (self, finding, &n_header_nhs);
+
+      if (finding->level == PC_LEVEL_BLOCK)
+        {
+          gtk_list_box_append (self->blocking_list, row);
+          n_blocking++;
+        }
+      else
+        {
+          gtk_list_box_append (self->warning_list, row);
+          n_warnings++;
+        }
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->blocking_group), n_blocking > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_group), n_warnings > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->clean_group), findings->len == 0);
+
+  if (n_blocking > 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("Blocking Sign-off (%u)"), n_blocking);
+      adw_preferences_group_set_title (self->blocking_group, title);
+    }
+  if (n_warnings > 0)
+    {
+      g_autofree char *title = g_strdup_printf (_("Warnings (%u)"), n_warnings);
+      adw_preferences_group_set_title (self->warning_group, title);
+    }
+
+  return n_blocking;
+}
+
+/* Lifecycle */
+
+static void
+update_actions (PcReviewPage *self,
+                guint         n_blocking)
+{
+  const PcAssessment *a = self->assessment;
+  gboolean draft = !a->imported && a->state == PC_STATE_DRAFT;
+  gboolean in_review = !a->imported && a->state == PC_STATE_IN_REVIEW;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_group), draft);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->submit_button), draft && n_blocking == 0);
+  if (n_blocking > 0)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "%u finding below blocks sign-off: "
+                                                            "put it right, then submit.",
+                                                            "%u findings below block sign-off: "
+                                                            "put them right, then submit.",
+                                                            n_blocking),
+                                               n_blocking);
+      adw_preferences_group_set_description (self->submit_group, text);
+    }
+  else
+    {
+      adw_preferences_group_set_description (self->submit_group,
+                                             _("Nothing blocks sign-off. Submitting asks for "
+                                               "your signature as the author, and sends the "
+                                               "assessment to a reviewer."));
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->decision_group), in_review);
+}
+
+static void
+signed_cb (PcReviewPage *self,
+           PcSignDialog *dialog)
+{
+  const char *message = NULL;
+
+  switch (pc_sign_dialog_get_meaning (dialog))
+    {
+    case PC_MEANING_PREPARED:
+      message = _("Submitted for review");
+      break;
+    case PC_MEANING_APPROVED:
+      message = _("Approved and signed");
+      break;
+    case PC_MEANING_APPROVED_WITH_CONDITIONS:
+      message = _("Approved with conditions and signed");
+      break;
+    case PC_MEANING_RETURNED:
+      message = _("Returned to its author");
+      break;
+    case PC_MEANING_NOT_APPROVED:
+      message = _("Recorded as not approved");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  pc_ui_toast (GTK_WIDGET (self), message);
+}
+
+static void
+open_sign_dialog (PcReviewPage *self,
+                  PcMeaning     meaning)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  PcSignDialog *dialog;
+
+  if (self->assessment == NULL)
+    return;
+
+  dialog = pc_sign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                               self->assessment, self->checklist, meaning);
+  g_signal_connect_object (dialog, "signed", G_CALLBACK (signed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+submit_clicked_cb (PcReviewPage *self)
+{
+  open_sign_dialog (self, PC_MEANING_PREPARED);
+}
+
+static void
+approve_clicked_cb (PcReviewPage *self)
+{
+  open_sign_dialog (self, PC_MEANING_APPROVED);
+}
+
+static void
+conditions_clicked_cb (PcReviewPage *self)
+{
+  open_sign_dialog (self, PC_MEANING_APPROVED_WITH_CONDITIONS);
+}
+
+static void
+return_clicked_cb (PcReviewPage *self)
+{
+  open_sign_dialog (self, PC_MEANING_RETURNED);
+}
+
+static void
+reject_clicked_cb (PcReviewPage *self)
+{
+  open_sign_dialog (self, PC_MEANING_NOT_APPROVED);
+}
+
+/* New revision */
+
+static void
+revise_reason_changed_cb (GtkEditable      *entry,
+                          AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "revise", *reason != '\0');
+}
+
+static void
+revise_reason_activated_cb (GtkEntry         *entry,
+                            AdwMessageDialog *dialog)
+{
+  if (adw_message_dialog_get_response_enabled (dialog, "revise"))
+    {
+      adw_message_dialog_response (dialog, "revise");
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+revise_response_cb (PcReviewPage     *self,
+                    const char       *response,
+                    AdwMessageDialog *dialog)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *toast = NULL;
+  gint64 new_id;
+  int revision;
+
+  if (g_strcmp0 (response, "revise") != 0 || self->assessment == NULL)
+    return;
+
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  revision = self->assessment->revision + 1;
+  new_id = pc_store_revise (self->store, self->assessment->id, reason, &error);
+  if (new_id == 0)
+    {
+      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Start a New Revision"), error);
+      return;
+    }
+
+  toast = g_strdup_printf (_("Revision %d started as a draft"), revision);
+  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, signals[REVISED], 0, new_id);
+  pc_ui_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+revise_clicked_cb (PcReviewPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (self->assessment == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Start a New Revision?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("Revision %d of %s stays exactly as it was signed. The new "
+                                    "revision starts as a draft with the same answers, to change "
+                                    "and submit for review again. Say why it is needed: the "
+                                    "reason is kept with it."),
+                                  self->assessment->revision, self->assessment->reference);
+
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason for the new revision"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for the new revision"),
+                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "revise", _("_Start Revision"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revise",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "revise", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "revise");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_signal_connect (entry, "changed", G_CALLBACK (revise_reason_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (revise_reason_activated_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (revise_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+/* Public */
+
+GtkWidget *
+pc_review_page_new (void)
+{
+  return g_object_new (PC_TYPE_REVIEW_PAGE, NULL);
+}
+
+void
+pc_review_page_set_assessment (PcReviewPage       *self,
+                               PcStore            *store,
+                               const PcAssessment *assessment,
+                               PcChecklist        *checklist)
+{
+  guint n_blocking;
+
+  g_return_if_fail (PC_IS_REVIEW_PAGE (self));
+  g_return_if_fail (PC_IS_STORE (store));
+  g_return_if_fail (assessment != NULL);
+  g_return_if_fail (checklist != NULL);
+
+  g_set_object (&self->store, store);
+  if (self->checklist != checklist)
+    {
+      g_clear_pointer (&self->checklist, pc_checklist_unref);
+      self->checklist = pc_checklist_ref (checklist);
+    }
+  self->assessment = assessment;
+
+  update_banner (self);
+  n_blocking = update_findings (self);
+  update_actions (self, n_blocking);
+}
+
+/* GObject */
+
+static void
+pc_review_page_dispose (GObject *object)
+{
+  PcReviewPage *self = (PcReviewPage *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_REVIEW_PAGE);
+  self->assessment = NULL;
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->checklist, pc_checklist_unref);
+
+  G_OBJECT_CLASS (pc_review_page_parent_class)->dispose (object);
+}
+
+static void
+pc_review_page_class_init (PcReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = pc_review_page_dispose;
+
+  /* PcReviewPage::changed: the page wrote to the store. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+  /* PcReviewPage::go-to-prompt: (prompt id) of a finding chosen. */
+  signals[GO_TO_PROMPT] = g_signal_new ("go-to-prompt", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* PcReviewPage::go-to-page: (page name: "overview", "coproduction" or
+   * "principle:<id>") of a finding about no one prompt. */
+  signals[GO_TO_PAGE] = g_signal_new ("go-to-page", G_TYPE_FROM_CLASS (klass),
+                                      G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                      G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* PcReviewPage::revised: (id) of the new draft revision just started. */
+  signals[REVISED] = g_signal_new ("revised", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/uk/nhs/beh/PrincipleCheck/ui/pc-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, banner_icon);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, banner_title);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, banner_body);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, signoffs_box);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, revise_button);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, submit_group);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, decision_group);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, approve_button);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, conditions_button);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, return_button);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, reject_button);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, blocking_group);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, blocking_list);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, warning_group);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, warning_list);
+  gtk_widget_class_bind_template_child (widget_class, PcReviewPage, clean_group);
+  gtk_widget_class_bind_template_callback (widget_class, revise_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, submit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, approve_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, conditions_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, return_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, reject_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, finding_activated_cb);
+
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+pc_review_page_init (PcReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->submit_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->decision_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->blocking_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_group), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->clean_group), FALSE);
+  gtk_widget_set_visible (self->banner, FALSE);
+}

@@ -1,0 +1,474 @@
+/* pc-window.c: the main window of one database
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-window"
+
+#include "config.h"
+
+#include "pc-window.h"
+
+#include <glib/gi18n.h>
+
+#include "pc-application.h"
+#include "pc-assessment-view.h"
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-list-page.h"
+#include "pc-new-assessment-dialog.h"
+#include "pc-store.h"
+#include "pc-ui-state.h"
+#include "pc-ui.h"
+#include "pc-verify.h"
+#include "pc-vocab.h"
+
+struct _PcWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  PcStore              *store;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  PcListPage           *list_page;
+  PcAssessmentView     *assessment_view;
+};
+
+G_DEFINE_FINAL_TYPE (PcWindow, pc_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Shows what an imported summary says of itself: its reference, state
+ * and sign-offs, as checked again now. */
+static void
+show_imported (PcWindow *self,
+               gint64    id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  const char *data;
+  gsize len = 0;
+  PcState state;
+  GtkWidget *dialog;
+
+  bytes = pc_store_get_imported_document (self->store, id, &error);
+  if (bytes != NULL)
+    {
+      data = g_bytes_get_data (bytes, &len);
+      result = pc_verify_summary (data != NULL ? data : "", len, NULL, &error);
+    }
+  if (result == NULL)
+    {
+      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Open the Imported Summary"), error);
+      return;
+    }
+
+  /* translators: "PC-2026-0007, revision 2" */
+  heading = g_strdup_printf (_("%s, revision %d"), result->reference, result->revision);
+  g_string_append_printf (body, "%s\n%s\n", result->title,
+                          pc_state_from_string (result->state, &state)
+                          ? pc_state_to_label (state) : result->state);
+  g_string_append (body, result->ok ? _("Every signature holds: nothing was altered since it was signed.")
+                                    : _("Warning: this summary does not verify. Do not rely on it."));
+  g_string_append_c (body, '\n');
+  for (guint i = 0; i < result->signoffs->len; i++)
+    {
+      const PcVerifiedSignoff *signoff = g_ptr_array_index (result->signoffs, i);
+
+      /* translators: "Approved by Dr Ann Lee (Governance lead), 2026-03-01T10:00:00Z: signature good" */
+      g_string_append_printf (body, _("\n%s by %s (%s), %s: %s"),
+                              pc_meaning_to_label (signoff->meaning), signoff->name, signoff->role,
+                              signoff->signed_at,
+                              signoff->good ? _("signature good") : signoff->problem);
+    }
+  for (guint i = 0; i < result->problems->len; i++)
+    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (result->problems, i));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+  adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_assessment (PcWindow   *self,
+                 gint64      id,
+                 const char *page)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!pc_assessment_view_open (self->assessment_view, id, page, &error))
+    {
+      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "assessment");
+}
+
+static void
+open_assessment_cb (PcWindow *self,
+                    gint64    id,
+                    gboolean  imported)
+{
+  g_assert (PC_IS_WINDOW (self));
+
+  if (imported)
+    show_imported (self, id);
+  else
+    open_assessment (self, id, NULL);
+}
+
+static void
+view_closed_cb (PcWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  pc_list_page_reload (self->list_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_page));
+}
+
+static void
+assessment_created_cb (PcWindow *self,
+                       gint64    id)
+{
+  pc_list_page_reload (self->list_page);
+  open_assessment (self, id, NULL);
+}
+
+static void
+new_assessment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GError) error = NULL;
+  PcNewAssessmentDialog *dialog;
+
+  checklist = pc_checklist_new_default (&error);
+  if (checklist == NULL)
+    {
+      pc_ui_show_error (widget, _("Could Not Start an Assessment"), error);
+      return;
+    }
+
+  dialog = pc_new_assessment_dialog_new (GTK_WINDOW (self), self->store, checklist);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (assessment_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Actions */
+
+static void
+open_database_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           PcWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (PC_IS_APPLICATION (app) && path != NULL)
+        pc_application_open_database (PC_APPLICATION (app), path);
+    }
+
+  g_object_unref (dialog);
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  PcWindow *self = PC_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Another Database"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Principle Check databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_database_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+void
+pc_window_show_about (PcWindow *self)
+{
+  g_autofree char *debug_info = NULL;
+  GtkWidget *about;
+
+  g_return_if_fail (PC_IS_WINDOW (self));
+
+  debug_info = g_strdup_printf ("Principle Check %s\nDatabase: %s\nSchema version: %d of %d\n"
+                                "GTK %u.%u.%u, libadwaita %u.%u.%u\n",
+                                PACKAGE_VERSION,
+                                self->store ? pc_store_get_path (self->store) : "—",
+                                self->store ? pc_store_get_schema_version (self->store) : 0,
+                                pc_store_get_latest_version (),
+                                gtk_get_major_version (), gtk_get_minor_version (),
+                                gtk_get_micro_version (), adw_get_major_version (),
+                                adw_get_minor_version (), adw_get_micro_version ());
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", self,
+                        "application-name", _("Principle Check"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Principle Check authors"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Assess a new or changed service against the Trust’s clinical principles, take it through review and sign-off, and export a signed summary for committee papers."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "debug-info", debug_info,
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+about_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  pc_window_show_about (PC_WINDOW (widget));
+}
+
+static void
+focus_search_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PcWindow *self = PC_WINDOW (widget);
+
+  /* Leaving an assessment goes through its own way back, which saves. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "assessment") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->assessment_view), "view.back", NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") != 0)
+    return;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_page));
+}
+
+void
+pc_window_toast (PcWindow   *self,
+                 const char *message)
+{
+  g_return_if_fail (PC_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* GObject */
+
+PcStore *
+pc_window_get_store (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+
+  return self->store;
+}
+
+static void
+close_anyway_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 PcWindow         *self)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Closing saves what is still being typed; if that fails the window
+ * stays open, unless the user chooses to lose it. */
+static gboolean
+pc_window_close_request (GtkWindow *window)
+{
+  PcWindow *self = PC_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (pc_assessment_view_flush (self->assessment_view, &error))
+    return GTK_WINDOW_CLASS (pc_window_parent_class)->close_request (window);
+
+  dialog = adw_message_dialog_new (window, _("Could Not Save"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("%s\n\nWhat was typed last is still in the window. Keep it open and try again, or copy it somewhere safe."),
+                                  error->message);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Open"),
+                                    "discard", _("_Close Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (close_anyway_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+/* Returns to the assessment and page that were open when this database
+ * was last closed, if that assessment still exists. */
+static void
+restore_place (PcWindow *self)
+{
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  if (!pc_ui_state_lookup (pc_store_get_path (self->store), &id, &page))
+    return;
+
+  assessment = pc_store_load_assessment_by_id (self->store, id, NULL);
+  if (assessment == NULL || assessment->imported)
+    {
+      pc_ui_state_forget (pc_store_get_path (self->store));
+      return;
+    }
+
+  if (!pc_assessment_view_open (self->assessment_view, id, page, &error))
+    {
+      g_debug ("Could not return to assessment %" G_GINT64_FORMAT ": %s", id, error->message);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "assessment");
+}
+
+static void
+pc_window_constructed (GObject *object)
+{
+  PcWindow *self = (PcWindow *) object;
+
+  G_OBJECT_CLASS (pc_window_parent_class)->constructed (object);
+
+  pc_list_page_set_store (self->list_page, self->store);
+  pc_assessment_view_set_store (self->assessment_view, self->store);
+  restore_place (self);
+}
+
+static void
+pc_window_dispose (GObject *object)
+{
+  PcWindow *self = (PcWindow *) object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (pc_window_parent_class)->dispose (object);
+}
+
+static void
+pc_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  PcWindow *self = PC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  PcWindow *self = PC_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_window_class_init (PcWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = pc_window_constructed;
+  object_class->dispose = pc_window_dispose;
+  object_class->get_property = pc_window_get_property;
+  object_class->set_property = pc_window_set_property;
+  window_class->close_request = pc_window_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, PC_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/uk/nhs/beh/PrincipleCheck/ui/pc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, list_page);
+  gtk_widget_class_bind_template_child (widget_class, PcWindow, assessment_view);
+  gtk_widget_class_bind_template_callback (widget_class, open_assessment_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_closed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
+  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open-database", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-assessment", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.focus-search", NULL);
+
+  g_type_ensure (PC_TYPE_LIST_PAGE);
+  g_type_ensure (PC_TYPE_ASSESSMENT_VIEW);
+}
+
+static void
+pc_window_init (PcWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+PcWindow *
+pc_window_new (gpointer  application,
+               PcStore  *store)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (PC_IS_STORE (store), NULL);
+
+  return g_object_new (PC_TYPE_WINDOW,
+                       "application", application,
+                       "store", store,
+                       NULL);
+}

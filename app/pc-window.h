@@ -1,0 +1,28 @@
+/* pc-window.h
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "pc-types.h"
+
+G_BEGIN_DECLS
+
+#define PC_TYPE_WINDOW (pc_window_get_type ())
+G_DECLARE_FINAL_TYPE (PcWindow, pc_window, PC, WINDOW, AdwApplicationWindow)
+
+/* @application (nullable): tests build windows without one. */
+PcWindow   *pc_window_new          (gpointer    application,
+                                    PcStore    *store);
+PcStore    *pc_window_get_store    (PcWindow   *self);
+void        pc_window_show_about   (PcWindow   *self);
+/* Shows a toast at the bottom of the window. */
+void        pc_window_toast        (PcWindow   *self,
+                                    const char *message);
+
+G_END_DECLS
