@@ -21,7 +21,10 @@
 #include "pc-overview-page.h"
 #include "pc-principle-page.h"
 #include "pc-review-page.h"
+#include "pc-revision-dialog.h"
+#include "pc-signoff-text.h"
 #include "pc-store.h"
+#include "pc-summary.h"
 #include "pc-ui-state.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
@@ -60,6 +63,13 @@ struct _PcAssessmentView
   PcCoproductionPage *coproduction_page;
   PcReviewPage       *review_page;
   PcHistoryPage      *history_page;
+  GtkRevealer        *banner_revealer;
+  GtkWidget          *banner;
+  GtkImage           *banner_icon;
+  GtkLabel           *banner_label;
+  GtkWidget          *banner_button;
+  GtkMenuButton      *menu_button;
+  GMenuModel         *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (PcAssessmentView, pc_assessment_view, GTK_TYPE_WIDGET)
@@ -151,6 +161,148 @@ page_changed_cb (PcAssessmentView *self)
     self->save_state = SAVE_STATE_SAVED;
   pc_assessment_view_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Read-only banner */
+
+/* The last sign-off of @a with @meaning before index @before, or NULL. */
+static const PcSignoff *
+find_signoff (const PcAssessment *a,
+              PcMeaning           meaning,
+              guint               before)
+{
+  if (a->signoffs == NULL)
+    return NULL;
+
+  for (guint i = MIN (before, a->signoffs->len); i > 0; i--)
+    {
+      const PcSignoff *signoff = g_ptr_array_index (a->signoffs, i - 1);
+
+      if (signoff->meaning == meaning)
+        return signoff;
+    }
+
+  return NULL;
+}
+
+/* What a final assessment's banner says: the decision, its conditions
+ * or reason, and who submitted it. Returns: (transfer full) */
+static char *
+describe_final (const PcAssessment *a)
+{
+  const PcSignoff *decision;
+  const PcSignoff *prepared;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *read_only = g_markup_printf_escaped ("<b>%s</b>", _("Read-only."));
+
+  g_string_append (text, read_only);
+  if (a->signoffs == NULL || a->signoffs->len == 0)
+    return g_string_free (g_steal_pointer (&text), FALSE);
+
+  decision = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
+  prepared = find_signoff (a, PC_MEANING_PREPARED, a->signoffs->len - 1);
+  {
+    g_autofree char *line = pc_signoff_describe (decision);
+    /* Translators: a sentence of the read-only banner: "Approved by …, on …." */
+    g_autofree char *sentence = g_markup_printf_escaped (_(" %s."), line);
+
+    g_string_append (text, sentence);
+  }
+  if (decision->reason != NULL)
+    {
+      g_autofree char *sentence = NULL;
+
+      if (decision->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
+        sentence = g_markup_printf_escaped (_(" Conditions: %s"), decision->reason);
+      else
+        sentence = g_markup_printf_escaped (_(" Reason: %s"), decision->reason);
+      g_string_append (text, sentence);
+    }
+  if (prepared != NULL)
+    {
+      g_autofree char *line = pc_signoff_describe (prepared);
+      g_autofree char *sentence = g_markup_printf_escaped (_(" %s."), line);
+
+      g_string_append (text, sentence);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Shown on every page while the assessment cannot be changed, or was
+ * just returned for changes; hidden for a draft being written. */
+static void
+update_banner (PcAssessmentView *self)
+{
+  static const char * const state_classes[] = {
+    "draft", "in_review", "approved", "approved_with_conditions", "not_approved",
+  };
+  const PcAssessment *a = self->assessment;
+  g_autofree char *markup = NULL;
+  const char *icon = "changes-prevent-symbolic";
+  gboolean can_revise = FALSE;
+
+  if (a == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+      return;
+    }
+
+  if (a->imported)
+    {
+      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Read-only."),
+                                        _("An imported summary whose signatures were verified. "
+                                          "To change it, revise it in the database it came from."));
+    }
+  else if (pc_state_is_final (a->state))
+    {
+      markup = describe_final (a);
+      can_revise = TRUE;
+    }
+  else if (a->state == PC_STATE_IN_REVIEW)
+    {
+      const PcSignoff *prepared = find_signoff (a, PC_MEANING_PREPARED, G_MAXUINT);
+
+      if (prepared != NULL)
+        {
+          g_autofree char *when = pc_signoff_describe_time (prepared->signed_at);
+
+          /* Translators: "In review since <date and time>, prepared by <name>, <role>: …" */
+          markup = g_markup_printf_escaped (_("<b>Read-only.</b> In review since %s, prepared by "
+                                              "%s, %s: it cannot be changed until the reviewer "
+                                              "decides."),
+                                            when, prepared->name, prepared->role);
+        }
+      else
+        markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Read-only."),
+                                          _("In review: it cannot be changed until the reviewer "
+                                            "decides."));
+    }
+  else if (a->signoffs != NULL && a->signoffs->len > 0)
+    {
+      const PcSignoff *last = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
+
+      if (last->meaning == PC_MEANING_RETURNED)
+        {
+          g_autofree char *line = pc_signoff_describe (last);
+
+          icon = "document-edit-symbolic";
+          /* Translators: "Returned to its author by …, on …: <the reviewer's reason>" */
+          markup = g_markup_printf_escaped (_("%s: %s"), line,
+                                            last->reason != NULL ? last->reason : "");
+        }
+    }
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, markup != NULL);
+  gtk_widget_set_visible (self->banner_button, can_revise);
+  if (markup == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+    gtk_widget_remove_css_class (self->banner, state_classes[i]);
+  gtk_widget_add_css_class (self->banner, pc_state_to_string (a->state));
+  gtk_image_set_from_icon_name (self->banner_icon, icon);
+  gtk_label_set_markup (self->banner_label, markup);
 }
 
 /* Sidebar */
@@ -356,6 +508,10 @@ update_actions (PcAssessmentView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.next-principle",
                                  n > 0 && (before || (index >= 0 && (guint) index + 1 < n)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.back", self->assessment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-json", self->assessment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.start-revision",
+                                 self->assessment != NULL && !self->assessment->imported
+                                 && pc_state_is_final (self->assessment->state));
 }
 
 static PcPrinciplePage *
@@ -532,6 +688,96 @@ revised_cb (PcAssessmentView *self,
     pc_ui_show_error (GTK_WIDGET (self), _("Cannot Open the New Revision"), error);
 }
 
+/* view.start-revision: the banner's button, the same flow as the review
+ * page's. */
+static void
+revision_started_cb (GtkWidget *owner,
+                     gint64     new_id)
+{
+  PcAssessmentView *self = PC_ASSESSMENT_VIEW (owner);
+
+  g_signal_emit (self, signals[CHANGED], 0);
+  revised_cb (self, new_id);
+}
+
+static void
+start_revision_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PcAssessmentView *self = PC_ASSESSMENT_VIEW (widget);
+
+  if (self->assessment == NULL || self->assessment->imported
+      || !pc_state_is_final (self->assessment->state))
+    return;
+
+  pc_revision_dialog_present (widget, self->store, self->assessment, revision_started_cb);
+}
+
+/* view.export-json: the summary file, through the file chooser. */
+static void
+export_response_cb (GtkNativeDialog  *dialog,
+                    int               response,
+                    PcAssessmentView *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autofree char *basename = NULL;
+      g_autofree char *toast = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        {
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                       _("The summary can only be written to a file on this computer: choose a folder on a local or mounted drive"));
+          pc_ui_show_error (GTK_WIDGET (self), _("Could Not Export the Summary"), error);
+        }
+      else if (!pc_assessment_view_export_json (self, path, &error))
+        pc_ui_show_error (GTK_WIDGET (self), _("Could Not Export the Summary"), error);
+      else
+        {
+          basename = g_path_get_basename (path);
+          toast = g_strdup_printf (_("Summary written to %s"), basename);
+          pc_ui_toast (GTK_WIDGET (self), toast);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+export_json_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PcAssessmentView *self = PC_ASSESSMENT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *dialog;
+
+  if (self->assessment == NULL)
+    return;
+
+  dialog = gtk_file_chooser_native_new (_("Export Summary"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("JSON summaries"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  name = g_strdup_printf ("%s-r%d-summary.json", self->assessment->reference,
+                          self->assessment->revision);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 /* Public */
 
 GtkWidget *
@@ -628,6 +874,7 @@ pc_assessment_view_open (PcAssessmentView  *self,
   build_sidebar (self);
   update_sidebar (self);
   update_pages (self);
+  update_banner (self);
   show_page (self, page, FALSE);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 
@@ -666,6 +913,7 @@ pc_assessment_view_reload (PcAssessmentView *self)
   self->assessment = g_steal_pointer (&assessment);
   update_sidebar (self);
   update_pages (self);
+  update_banner (self);
   update_titles (self);
   update_actions (self);
   update_save_label (self);
@@ -726,6 +974,31 @@ pc_assessment_view_get_page (PcAssessmentView *self)
   return self->page;
 }
 
+gboolean
+pc_assessment_view_export_json (PcAssessmentView  *self,
+                                const char        *path,
+                                GError           **error)
+{
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->assessment != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* What is still being typed belongs in the file: save it, then export
+   * what the store holds. */
+  if (!pc_assessment_view_flush (self, error))
+    return FALSE;
+  assessment = pc_store_load_assessment_by_id (self->store, self->assessment->id, error);
+  if (assessment == NULL)
+    return FALSE;
+
+  now = g_date_time_new_now_utc ();
+  return pc_summary_export (self->store, assessment, self->checklist, now, path, NULL, error);
+}
+
 /* GObject */
 
 static void
@@ -782,6 +1055,13 @@ pc_assessment_view_class_init (PcAssessmentViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, coproduction_page);
   gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, review_page);
   gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, history_page);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, banner);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, banner_icon);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PcAssessmentView, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_sections_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
@@ -794,12 +1074,27 @@ pc_assessment_view_class_init (PcAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.next-principle", NULL,
                                    next_principle_action);
   gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "view.start-revision", NULL,
+                                   start_revision_action);
+  gtk_widget_class_install_action (widget_class, "view.export-json", NULL, export_json_action);
 
   g_type_ensure (PC_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PC_TYPE_COPRODUCTION_PAGE);
   g_type_ensure (PC_TYPE_REVIEW_PAGE);
   g_type_ensure (PC_TYPE_HISTORY_PAGE);
   g_type_ensure (PC_TYPE_PRINCIPLE_PAGE);
+}
+
+/* The primary menu's popover is built the first time it opens, not
+ * with the view: until then the view holds only its own pages. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  PcAssessmentView *self = PC_ASSESSMENT_VIEW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 /* The shortcuts are caught on the way down (the capture phase), before
@@ -819,6 +1114,7 @@ add_shortcuts (PcAssessmentView *self)
     { GDK_KEY_Right, GDK_ALT_MASK, "view.next-principle" },
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "view.next-principle" },
     { GDK_KEY_Home, GDK_ALT_MASK, "view.back" },
+    { GDK_KEY_e, GDK_CONTROL_MASK, "view.export-json" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -838,6 +1134,7 @@ pc_assessment_view_init (PcAssessmentView *self)
   self->principle_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
   add_shortcuts (self);
   update_actions (self);
 }

@@ -26,6 +26,15 @@ G_DECLARE_FINAL_TYPE (PcAssessmentView, pc_assessment_view, PC, ASSESSMENT_VIEW,
  *   ::closed ()               the user went back to the list
  *   ::changed ()              something was saved (the list may reload)
  *
+ * Above every page, a banner says why the assessment cannot be changed
+ * (final: who signed what and when, with "Start New Revision…"; in
+ * review; imported) or that it was returned, and by whom and why.
+ *
+ * Actions: view.previous-principle, view.next-principle, view.back,
+ * view.start-revision (final assessments: asks for the reason, then
+ * opens the new draft) and view.export-json (Ctrl+E: the file chooser,
+ * then pc_assessment_view_export_json()).
+ *
  * Pages (PcOverviewPage, PcPrinciplePage, PcCoproductionPage,
  * PcReviewPage, PcHistoryPage) emit ::changed after writing to the
  * store; the view then reloads the assessment and passes it to every
@@ -53,5 +62,12 @@ void                pc_assessment_view_show_prompt     (PcAssessmentView *self,
                                                         const char       *prompt_id);
 /* The name of the page shown ("principle:kindness-matters", …). */
 const char         *pc_assessment_view_get_page        (PcAssessmentView *self);
+/* Saves what is pending, then writes the summary file of the assessment
+ * shown to @path as `principle-check export --json` does
+ * (pc_summary_export()). view.export-json asks for @path with the file
+ * chooser, calls this and names the file in a toast. */
+gboolean            pc_assessment_view_export_json     (PcAssessmentView *self,
+                                                        const char       *path,
+                                                        GError          **error);
 
 G_END_DECLS

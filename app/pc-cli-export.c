@@ -16,7 +16,6 @@
 #include "pc-assessment.h"
 #include "pc-checklist.h"
 #include "pc-json.h"
-#include "pc-lint.h"
 #include "pc-store.h"
 #include "pc-summary.h"
 
@@ -73,14 +72,10 @@ _pc_cli_export (PcCliContext  *ctx,
   g_autoptr(PcStore) store = NULL;
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcChecklist) checklist = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autoptr(GDate) today = NULL;
   g_autoptr(cJSON) document = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *head = NULL;
   g_autofree char *folder = NULL;
-  guint count = 0;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF --json FILE", 1,
                       _("Writes an assessment’s summary file: its content, the linter’s findings, the sign-offs with their signatures and public keys, and the audit chain head.")))
@@ -110,19 +105,8 @@ _pc_cli_export (PcCliContext  *ctx,
 
   /* A broken chain is a failed check (exit 1): the file would claim an
    * integrity the database no longer has. */
-  if (!pc_store_check_audit_chain (store, a->id, &count, &head, &error))
-    return _pc_cli_fail_error (ctx, error);
-
-  /* The findings are the linter's at the time of export, so overdue
-   * actions are measured against the date exported_at carries. */
   now = g_date_time_new_now_utc ();
-  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                          (GDateMonth) g_date_time_get_month (now),
-                          (GDateYear) g_date_time_get_year (now));
-  findings = pc_lint_run (a, checklist, today);
-
-  document = pc_summary_build_document (a, checklist, findings, count, head, now);
-  if (!pc_summary_write (document, json_path, &error))
+  if (!pc_summary_export (store, a, checklist, now, json_path, &document, &error))
     return _pc_cli_fail_error (ctx, error);
 
   if (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (document, "signed")))

@@ -27,6 +27,8 @@ struct _PcPrinciplePage
   char              *principle_id;
   PcChecklist       *checklist;
   GPtrArray         *editors;   /* PcPromptEditor, borrowed from editors_box */
+  char              *scroll_to; /* a prompt to scroll to once laid out, or NULL */
+  guint              scroll_tick;
 
   /* Template widgets */
   GtkScrolledWindow *scrolled_window;
@@ -212,12 +214,42 @@ pc_principle_page_get_editor (PcPrinciplePage *self,
   return NULL;
 }
 
+/* Scrolls the page so that the prompt in scroll_to starts at the top
+ * (the first prompt: the top of the page, with its title), as soon as
+ * the page has been laid out. */
+static gboolean
+scroll_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  PcPrinciplePage *self = PC_PRINCIPLE_PAGE (widget);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scrolled_window);
+  GtkWidget *editor;
+  graphene_point_t point;
+
+  if (gtk_adjustment_get_upper (vadjustment) <= 0)
+    return G_SOURCE_CONTINUE;
+
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+
+  editor = self->scroll_to != NULL ? pc_principle_page_get_editor (self, self->scroll_to) : NULL;
+  if (editor == NULL || editor == g_ptr_array_index (self->editors, 0))
+    gtk_adjustment_set_value (vadjustment, 0);
+  else if (gtk_widget_compute_point (editor, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (vadjustment, point.y);
+
+  g_clear_pointer (&self->scroll_to, g_free);
+  self->scroll_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 pc_principle_page_focus_prompt (PcPrinciplePage *self,
                                 const char      *prompt_id)
 {
   GtkWidget *editor;
-  graphene_point_t point;
 
   g_return_val_if_fail (PC_IS_PRINCIPLE_PAGE (self), FALSE);
 
@@ -227,13 +259,12 @@ pc_principle_page_focus_prompt (PcPrinciplePage *self,
 
   pc_prompt_editor_focus_rating (PC_PROMPT_EDITOR (editor));
 
-  /* The first prompt starts the page: show its title too. */
-  if (editor == g_ptr_array_index (self->editors, 0))
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
-  else if (gtk_widget_compute_point (editor, GTK_WIDGET (self->editors_box),
-                                     &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window),
-                              point.y);
+  /* A page built a moment ago has no layout yet: scroll once it has. */
+  g_free (self->scroll_to);
+  self->scroll_to = g_strdup (prompt_id);
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), scroll_tick_cb,
+                                                      NULL, NULL);
 
   return TRUE;
 }
@@ -259,6 +290,11 @@ pc_principle_page_dispose (GObject *object)
 {
   PcPrinciplePage *self = (PcPrinciplePage *) object;
 
+  if (self->scroll_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick);
+      self->scroll_tick = 0;
+    }
   g_ptr_array_set_size (self->editors, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PRINCIPLE_PAGE);
   g_clear_pointer (&self->checklist, pc_checklist_unref);
@@ -272,6 +308,7 @@ pc_principle_page_finalize (GObject *object)
   PcPrinciplePage *self = (PcPrinciplePage *) object;
 
   g_free (self->principle_id);
+  g_free (self->scroll_to);
   g_ptr_array_unref (self->editors);
 
   G_OBJECT_CLASS (pc_principle_page_parent_class)->finalize (object);

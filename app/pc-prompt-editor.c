@@ -9,7 +9,7 @@
 
 #include "config.h"
 
-#include "pc-prompt-editor.h"
+#include "pc-prompt-editor-private.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -18,64 +18,9 @@
 #include "pc-checklist.h"
 #include "pc-lint.h"
 #include "pc-store.h"
-#include "pc-ui.h"
-#include "pc-vocab.h"
 
 /* How long typed text waits for the next keystroke before it is written. */
 #define SAVE_DELAY_MS 700
-
-/* One action field typed but not written yet. */
-typedef struct
-{
-  gint64  action_id;
-  char   *field;
-  char   *value;
-} PendingField;
-
-struct _PcPromptEditor
-{
-  GtkWidget           parent_instance;
-
-  /* Owned */
-  PcStore            *store;
-  PcChecklist        *checklist;
-  char               *prompt_id;
-  GPtrArray          *pending_fields;   /* PendingField */
-  GArray             *shown_attachments; /* gint64 ids, in the order shown */
-  GArray             *shown_actions;    /* gint64 ids, in the order shown */
-  guint               save_source;
-
-  /* Borrowed */
-  const PcAssessment *assessment;
-
-  gint64              assessment_id;
-  PcRating            rating;
-  gboolean            editable;
-  gboolean            evidence_dirty;
-  gboolean            justification_dirty;
-  gboolean            updating;
-
-  /* Template widgets */
-  GtkLabel           *question_label;
-  GtkExpander        *guidance_expander;
-  GtkLabel           *guidance_label;
-  GtkLabel           *refs_label;
-  GtkBox             *rating_box;
-  GtkToggleButton    *met_button;
-  GtkToggleButton    *partly_met_button;
-  GtkToggleButton    *not_met_button;
-  GtkToggleButton    *not_applicable_button;
-  GtkBox             *findings_box;
-  GtkTextView        *evidence_view;
-  GtkBox             *justification_box;
-  GtkTextView        *justification_view;
-  GtkWidget          *attachments_header;
-  GtkButton          *add_attachment_button;
-  GtkListBox         *attachments_list;
-  GtkListBox         *actions_list;
-  AdwEntryRow        *new_action_row;
-  GtkWidget          *actions_heading;
-};
 
 G_DEFINE_FINAL_TYPE (PcPromptEditor, pc_prompt_editor, GTK_TYPE_WIDGET)
 
@@ -149,11 +94,17 @@ notify_pending (PcPromptEditor *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
-static void
-report_failure (PcPromptEditor *self,
-                const GError   *error)
+void
+_pc_prompt_editor_report_failure (PcPromptEditor *self,
+                                  const GError   *error)
 {
   g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+}
+
+void
+_pc_prompt_editor_emit_changed (PcPromptEditor *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Writes what is pending; the rest stays pending after a failure. */
@@ -228,14 +179,14 @@ save_timeout_cb (gpointer user_data)
 
   self->save_source = 0;
   if (!pc_prompt_editor_flush (self, &error))
-    report_failure (self, error);
+    _pc_prompt_editor_report_failure (self, error);
 
   return G_SOURCE_REMOVE;
 }
 
 /* Restarts the wait before typed text is written. */
-static void
-schedule_save (PcPromptEditor *self)
+void
+_pc_prompt_editor_schedule_save (PcPromptEditor *self)
 {
   gboolean was_pending = self->save_source != 0;
 
@@ -252,7 +203,7 @@ evidence_changed_cb (PcPromptEditor *self)
     return;
 
   self->evidence_dirty = TRUE;
-  schedule_save (self);
+  _pc_prompt_editor_schedule_save (self);
 }
 
 static void
@@ -262,7 +213,7 @@ justification_changed_cb (PcPromptEditor *self)
     return;
 
   self->justification_dirty = TRUE;
-  schedule_save (self);
+  _pc_prompt_editor_schedule_save (self);
 }
 
 /* Rating */
@@ -320,7 +271,7 @@ rating_toggled_cb (PcPromptEditor  *self,
                             NULL, NULL, &error))
     {
       update_rating_widgets (self);
-      report_failure (self, error);
+      _pc_prompt_editor_report_failure (self, error);
       return;
     }
 
@@ -350,65 +301,12 @@ pc_prompt_editor_focus_rating (PcPromptEditor *self)
   gtk_widget_grab_focus (GTK_WIDGET (button));
 }
 
-/* Attachments */
+/* Rows, shared by attachments and actions */
 
-static void
-attachment_open_clicked_cb (GtkButton      *button,
-                            PcPromptEditor *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "attachment-id"));
-  const char *name = g_object_get_data (G_OBJECT (button), "attachment-name");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) data = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *uri = NULL;
-
-  data = pc_store_get_attachment_data (self->store, id, &error);
-  if (data != NULL)
-    dir = g_dir_make_tmp ("principle-check-XXXXXX", &error);
-  if (dir != NULL)
-    {
-      base = g_path_get_basename (name);
-      g_strdelimit (base, "/\\", '_');
-      path = g_build_filename (dir, base, NULL);
-    }
-  if (path != NULL
-      && g_file_set_contents_full (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
-    {
-      uri = g_filename_to_uri (path, NULL, &error);
-      context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
-      if (uri != NULL)
-        g_app_info_launch_default_for_uri (uri, G_APP_LAUNCH_CONTEXT (context), &error);
-    }
-
-  if (error != NULL)
-    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Open the File"), error);
-}
-
-static void
-attachment_remove_clicked_cb (GtkButton      *button,
-                              PcPromptEditor *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "attachment-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (!pc_store_remove_attachment (self->store, id, &error))
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the File"), error);
-      return;
-    }
-
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static GtkWidget *
-new_icon_button (const char *icon_name,
-                 const char *tooltip,
-                 const char *accessible_label)
+GtkWidget *
+_pc_prompt_editor_new_icon_button (const char *icon_name,
+                                   const char *tooltip,
+                                   const char *accessible_label)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
@@ -420,45 +318,9 @@ new_icon_button (const char *icon_name,
   return button;
 }
 
-static GtkWidget *
-new_attachment_row (PcPromptEditor     *self,
-                    const PcAttachment *attachment)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *size = g_format_size (attachment->size);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *open_label = NULL;
-  g_autofree char *remove_label = NULL;
-  GtkWidget *open;
-  GtkWidget *remove;
-
-  /* translators: "12.3 kB · SHA-256 1a2b3c4d5e6f…" */
-  subtitle = g_strdup_printf (_("%s · SHA-256 %.12s…"), size, attachment->sha256);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->name);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_tooltip_text (row, attachment->sha256);
-
-  open_label = g_strdup_printf (_("Open %s"), attachment->name);
-  open = new_icon_button ("document-open-symbolic", _("Open"), open_label);
-  g_object_set_data (G_OBJECT (open), "attachment-id", GSIZE_TO_POINTER (attachment->id));
-  g_object_set_data_full (G_OBJECT (open), "attachment-name", g_strdup (attachment->name), g_free);
-  g_signal_connect (open, "clicked", G_CALLBACK (attachment_open_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), open);
-
-  remove_label = g_strdup_printf (_("Remove %s"), attachment->name);
-  remove = new_icon_button ("user-trash-symbolic", _("Remove"), remove_label);
-  g_object_set_data (G_OBJECT (remove), "attachment-id", GSIZE_TO_POINTER (attachment->id));
-  g_signal_connect (remove, "clicked", G_CALLBACK (attachment_remove_clicked_cb), self);
-  gtk_widget_set_visible (remove, self->editable);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-
-  return row;
-}
-
-static void
-clear_list (GtkListBox *list,
-            GtkWidget  *keep)
+void
+_pc_prompt_editor_clear_list (GtkListBox *list,
+                              GtkWidget  *keep)
 {
   GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
 
@@ -473,10 +335,10 @@ clear_list (GtkListBox *list,
 }
 
 /* TRUE when @ids holds exactly @n_ids ids, in @ids' order. */
-static gboolean
-same_ids (GArray       *shown,
-          const gint64 *ids,
-          guint         n_ids)
+gboolean
+_pc_prompt_editor_same_ids (GArray       *shown,
+                            const gint64 *ids,
+                            guint         n_ids)
 {
   if (shown->len != n_ids)
     return FALSE;
@@ -484,384 +346,6 @@ same_ids (GArray       *shown,
     if (g_array_index (shown, gint64, i) != ids[i])
       return FALSE;
   return TRUE;
-}
-
-static void
-update_attachments (PcPromptEditor *self)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->assessment->attachments->len; i++)
-    {
-      const PcAttachment *attachment = g_ptr_array_index (self->assessment->attachments, i);
-
-      if (g_strcmp0 (attachment->prompt_id, self->prompt_id) != 0)
-        continue;
-      g_array_append_val (ids, attachment->id);
-      g_ptr_array_add (mine, (gpointer) attachment);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->attachments_list), mine->len > 0);
-  gtk_widget_set_visible (self->attachments_header, self->editable || mine->len > 0);
-  if (same_ids (self->shown_attachments, (const gint64 *) (gpointer) ids->data, ids->len))
-    return;
-
-  clear_list (self->attachments_list, NULL);
-  for (guint i = 0; i < mine->len; i++)
-    gtk_list_box_append (self->attachments_list, new_attachment_row (self, g_ptr_array_index (mine, i)));
-  g_array_set_size (self->shown_attachments, 0);
-  g_array_append_vals (self->shown_attachments, ids->data, ids->len);
-}
-
-static void
-attach_file (PcPromptEditor *self,
-             GFile          *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) data = NULL;
-  g_autofree char *media_type = NULL;
-  const char *content_type;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
-                            G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                            G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (info != NULL && g_file_info_get_size (info) > PC_STORE_MAX_ATTACHMENT)
-    {
-      g_autofree char *limit = g_format_size (PC_STORE_MAX_ATTACHMENT);
-
-      g_set_error (&error, PC_STORE_ERROR, PC_STORE_ERROR_TOO_LARGE,
-                   _("“%s” is larger than %s, the most an assessment can hold in one file. Attach a smaller copy, or a link to where it is kept."),
-                   g_file_info_get_display_name (info), limit);
-    }
-  if (error == NULL)
-    data = g_file_load_bytes (file, NULL, NULL, &error);
-  if (data != NULL)
-    {
-      content_type = g_file_info_get_content_type (info);
-      media_type = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
-      if (pc_store_add_attachment (self->store, self->assessment_id, self->prompt_id,
-                                   g_file_info_get_display_name (info),
-                                   media_type != NULL ? media_type : "application/octet-stream",
-                                   data, &error) == 0)
-        g_assert (error != NULL);
-    }
-
-  if (error != NULL)
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Attach the File"), error);
-      return;
-    }
-
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-attach_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    PcPromptEditor  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        attach_file (self, file);
-    }
-
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-
-static void
-add_attachment_clicked_cb (PcPromptEditor *self)
-{
-  GtkFileChooserNative *dialog;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  dialog = gtk_file_chooser_native_new (_("Attach Evidence"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (attach_response_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-/* Actions */
-
-static void
-queue_action_field (PcPromptEditor *self,
-                    gint64          action_id,
-                    const char     *field,
-                    const char     *value)
-{
-  PendingField *pending;
-
-  for (guint i = 0; i < self->pending_fields->len; i++)
-    {
-      pending = g_ptr_array_index (self->pending_fields, i);
-      if (pending->action_id == action_id && g_str_equal (pending->field, field))
-        {
-          g_free (pending->value);
-          pending->value = g_strdup (value);
-          schedule_save (self);
-          return;
-        }
-    }
-
-  pending = g_new0 (PendingField, 1);
-  pending->action_id = action_id;
-  pending->field = g_strdup (field);
-  pending->value = g_strdup (value);
-  g_ptr_array_add (self->pending_fields, pending);
-  schedule_save (self);
-}
-
-/* Drops what is pending for @action_id, which is gone. */
-static void
-forget_action_fields (PcPromptEditor *self,
-                      gint64          action_id)
-{
-  for (guint i = self->pending_fields->len; i > 0; i--)
-    {
-      PendingField *pending = g_ptr_array_index (self->pending_fields, i - 1);
-
-      if (pending->action_id == action_id)
-        g_ptr_array_remove_index (self->pending_fields, i - 1);
-    }
-}
-
-static void
-action_entry_changed_cb (GtkEditable    *editable,
-                         PcPromptEditor *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (editable), "action-id"));
-  const char *field = g_object_get_data (G_OBJECT (editable), "field");
-  g_autofree char *text = NULL;
-  gboolean valid;
-
-  if (self->updating)
-    return;
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-  if (g_str_equal (field, "description"))
-    valid = *text != '\0';
-  else if (g_str_equal (field, "due_date"))
-    valid = *text == '\0' || pc_date_is_valid (text);
-  else
-    valid = TRUE;
-
-  /* What cannot be stored yet is marked, not written: the person is
-   * probably still typing it. */
-  if (!valid)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (editable), "error");
-      return;
-    }
-
-  gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  queue_action_field (self, id, field, text);
-}
-
-static void
-action_status_changed_cb (AdwComboRow    *row,
-                          GParamSpec     *pspec,
-                          PcPromptEditor *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "action-id"));
-  guint selected = adw_combo_row_get_selected (row);
-  g_autoptr(GError) error = NULL;
-
-  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
-    return;
-
-  if (!pc_store_set_action_field (self->store, id, "status",
-                                  pc_action_status_to_string ((PcActionStatus) selected), &error))
-    {
-      report_failure (self, error);
-      return;
-    }
-
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-action_remove_clicked_cb (GtkButton      *button,
-                          PcPromptEditor *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "action-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (!pc_store_remove_action (self->store, id, &error))
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Action"), error);
-      return;
-    }
-
-  forget_action_fields (self, id);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static char *
-describe_action (const PcAction *action)
-{
-  /* translators: an action's owner, due date and status: "Sam Patel · due 2026-03-01 · Open" */
-  return g_strdup_printf (_("%s · due %s · %s"),
-                          action->owner != NULL ? action->owner : _("No owner"),
-                          action->due_date != NULL ? action->due_date : _("no date"),
-                          pc_action_status_to_label (action->status));
-}
-
-static GtkWidget *
-new_action_entry (PcPromptEditor *self,
-                  const PcAction *action,
-                  const char     *field,
-                  const char     *title,
-                  const char     *value)
-{
-  GtkWidget *entry = adw_entry_row_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (entry), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), title);
-  gtk_editable_set_text (GTK_EDITABLE (entry), value != NULL ? value : "");
-  gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
-  g_object_set_data (G_OBJECT (entry), "action-id", GSIZE_TO_POINTER (action->id));
-  g_object_set_data (G_OBJECT (entry), "field", (gpointer) field);
-  g_signal_connect (entry, "changed", G_CALLBACK (action_entry_changed_cb), self);
-
-  return entry;
-}
-
-static GtkWidget *
-new_action_row (PcPromptEditor *self,
-                const PcAction *action)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *subtitle = describe_action (action);
-  g_autofree char *remove_label = NULL;
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkWidget *status;
-  GtkWidget *remove_row;
-  GtkWidget *remove;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), action->description);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  g_object_set_data (G_OBJECT (row), "action-id", GSIZE_TO_POINTER (action->id));
-
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            new_action_entry (self, action, "description", _("Description"),
-                                              action->description));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            new_action_entry (self, action, "owner", _("Owner"), action->owner));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                            new_action_entry (self, action, "due_date",
-                                              _("Due date (YYYY-MM-DD)"), action->due_date));
-
-  for (PcActionStatus s = PC_ACTION_OPEN; s <= PC_ACTION_DONE; s++)
-    gtk_string_list_append (statuses, pc_action_status_to_label (s));
-  status = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (status), G_LIST_MODEL (statuses));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (status), action->status);
-  gtk_widget_set_sensitive (status, self->editable);
-  g_object_set_data (G_OBJECT (status), "action-id", GSIZE_TO_POINTER (action->id));
-  g_signal_connect (status, "notify::selected", G_CALLBACK (action_status_changed_cb), self);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), status);
-
-  if (self->editable)
-    {
-      remove_row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (remove_row), _("Remove this action"));
-      remove_label = g_strdup_printf (_("Remove the action “%s”"), action->description);
-      remove = new_icon_button ("user-trash-symbolic", _("Remove"), remove_label);
-      gtk_widget_add_css_class (remove, "destructive-action");
-      g_object_set_data (G_OBJECT (remove), "action-id", GSIZE_TO_POINTER (action->id));
-      g_signal_connect (remove, "clicked", G_CALLBACK (action_remove_clicked_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (remove_row), remove);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (remove_row), remove);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), remove_row);
-    }
-
-  return row;
-}
-
-static void
-update_actions (PcPromptEditor *self)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
-
-  for (guint i = 0; i < self->assessment->actions->len; i++)
-    {
-      const PcAction *action = g_ptr_array_index (self->assessment->actions, i);
-
-      if (g_strcmp0 (action->prompt_id, self->prompt_id) != 0)
-        continue;
-      g_array_append_val (ids, action->id);
-      g_ptr_array_add (mine, (gpointer) action);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->new_action_row), self->editable);
-  gtk_widget_set_visible (GTK_WIDGET (self->actions_list), self->editable || mine->len > 0);
-  gtk_widget_set_visible (self->actions_heading, self->editable || mine->len > 0);
-
-  /* The same actions: only their summaries change, so what is being
-   * typed in them keeps its place and focus. */
-  if (same_ids (self->shown_actions, (const gint64 *) (gpointer) ids->data, ids->len))
-    {
-      guint i = 0;
-
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->actions_list));
-           child != NULL; child = gtk_widget_get_next_sibling (child))
-        {
-          const PcAction *action;
-          g_autofree char *subtitle = NULL;
-
-          if (!ADW_IS_EXPANDER_ROW (child) || i >= mine->len)
-            continue;
-          action = g_ptr_array_index (mine, i++);
-          subtitle = describe_action (action);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (child), action->description);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (child), subtitle);
-        }
-      return;
-    }
-
-  self->updating = TRUE;
-  clear_list (self->actions_list, GTK_WIDGET (self->new_action_row));
-  for (guint i = 0; i < mine->len; i++)
-    gtk_list_box_insert (self->actions_list, new_action_row (self, g_ptr_array_index (mine, i)),
-                         (int) i);
-  self->updating = FALSE;
-  g_array_set_size (self->shown_actions, 0);
-  g_array_append_vals (self->shown_actions, ids->data, ids->len);
-}
-
-static void
-new_action_apply_cb (PcPromptEditor *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-
-  if (self->store == NULL || !self->editable)
-    return;
-
-  text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_action_row))));
-  if (*text == '\0')
-    return;
-
-  if (pc_store_add_action (self->store, self->assessment_id, self->prompt_id, text, NULL, NULL,
-                           &error) == 0)
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Add the Action"), error);
-      return;
-    }
-
-  gtk_editable_set_text (GTK_EDITABLE (self->new_action_row), "");
-  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 /* Findings */
@@ -1029,7 +513,7 @@ pc_prompt_editor_set_assessment (PcPromptEditor     *self,
       g_autoptr(GError) error = NULL;
 
       if (!pc_prompt_editor_flush (self, &error))
-        report_failure (self, error);
+        _pc_prompt_editor_report_failure (self, error);
     }
 
   g_set_object (&self->store, store);
@@ -1071,8 +555,8 @@ pc_prompt_editor_set_assessment (PcPromptEditor     *self,
   if (answer != NULL && answer->justification != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->justification_box), TRUE);
 
-  update_attachments (self);
-  update_actions (self);
+  _pc_prompt_editor_update_attachments (self);
+  _pc_prompt_editor_update_actions (self);
   update_findings (self, findings);
 }
 
@@ -1195,8 +679,8 @@ pc_prompt_editor_class_init (PcPromptEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcPromptEditor, new_action_row);
   gtk_widget_class_bind_template_child (widget_class, PcPromptEditor, actions_heading);
   gtk_widget_class_bind_template_callback (widget_class, rating_toggled_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_attachment_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, new_action_apply_cb);
+  _pc_prompt_editor_attachments_class_init (widget_class);
+  _pc_prompt_editor_actions_class_init (widget_class);
 }
 
 static void

@@ -49,6 +49,13 @@ gboolean    pc_prompt_editor_get_pending     (PcPromptEditor     *self);
 /* Writes pending text now. FALSE with @error if a write failed. */
 gboolean    pc_prompt_editor_flush           (PcPromptEditor     *self,
                                               GError            **error);
+/* Copies @file into the store as an attachment of the prompt shown, as
+ * the file chooser of "Attach File…" does once a file is chosen; emits
+ * ::changed. FALSE with @error if the file cannot be read, is too large
+ * or the store refuses it. */
+gboolean    pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
+                                                  GFile           *file,
+                                                  GError         **error);
 /* Moves the keyboard focus to the rating. */
 void        pc_prompt_editor_focus_rating    (PcPromptEditor     *self);
 

@@ -14,9 +14,12 @@
 #include <glib/gi18n.h>
 
 #include "pc-assessment.h"
+#include "pc-assessment-view.h"
 #include "pc-checklist.h"
 #include "pc-lint.h"
+#include "pc-revision-dialog.h"
 #include "pc-sign-dialog.h"
+#include "pc-signoff-text.h"
 #include "pc-store.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
@@ -68,60 +71,6 @@ static guint signals[N_SIGNALS];
 
 /* Sign-offs in words */
 
-/* "22 November 2026 at 10:15 UTC", with the local time beside it when
- * the computer is not on UTC. Returns: (transfer full) */
-static char *
-describe_time (const char *iso8601)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso8601, utc);
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *text = NULL;
-
-  if (when == NULL)
-    return g_strdup (iso8601);
-
-  /* Translators: a date and time in UTC, see g_date_time_format(). */
-  text = g_date_time_format (when, _("%-d %B %Y at %H:%M UTC"));
-  local = g_date_time_to_local (when);
-  if (g_date_time_get_utc_offset (local) != 0)
-    {
-      /* Translators: a time of day in the computer's time zone. */
-      g_autofree char *local_text = g_date_time_format (local, _("%H:%M local time"));
-
-      return g_strdup_printf ("%s (%s)", text, local_text);
-    }
-
-  return g_steal_pointer (&text);
-}
-
-static char *
-describe_signoff (const PcSignoff *signoff)
-{
-  g_autofree char *when = describe_time (signoff->signed_at);
-
-  switch (signoff->meaning)
-    {
-    case PC_MEANING_PREPARED:
-      /* Translators: name, role, date and time. */
-      return g_strdup_printf (_("Submitted for review by %s, %s, on %s"), signoff->name,
-                              signoff->role, when);
-    case PC_MEANING_APPROVED:
-      return g_strdup_printf (_("Approved by %s, %s, on %s"), signoff->name, signoff->role, when);
-    case PC_MEANING_APPROVED_WITH_CONDITIONS:
-      return g_strdup_printf (_("Approved with conditions by %s, %s, on %s"), signoff->name,
-                              signoff->role, when);
-    case PC_MEANING_RETURNED:
-      return g_strdup_printf (_("Returned to its author by %s, %s, on %s"), signoff->name,
-                              signoff->role, when);
-    case PC_MEANING_NOT_APPROVED:
-      return g_strdup_printf (_("Not approved by %s, %s, on %s"), signoff->name, signoff->role,
-                              when);
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 static GtkWidget *
 new_wrapping_label (const char *text)
 {
@@ -138,7 +87,7 @@ static void
 append_signoff (PcReviewPage    *self,
                 const PcSignoff *signoff)
 {
-  g_autofree char *line = describe_signoff (signoff);
+  g_autofree char *line = pc_signoff_describe (signoff);
   GtkWidget *label = new_wrapping_label (line);
 
   gtk_widget_add_css_class (label, "heading");
@@ -258,8 +207,12 @@ update_banner (PcReviewPage *self)
   for (guint i = 0; a->signoffs != NULL && i < a->signoffs->len; i++)
     append_signoff (self, g_ptr_array_index (a->signoffs, i));
 
+  /* Inside the walk, the read-only banner above every page offers the
+   * new revision already: one button, not two. */
   gtk_widget_set_visible (GTK_WIDGET (self->revise_button),
-                          !a->imported && pc_state_is_final (a->state));
+                          !a->imported && pc_state_is_final (a->state)
+                          && gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                      PC_TYPE_ASSESSMENT_VIEW) == NULL);
 }
 
 /* Findings */
@@ -569,99 +522,23 @@ reject_clicked_cb (PcReviewPage *self)
 /* New revision */
 
 static void
-revise_reason_changed_cb (GtkEditable      *entry,
-                          AdwMessageDialog *dialog)
+revision_started_cb (GtkWidget *owner,
+                     gint64     new_id)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  PcReviewPage *self = PC_REVIEW_PAGE (owner);
 
-  adw_message_dialog_set_response_enabled (dialog, "revise", *reason != '\0');
-}
-
-static void
-revise_reason_activated_cb (GtkEntry         *entry,
-                            AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "revise"))
-    {
-      adw_message_dialog_response (dialog, "revise");
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-revise_response_cb (PcReviewPage     *self,
-                    const char       *response,
-                    AdwMessageDialog *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *reason = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *toast = NULL;
-  gint64 new_id;
-  int revision;
-
-  if (g_strcmp0 (response, "revise") != 0 || self->assessment == NULL)
-    return;
-
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  revision = self->assessment->revision + 1;
-  new_id = pc_store_revise (self->store, self->assessment->id, reason, &error);
-  if (new_id == 0)
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Start a New Revision"), error);
-      return;
-    }
-
-  toast = g_strdup_printf (_("Revision %d started as a draft"), revision);
   g_signal_emit (self, signals[CHANGED], 0);
   g_signal_emit (self, signals[REVISED], 0, new_id);
-  pc_ui_toast (GTK_WIDGET (self), toast);
 }
 
 static void
 revise_clicked_cb (PcReviewPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog;
-  GtkWidget *entry;
-
   if (self->assessment == NULL)
     return;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Start a New Revision?"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("Revision %d of %s stays exactly as it was signed. The new "
-                                    "revision starts as a draft with the same answers, to change "
-                                    "and submit for review again. Say why it is needed: the "
-                                    "reason is kept with it."),
-                                  self->assessment->revision, self->assessment->reference);
-
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason for the new revision"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reason for the new revision"),
-                                  GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "revise", _("_Start Revision"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "revise",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "revise", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "revise");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  g_signal_connect (entry, "changed", G_CALLBACK (revise_reason_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (revise_reason_activated_cb), dialog);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (revise_response_cb), self,
-                           G_CONNECT_SWAPPED);
-
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  pc_revision_dialog_present (GTK_WIDGET (self), self->store, self->assessment,
+                              revision_started_cb);
 }
 
 /* Public */

@@ -67,4 +67,19 @@ gboolean  pc_summary_write           (const cJSON        *document,
                                       const char         *path,
                                       GError            **error);
 
+/* Exports @a (made against @checklist) of @store to @path as the
+ * command line's `export --json` and the window's "Export Summary"
+ * both do: checks the audit chain (a broken chain is an error, as the
+ * file would claim an integrity the database no longer has), runs the
+ * linter as of @now's date (UTC), builds the document exported at @now
+ * and writes it with pc_summary_write(). @out_document (nullable)
+ * receives the document written. */
+gboolean  pc_summary_export          (PcStore            *store,
+                                      const PcAssessment *a,
+                                      PcChecklist        *checklist,
+                                      GDateTime          *now,
+                                      const char         *path,
+                                      cJSON             **out_document,
+                                      GError            **error);
+
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "pc-checklist.h"
 #include "pc-list-page.h"
 #include "pc-new-assessment-dialog.h"
+#include "pc-signoff-text.h"
 #include "pc-store.h"
 #include "pc-ui-state.h"
 #include "pc-ui.h"
@@ -49,8 +50,98 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Shows what an imported summary says of itself: its reference, state
- * and sign-offs, as checked again now. */
+/* Imported summaries */
+
+gboolean
+pc_window_export_imported (PcWindow    *self,
+                           gint64       id,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize len = 0;
+
+  g_return_val_if_fail (PC_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* The stored file, byte for byte, so it verifies exactly as it did
+   * when it was imported. */
+  bytes = pc_store_get_imported_document (self->store, id, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &len);
+  return g_file_set_contents_full (path, data != NULL ? data : "", (gssize) len,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+}
+
+static void
+export_imported_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             PcWindow        *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "pc-import-id"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _("The summary can only be written to a file on this computer: choose a folder on a local or mounted drive"));
+      if (path != NULL && pc_window_export_imported (self, id, path, &error))
+        {
+          g_autofree char *basename = g_path_get_basename (path);
+          g_autofree char *toast = g_strdup_printf (_("Summary written to %s"), basename);
+
+          pc_window_toast (self, toast);
+        }
+      else
+        pc_ui_show_error (GTK_WIDGET (self), _("Could Not Export the Summary"), error);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_imported (PcWindow   *self,
+                 gint64      id,
+                 const char *suggested_name)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Export Summary"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("JSON summaries"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), suggested_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "pc-import-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (export_imported_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+imported_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      PcWindow         *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "pc-import-id"));
+
+  if (g_strcmp0 (response, "export") == 0)
+    export_imported (self, id, g_object_get_data (G_OBJECT (dialog), "pc-suggested-name"));
+}
+
+/* Shows what an imported summary says of itself, checked again now: its
+ * reference, state and sign-offs, that it is read-only, and whether it
+ * verifies; it can be exported again exactly as it came. */
 static void
 show_imported (PcWindow *self,
                gint64    id)
@@ -79,28 +170,49 @@ show_imported (PcWindow *self,
 
   /* translators: "PC-2026-0007, revision 2" */
   heading = g_strdup_printf (_("%s, revision %d"), result->reference, result->revision);
-  g_string_append_printf (body, "%s\n%s\n", result->title,
+  /* translators: the title of an imported assessment, then its state: "Crisis café — Approved" */
+  g_string_append_printf (body, _("%s — %s"), result->title,
                           pc_state_from_string (result->state, &state)
                           ? pc_state_to_label (state) : result->state);
-  g_string_append (body, result->ok ? _("Every signature holds: nothing was altered since it was signed.")
+  g_string_append (body, "\n\n");
+  g_string_append (body, _("Read-only: an imported summary from another database, kept exactly "
+                           "as its file came. To change it, revise it in the database it came "
+                           "from."));
+  g_string_append (body, "\n\n");
+  g_string_append (body, result->ok ? _("Verified: every signature holds, so nothing was altered "
+                                        "since it was signed.")
                                     : _("Warning: this summary does not verify. Do not rely on it."));
-  g_string_append_c (body, '\n');
   for (guint i = 0; i < result->signoffs->len; i++)
     {
       const PcVerifiedSignoff *signoff = g_ptr_array_index (result->signoffs, i);
+      g_autofree char *line = pc_signoff_describe_parts (signoff->meaning, signoff->name,
+                                                         signoff->role, signoff->signed_at);
 
-      /* translators: "Approved by Dr Ann Lee (Governance lead), 2026-03-01T10:00:00Z: signature good" */
-      g_string_append_printf (body, _("\n%s by %s (%s), %s: %s"),
-                              pc_meaning_to_label (signoff->meaning), signoff->name, signoff->role,
-                              signoff->signed_at,
+      /* translators: "Approved by Dr Ann Lee, Clinical Director, on …: signature good" */
+      g_string_append_printf (body, _("\n\n%s: %s"), line,
                               signoff->good ? _("signature good") : signoff->problem);
+      if (signoff->reason != NULL && signoff->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
+        g_string_append_printf (body, _("\nConditions: %s"), signoff->reason);
+      else if (signoff->reason != NULL)
+        g_string_append_printf (body, _("\nReason: %s"), signoff->reason);
     }
   for (guint i = 0; i < result->problems->len; i++)
-    g_string_append_printf (body, "\n%s", (const char *) g_ptr_array_index (result->problems, i));
+    g_string_append_printf (body, "\n\n%s", (const char *) g_ptr_array_index (result->problems, i));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
   adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog), body->str);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "export", _("_Export Summary…"),
+                                    "close", _("_Close"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  g_object_set_data (G_OBJECT (dialog), "pc-import-id", GSIZE_TO_POINTER ((gsize) id));
+  g_object_set_data_full (G_OBJECT (dialog), "pc-suggested-name",
+                          g_strdup_printf ("%s-r%d-summary.json", result->reference,
+                                           result->revision),
+                          g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (imported_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

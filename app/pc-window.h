@@ -24,5 +24,11 @@ void        pc_window_show_about   (PcWindow   *self);
 /* Shows a toast at the bottom of the window. */
 void        pc_window_toast        (PcWindow   *self,
                                     const char *message);
+/* Writes imported summary @id to @path exactly as it was imported (the
+ * imported summary dialog's "Export Summary…" asks for @path). */
+gboolean    pc_window_export_imported (PcWindow    *self,
+                                       gint64       id,
+                                       const char  *path,
+                                       GError     **error);
 
 G_END_DECLS

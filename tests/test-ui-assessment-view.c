@@ -15,6 +15,7 @@
 #include "pc-assessment-view.h"
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-overview-page.h"
 #include "pc-principle-page.h"
 #include "pc-prompt-editor.h"
 #include "pc-sign.h"
@@ -147,7 +148,9 @@ static GtkWidget *
 visible_editor (PcAssessmentView *view,
                 const char       *prompt_id)
 {
-  GtkWidget *stack = find_descendant (GTK_WIDGET (view), GTK_TYPE_STACK);
+  /* The pages' stack, not the one inside the menu button's popover. */
+  GtkWidget *stack = gtk_widget_get_parent (find_descendant (GTK_WIDGET (view),
+                                                             PC_TYPE_OVERVIEW_PAGE));
   GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (stack));
 
   g_assert_true (PC_IS_PRINCIPLE_PAGE (page));

@@ -1,0 +1,569 @@
+/* test-ui-export.c: the read-only banner, a new revision from it, the
+ * summary export, imported summaries and the About window
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "pc-assessment-view.h"
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-json.h"
+#include "pc-sign.h"
+#include "pc-store.h"
+#include "pc-summary.h"
+#include "pc-test-utils.h"
+#include "pc-verify.h"
+#include "pc-window.h"
+
+/* The folder the XDG variables point at for the whole run. */
+static char *xdg_home;
+
+/* Widget helpers */
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (GTK_IS_BUILDABLE (widget)
+      && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+get_by_id (GtkWidget  *widget,
+           const char *id)
+{
+  GtkWidget *found = find_by_id (widget, id);
+
+  if (found == NULL)
+    g_error ("No widget “%s” under %s", id, G_OBJECT_TYPE_NAME (widget));
+
+  return found;
+}
+
+/* The toplevel of @type that is shown, or NULL. */
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        found = window;
+    }
+
+  return found;
+}
+
+static void
+destroy_toplevels (void)
+{
+  GtkWindow *window;
+
+  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (window);
+}
+
+/* With PC_SCREENSHOT_DIR set, saves a picture of @widget to
+ * <dir>/<name>.png, for people to look at; otherwise does nothing. */
+static void
+maybe_screenshot (GtkWidget  *widget,
+                  const char *name)
+{
+  const char *dir = g_getenv ("PC_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width = 0;
+  int height = 0;
+
+  if (dir == NULL)
+    return;
+
+  for (guint i = 0; i < 5; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  for (guint i = 0; i < 20 && node == NULL; i++)
+    {
+      gtk_test_widget_wait_for_draw (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Runs tests/validate-json.py over @path with the summary schema. */
+static void
+assert_valid_summary (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "validate-json.py", NULL);
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "schema",
+                                                   "summary.schema.json", NULL);
+  const char *argv[] = { "python3", script, schema, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+}
+
+/* Assessments in each state, through the store. */
+
+static gint64
+create_submitted (PcStore *store)
+{
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Ann Lee", "Service lead");
+  g_autoptr(GError) error = NULL;
+  gint64 id = pc_test_create_assessment (store, "Crisis café for adults", "Ann Lee");
+
+  pc_test_answer_all (store, id);
+  pc_store_submit (store, id, author, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static gint64
+create_decided (PcStore    *store,
+                PcMeaning   decision,
+                const char *reason)
+{
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Dr Ann Leigh",
+                                                              "Clinical Director");
+  g_autoptr(GError) error = NULL;
+  gint64 id = create_submitted (store);
+
+  pc_store_review (store, id, decision, reason, reviewer, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+/* Fixture: a window on a new database, showing one assessment. */
+
+typedef struct
+{
+  PcStore          *store;
+  PcWindow         *window;
+  PcAssessmentView *view;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->store = pc_test_open_store (NULL);
+  f->window = pc_window_new (NULL, f->store);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 780);
+  f->view = PC_ASSESSMENT_VIEW (get_by_id (GTK_WIDGET (f->window), "assessment_view"));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  destroy_toplevels ();
+  g_clear_object (&f->store);
+}
+
+static void
+open_in_view (Fixture    *f,
+              gint64      id,
+              const char *page)
+{
+  g_autoptr(GError) error = NULL;
+  GtkStack *stack = GTK_STACK (get_by_id (GTK_WIDGET (f->window), "stack"));
+
+  g_assert_true (pc_assessment_view_open (f->view, id, page, &error));
+  g_assert_no_error (error);
+  gtk_stack_set_visible_child_name (stack, "assessment");
+}
+
+static gboolean
+banner_shown (Fixture *f)
+{
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (get_by_id (GTK_WIDGET (f->view),
+                                                                 "banner_revealer")));
+}
+
+static const char *
+banner_text (Fixture *f)
+{
+  return gtk_label_get_text (GTK_LABEL (get_by_id (GTK_WIDGET (f->view), "banner_label")));
+}
+
+/* Tests */
+
+static void
+test_banner_final (Fixture       *f,
+                   gconstpointer  data)
+{
+  gint64 id = create_decided (f->store, PC_MEANING_APPROVED, NULL);
+  GtkWidget *button = get_by_id (GTK_WIDGET (f->view), "banner_button");
+  const char *text;
+
+  open_in_view (f, id, "principle:kindness-matters");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* On a principle page too, not only on Review. */
+  g_assert_true (banner_shown (f));
+  text = banner_text (f);
+  g_assert_true (g_str_has_prefix (text, "Read-only. Approved by Dr Ann Leigh, Clinical Director, on "));
+  g_assert_nonnull (strstr (text, " UTC. Submitted for review by Ann Lee, Service lead, on "));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  gtk_test_accessible_assert_role (get_by_id (GTK_WIDGET (f->view), "banner"),
+                                   GTK_ACCESSIBLE_ROLE_STATUS);
+  g_assert_true (gtk_widget_get_focusable (button));
+
+  maybe_screenshot (GTK_WIDGET (f->window), "banner-approved");
+  pc_assessment_view_show_page (f->view, "review");
+  g_assert_true (banner_shown (f));
+}
+
+static void
+test_banner_states (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Dr Bob Reviewer",
+                                                              "Clinical Director");
+  g_autoptr(GError) error = NULL;
+  gint64 draft = pc_test_create_assessment (f->store, "Memory clinic", "Ann Lee");
+  gint64 id;
+
+  /* A draft being written: no banner. */
+  open_in_view (f, draft, NULL);
+  g_assert_false (banner_shown (f));
+
+  /* In review: read-only, since when and by whom. */
+  id = create_submitted (f->store);
+  open_in_view (f, id, NULL);
+  g_assert_true (banner_shown (f));
+  g_assert_true (g_str_has_prefix (banner_text (f), "Read-only. In review since "));
+  g_assert_nonnull (strstr (banner_text (f), ", prepared by Ann Lee, Service lead: it cannot be "
+                                             "changed until the reviewer decides."));
+  g_assert_false (gtk_widget_get_visible (get_by_id (GTK_WIDGET (f->view), "banner_button")));
+
+  /* Returned: editable, and the banner says who returned it and why. */
+  pc_store_review (f->store, id, PC_MEANING_RETURNED, "Add the carers’ survey.", reviewer, NULL,
+                   NULL, &error);
+  g_assert_no_error (error);
+  pc_assessment_view_reload (f->view);
+  g_assert_true (banner_shown (f));
+  g_assert_true (g_str_has_prefix (banner_text (f), "Returned to its author by Dr Bob Reviewer, "
+                                                    "Clinical Director, on "));
+  g_assert_true (g_str_has_suffix (banner_text (f), ": Add the carers’ survey."));
+  g_assert_false (gtk_widget_get_visible (get_by_id (GTK_WIDGET (f->view), "banner_button")));
+
+  /* Conditions are named. */
+  id = create_decided (f->store, PC_MEANING_APPROVED_WITH_CONDITIONS, "Review after three months.");
+  open_in_view (f, id, NULL);
+  g_assert_true (g_str_has_prefix (banner_text (f), "Read-only. Approved with conditions by "));
+  g_assert_nonnull (strstr (banner_text (f), "Conditions: Review after three months."));
+  maybe_screenshot (GTK_WIDGET (f->window), "banner-conditions");
+
+  /* Back to a fresh draft: hidden again. */
+  open_in_view (f, draft, NULL);
+  g_assert_false (banner_shown (f));
+}
+
+static void
+test_start_revision (Fixture       *f,
+                     gconstpointer  data)
+{
+  gint64 id = create_decided (f->store, PC_MEANING_APPROVED, NULL);
+  const PcAssessment *a;
+  AdwMessageDialog *message;
+  GtkWidget *entry;
+
+  open_in_view (f, id, "history");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "view.start-revision", NULL);
+  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (f->window));
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "revise"));
+  entry = adw_message_dialog_get_extra_child (message);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "The café moves to a new site.");
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "revise"));
+  adw_message_dialog_response (message, "revise");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* The view walks the new draft, from its overview, without a banner. */
+  a = pc_assessment_view_get_assessment (f->view);
+  g_assert_cmpint (a->revision, ==, 2);
+  g_assert_cmpint (a->state, ==, PC_STATE_DRAFT);
+  g_assert_cmpstr (a->revision_reason, ==, "The café moves to a new site.");
+  g_assert_cmpstr (pc_assessment_view_get_page (f->view), ==, "overview");
+  g_assert_false (banner_shown (f));
+
+  /* A draft cannot be revised. */
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "view.start-revision", NULL);
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_export_json (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "summary.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(cJSON) document = NULL;
+  const char *text;
+  gsize len;
+  gint64 id = create_decided (f->store, PC_MEANING_APPROVED, NULL);
+
+  open_in_view (f, id, NULL);
+  g_assert_true (pc_assessment_view_export_json (f->view, path, &error));
+  g_assert_no_error (error);
+  assert_valid_summary (path);
+
+  bytes = pc_test_read_file (path);
+  text = g_bytes_get_data (bytes, &len);
+  document = pc_json_parse_strict (text, len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "approved");
+  g_assert_true (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (document, "signed")));
+  g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "signoffs")),
+                   ==, 2);
+
+  /* A folder that does not exist is an error, not a crash. */
+  g_assert_false (pc_assessment_view_export_json (f->view, missing, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_clear_error (&error);
+
+  /* A draft exports too, unsigned. */
+  id = pc_test_create_assessment (f->store, "Memory clinic", "Ann Lee");
+  open_in_view (f, id, NULL);
+  g_assert_true (pc_assessment_view_export_json (f->view, path, &error));
+  g_assert_no_error (error);
+  assert_valid_summary (path);
+}
+
+/* The menu of the assessment view offers the export and About. */
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_strcmp0 (name, action) == 0)
+        return TRUE;
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_menus (Fixture       *f,
+            gconstpointer  data)
+{
+  GtkWidget *view_menu = get_by_id (GTK_WIDGET (f->view), "menu_button");
+  GtkWidget *list_menu = get_by_id (get_by_id (GTK_WIDGET (f->window), "list_page"), "menu_button");
+  GMenuModel *model;
+
+  /* The view's menu is made when it first opens. */
+  open_in_view (f, pc_test_create_assessment (f->store, "Memory clinic", "Ann Lee"), NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (view_menu));
+  model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (view_menu));
+  g_assert_nonnull (model);
+  g_assert_true (menu_has_action (model, "view.export-json"));
+  g_assert_true (menu_has_action (model, "app.about"));
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (list_menu)),
+                                  "app.about"));
+  gtk_test_accessible_assert_property (view_menu, GTK_ACCESSIBLE_PROPERTY_LABEL, "Main menu");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (view_menu));
+}
+
+static void
+test_imported (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(PcStore) other = pc_test_open_store (NULL);
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *source = g_build_filename (dir, "source.json", NULL);
+  g_autofree char *copy = g_build_filename (dir, "copy.json", NULL);
+  AdwMessageDialog *message;
+  const char *body;
+  const char *data_ptr;
+  gsize len;
+  gint64 import_id;
+
+  /* Another database's approved assessment, exported and imported here. */
+  a = pc_store_load_assessment_by_id (other, create_decided (other, PC_MEANING_APPROVED, NULL),
+                                      &error);
+  g_assert_no_error (error);
+  checklist = pc_store_load_checklist_for (other, a, &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_summary_export (other, a, checklist, now, source, NULL, &error));
+  g_assert_no_error (error);
+  original = pc_test_read_file (source);
+  data_ptr = g_bytes_get_data (original, &len);
+  result = pc_verify_summary (data_ptr, len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->ok);
+  import_id = pc_store_import_summary (f->store, result, data_ptr, len, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (import_id, >, 0);
+
+  /* Choosing it in the list shows what it says of itself: read-only,
+   * verified, who signed what and when. */
+  g_signal_emit_by_name (get_by_id (GTK_WIDGET (f->window), "list_page"), "open-assessment",
+                         import_id, TRUE);
+  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (message);
+  body = adw_message_dialog_get_body (message);
+  g_assert_nonnull (strstr (body, "Read-only: an imported summary"));
+  g_assert_nonnull (strstr (body, "Verified: every signature holds"));
+  g_assert_nonnull (strstr (body, "Submitted for review by Ann Lee, Service lead, on "));
+  g_assert_nonnull (strstr (body, "Approved by Dr Ann Leigh, Clinical Director, on "));
+  g_assert_nonnull (strstr (body, ": signature good"));
+  g_assert_true (adw_message_dialog_has_response (message, "export"));
+  maybe_screenshot (GTK_WIDGET (message), "imported-dialog");
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* Its export is the stored file, byte for byte. */
+  g_assert_true (pc_window_export_imported (f->window, import_id, copy, &error));
+  g_assert_no_error (error);
+  written = pc_test_read_file (copy);
+  g_assert_true (g_bytes_equal (original, written));
+}
+
+static void
+test_about (Fixture       *f,
+            gconstpointer  data)
+{
+  AdwAboutWindow *about;
+  const char *debug_info;
+  g_autofree char *schema = NULL;
+
+  pc_window_show_about (f->window);
+  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_nonnull (about);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (f->window));
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+  debug_info = adw_about_window_get_debug_info (about);
+  g_assert_nonnull (strstr (debug_info, pc_store_get_path (f->store)));
+  schema = g_strdup_printf ("Schema version: %d of %d", pc_store_get_schema_version (f->store),
+                            pc_store_get_latest_version ());
+  g_assert_nonnull (strstr (debug_info, schema));
+  gtk_window_destroy (GTK_WINDOW (about));
+  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkCssProvider) css = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  /* Before anything reads them: keys, remembered places and the like
+   * stay out of the user's folders. */
+  xdg_home = g_dir_make_tmp ("principle-check-ui-export-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", xdg_home, TRUE);
+  g_setenv ("XDG_STATE_HOME", xdg_home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", xdg_home, TRUE);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display available\n");
+      pc_test_remove_tree (xdg_home);
+      return 0;
+    }
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* The application loads its style sheet from its resource base path;
+   * without one, the tests load it themselves. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/uk/nhs/beh/PrincipleCheck/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add ("/pc/ui/export/banner-final", Fixture, NULL,
+              fixture_set_up, test_banner_final, fixture_tear_down);
+  g_test_add ("/pc/ui/export/banner-states", Fixture, NULL,
+              fixture_set_up, test_banner_states, fixture_tear_down);
+  g_test_add ("/pc/ui/export/start-revision", Fixture, NULL,
+              fixture_set_up, test_start_revision, fixture_tear_down);
+  g_test_add ("/pc/ui/export/json", Fixture, NULL,
+              fixture_set_up, test_export_json, fixture_tear_down);
+  g_test_add ("/pc/ui/export/menus", Fixture, NULL,
+              fixture_set_up, test_menus, fixture_tear_down);
+  g_test_add ("/pc/ui/export/imported", Fixture, NULL,
+              fixture_set_up, test_imported, fixture_tear_down);
+  g_test_add ("/pc/ui/export/about", Fixture, NULL,
+              fixture_set_up, test_about, fixture_tear_down);
+
+  status = g_test_run ();
+  pc_test_remove_tree (xdg_home);
+  g_free (xdg_home);
+
+  return status;
+}
