@@ -20,6 +20,8 @@
 #include "pc-history-page.h"
 #include "pc-overview-page.h"
 #include "pc-principle-page.h"
+#include "pc-print.h"
+#include "pc-report.h"
 #include "pc-review-page.h"
 #include "pc-revision-dialog.h"
 #include "pc-signoff-text.h"
@@ -509,6 +511,9 @@ update_actions (PcAssessmentView *self)
                                  n > 0 && (before || (index >= 0 && (guint) index + 1 < n)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.back", self->assessment != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-json", self->assessment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-pdf", self->assessment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-csv", self->assessment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.print", self->assessment != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.start-revision",
                                  self->assessment != NULL && !self->assessment->imported
                                  && pc_state_is_final (self->assessment->state));
@@ -714,12 +719,75 @@ start_revision_action (GtkWidget  *widget,
   pc_revision_dialog_present (widget, self->store, self->assessment, revision_started_cb);
 }
 
-/* view.export-json: the summary file, through the file chooser. */
+/* view.export-json, view.export-pdf and view.export-csv: a file,
+ * through the file chooser, named in a toast once written. */
+typedef enum
+{
+  EXPORT_JSON,
+  EXPORT_PDF,
+  EXPORT_CSV,
+} ExportKind;
+
+static const char *
+export_error_heading (ExportKind kind)
+{
+  switch (kind)
+    {
+    case EXPORT_JSON:
+      return _("Could Not Export the Summary");
+    case EXPORT_PDF:
+      return _("Could Not Export the Report");
+    case EXPORT_CSV:
+      return _("Could Not Export the Action Plan");
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+export_to (PcAssessmentView  *self,
+           ExportKind         kind,
+           const char        *path,
+           GError           **error)
+{
+  switch (kind)
+    {
+    case EXPORT_JSON:
+      return pc_assessment_view_export_json (self, path, error);
+    case EXPORT_PDF:
+      return pc_assessment_view_export_pdf (self, path, error);
+    case EXPORT_CSV:
+      return pc_assessment_view_export_csv (self, path, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+export_toast (ExportKind  kind,
+              const char *basename)
+{
+  switch (kind)
+    {
+    case EXPORT_JSON:
+      return g_strdup_printf (_("Summary written to %s"), basename);
+    case EXPORT_PDF:
+      return g_strdup_printf (_("Report written to %s"), basename);
+    case EXPORT_CSV:
+      return g_strdup_printf (_("Action plan written to %s"), basename);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 static void
 export_response_cb (GtkNativeDialog  *dialog,
                     int               response,
                     PcAssessmentView *self)
 {
+  ExportKind kind = (ExportKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog),
+                                                                     "pc-export-kind"));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -731,15 +799,15 @@ export_response_cb (GtkNativeDialog  *dialog,
       if (path == NULL)
         {
           g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                       _("The summary can only be written to a file on this computer: choose a folder on a local or mounted drive"));
-          pc_ui_show_error (GTK_WIDGET (self), _("Could Not Export the Summary"), error);
+                       _("The file can only be written to this computer: choose a folder on a local or mounted drive"));
+          pc_ui_show_error (GTK_WIDGET (self), export_error_heading (kind), error);
         }
-      else if (!pc_assessment_view_export_json (self, path, &error))
-        pc_ui_show_error (GTK_WIDGET (self), _("Could Not Export the Summary"), error);
+      else if (!export_to (self, kind, path, &error))
+        pc_ui_show_error (GTK_WIDGET (self), export_error_heading (kind), error);
       else
         {
           basename = g_path_get_basename (path);
-          toast = g_strdup_printf (_("Summary written to %s"), basename);
+          toast = export_toast (kind, basename);
           pc_ui_toast (GTK_WIDGET (self), toast);
         }
     }
@@ -750,32 +818,94 @@ export_response_cb (GtkNativeDialog  *dialog,
 }
 
 static void
-export_json_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
   PcAssessmentView *self = PC_ASSESSMENT_VIEW (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autoptr(GtkFileFilter) filter = NULL;
   g_autofree char *name = NULL;
   GtkFileChooserNative *dialog;
+  const char *title;
+  const char *filter_name;
+  const char *pattern;
+  const char *suffix;
+  ExportKind kind;
 
   if (self->assessment == NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export Summary"),
+  if (g_str_equal (action_name, "view.export-pdf"))
+    {
+      kind = EXPORT_PDF;
+      title = _("Export Report");
+      filter_name = _("PDF documents");
+      pattern = "*.pdf";
+      suffix = "report.pdf";
+    }
+  else if (g_str_equal (action_name, "view.export-csv"))
+    {
+      kind = EXPORT_CSV;
+      title = _("Export Action Plan");
+      filter_name = _("CSV spreadsheets");
+      pattern = "*.csv";
+      suffix = "actions.csv";
+    }
+  else
+    {
+      kind = EXPORT_JSON;
+      title = _("Export Summary");
+      filter_name = _("JSON summaries");
+      pattern = "*.json";
+      suffix = "summary.json";
+    }
+
+  dialog = gtk_file_chooser_native_new (title,
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("JSON summaries"));
-  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  name = g_strdup_printf ("%s-r%d-summary.json", self->assessment->reference,
-                          self->assessment->revision);
+  name = g_strdup_printf ("%s-r%d-%s", self->assessment->reference,
+                          self->assessment->revision, suffix);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_object_set_data (G_OBJECT (dialog), "pc-export-kind", GINT_TO_POINTER (kind));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* view.print: what is pending is saved, then GTK's print dialog draws
+ * the report of what the store holds. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  PcAssessmentView *self = PC_ASSESSMENT_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->assessment == NULL)
+    return;
+
+  if (!pc_assessment_view_flush (self, &error))
+    {
+      pc_ui_show_error (widget, _("Could Not Save"), error);
+      return;
+    }
+  assessment = pc_store_load_assessment_by_id (self->store, self->assessment->id, &error);
+  if (assessment == NULL)
+    {
+      pc_ui_show_error (widget, _("Could Not Print the Report"), error);
+      return;
+    }
+
+  pc_print_assessment (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                       assessment, self->checklist);
 }
 
 /* Public */
@@ -999,6 +1129,71 @@ pc_assessment_view_export_json (PcAssessmentView  *self,
   return pc_summary_export (self->store, assessment, self->checklist, now, path, NULL, error);
 }
 
+/* Saves what is pending, then reads the assessment again from the
+ * store, so an export holds what was saved and nothing else. */
+static PcAssessment *
+load_for_export (PcAssessmentView  *self,
+                 GError           **error)
+{
+  if (!pc_assessment_view_flush (self, error))
+    return NULL;
+
+  return pc_store_load_assessment_by_id (self->store, self->assessment->id, error);
+}
+
+gboolean
+pc_assessment_view_export_pdf (PcAssessmentView  *self,
+                               const char        *path,
+                               GError           **error)
+{
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autoptr(PcReport) report = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->assessment != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  assessment = load_for_export (self, error);
+  if (assessment == NULL)
+    return FALSE;
+
+  now = g_date_time_new_now_utc ();
+  report = pc_report_new_at (assessment, self->checklist, now, error);
+  if (report == NULL)
+    return FALSE;
+
+  return pc_report_write_pdf (report, path, error);
+}
+
+gboolean
+pc_assessment_view_export_csv (PcAssessmentView  *self,
+                               const char        *path,
+                               GError           **error)
+{
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDate) today = NULL;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (self->assessment != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  assessment = load_for_export (self, error);
+  if (assessment == NULL)
+    return FALSE;
+
+  /* Overdue is measured on today's date in UTC, as in the summary. */
+  now = g_date_time_new_now_utc ();
+  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                          (GDateMonth) g_date_time_get_month (now),
+                          (GDateYear) g_date_time_get_year (now));
+
+  return pc_report_write_csv (assessment, self->checklist, today, path, error);
+}
+
 /* GObject */
 
 static void
@@ -1076,7 +1271,10 @@ pc_assessment_view_class_init (PcAssessmentViewClass *klass)
   gtk_widget_class_install_action (widget_class, "view.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "view.start-revision", NULL,
                                    start_revision_action);
-  gtk_widget_class_install_action (widget_class, "view.export-json", NULL, export_json_action);
+  gtk_widget_class_install_action (widget_class, "view.export-json", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.export-csv", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "view.print", NULL, print_action);
 
   g_type_ensure (PC_TYPE_OVERVIEW_PAGE);
   g_type_ensure (PC_TYPE_COPRODUCTION_PAGE);
@@ -1115,6 +1313,7 @@ add_shortcuts (PcAssessmentView *self)
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "view.next-principle" },
     { GDK_KEY_Home, GDK_ALT_MASK, "view.back" },
     { GDK_KEY_e, GDK_CONTROL_MASK, "view.export-json" },
+    { GDK_KEY_p, GDK_CONTROL_MASK, "view.print" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 

@@ -32,8 +32,11 @@ G_DECLARE_FINAL_TYPE (PcAssessmentView, pc_assessment_view, PC, ASSESSMENT_VIEW,
  *
  * Actions: view.previous-principle, view.next-principle, view.back,
  * view.start-revision (final assessments: asks for the reason, then
- * opens the new draft) and view.export-json (Ctrl+E: the file chooser,
- * then pc_assessment_view_export_json()).
+ * opens the new draft), view.export-json (Ctrl+E: the file chooser,
+ * then pc_assessment_view_export_json()), view.export-pdf and
+ * view.export-csv (likewise, with pc_assessment_view_export_pdf() and
+ * pc_assessment_view_export_csv()) and view.print (Ctrl+P: GTK's print
+ * dialog drawing the report's pages, pc_print_assessment()).
  *
  * Pages (PcOverviewPage, PcPrinciplePage, PcCoproductionPage,
  * PcReviewPage, PcHistoryPage) emit ::changed after writing to the
@@ -67,6 +70,17 @@ const char         *pc_assessment_view_get_page        (PcAssessmentView *self);
  * (pc_summary_export()). view.export-json asks for @path with the file
  * chooser, calls this and names the file in a toast. */
 gboolean            pc_assessment_view_export_json     (PcAssessmentView *self,
+                                                        const char       *path,
+                                                        GError          **error);
+/* Saves what is pending, then writes the committee-paper report of the
+ * assessment shown to @path as an A4 PDF, as `principle-check export
+ * --pdf` does (pc_report_write_pdf()). */
+gboolean            pc_assessment_view_export_pdf      (PcAssessmentView *self,
+                                                        const char       *path,
+                                                        GError          **error);
+/* Saves what is pending, then writes the action plan of the assessment
+ * shown to @path as CSV (pc_report_write_csv()). */
+gboolean            pc_assessment_view_export_csv      (PcAssessmentView *self,
                                                         const char       *path,
                                                         GError          **error);
 

@@ -16,8 +16,10 @@
 #include "pc-assessment.h"
 #include "pc-checklist.h"
 #include "pc-json.h"
+#include "pc-report.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-vocab.h"
 
 /* export --imported: the stored file, byte for byte, so it verifies
  * exactly as it did when it was imported. */
@@ -50,6 +52,44 @@ export_imported (PcCliContext *ctx,
   return PC_EXIT_OK;
 }
 
+/* export --pdf and --csv: the committee report and the action plan. */
+static int
+export_report (PcCliContext       *ctx,
+               const PcAssessment *a,
+               PcChecklist        *checklist,
+               const char         *pdf_path,
+               const char         *csv_path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+
+  if (pdf_path != NULL)
+    {
+      g_autoptr(PcReport) report = pc_report_new_at (a, checklist, now, &error);
+
+      if (report == NULL || !pc_report_write_pdf (report, pdf_path, &error))
+        return _pc_cli_fail_error (ctx, error);
+      g_print (_("Exported the report of %s revision %d (%s) to %s\n"), a->reference,
+               a->revision, pc_state_to_label (a->state), pdf_path);
+    }
+  else
+    {
+      g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
+                                               (GDateMonth) g_date_time_get_month (now),
+                                               (GDateYear) g_date_time_get_year (now));
+
+      if (!pc_report_write_csv (a, checklist, today, csv_path, &error))
+        return _pc_cli_fail_error (ctx, error);
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Exported the action plan of %s revision %d (%u action) to %s\n",
+                            "Exported the action plan of %s revision %d (%u actions) to %s\n",
+                            a->actions->len),
+               a->reference, a->revision, a->actions->len, csv_path);
+    }
+
+  return PC_EXIT_OK;
+}
+
 /* export */
 
 int
@@ -58,11 +98,18 @@ _pc_cli_export (PcCliContext  *ctx,
                 char         **argv)
 {
   g_autofree char *json_path = NULL;
+  g_autofree char *pdf_path = NULL;
+  g_autofree char *csv_path = NULL;
+  const char *path;
   int revision = 0;
   gboolean imported = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Write the signed JSON summary to FILE"), N_("FILE") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf_path,
+      N_("Write the committee report, as PDF, to FILE"), N_("FILE") },
+    { "csv", 0, 0, G_OPTION_ARG_FILENAME, &csv_path,
+      N_("Write the action plan, as CSV, to FILE"), N_("FILE") },
     { "revision", 0, 0, G_OPTION_ARG_INT, &revision,
       N_("Export this revision (default: the latest)"), N_("N") },
     { "imported", 0, 0, G_OPTION_ARG_NONE, &imported,
@@ -77,20 +124,31 @@ _pc_cli_export (PcCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *folder = NULL;
 
-  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF --json FILE", 1,
-                      _("Writes an assessment’s summary file: its content, the linter’s findings, the sign-offs with their signatures and public keys, and the audit chain head.")))
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF --json FILE | --pdf FILE | --csv FILE", 1,
+                      _("Writes an assessment’s summary file (--json: its content, the linter’s findings, the sign-offs with their signatures and public keys, and the audit chain head), its committee report (--pdf) or its action plan (--csv).")))
     return PC_EXIT_USAGE;
 
-  if (json_path == NULL || *json_path == '\0')
+  if ((json_path != NULL) + (pdf_path != NULL) + (csv_path != NULL) != 1)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                         _("Say where to write the summary: usage is “principle-check export REF --json FILE”"));
+                         _("Say where to write one file: usage is “principle-check export REF --json FILE”, “--pdf FILE” or “--csv FILE”"));
+  path = json_path != NULL ? json_path : pdf_path != NULL ? pdf_path : csv_path;
+  if (*path == '\0')
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Say where to write the file: the file name is empty"));
+  if (imported && json_path == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("--imported exports the summary file only: use it with --json FILE"));
 
   /* Before any work: a file that cannot be written is bad usage. */
-  folder = g_path_get_dirname (json_path);
+  folder = g_path_get_dirname (path);
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     return _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                         _("Cannot write the summary to “%s”: the folder “%s” does not exist; create it first or choose another file"),
-                         json_path, folder);
+                         _("Cannot write to “%s”: the folder “%s” does not exist; create it first or choose another file"),
+                         path, folder);
+  if (json_path == NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("Cannot write to “%s”: it is a folder; give a file name such as “%s/report.%s”"),
+                         path, path, pdf_path != NULL ? "pdf" : "csv");
 
   if ((store = _pc_cli_open_store (ctx)) == NULL)
     return PC_EXIT_USAGE;
@@ -102,6 +160,9 @@ _pc_cli_export (PcCliContext  *ctx,
   checklist = pc_store_load_checklist_for (store, a, &error);
   if (checklist == NULL)
     return _pc_cli_fail_error (ctx, error);
+
+  if (json_path == NULL)
+    return export_report (ctx, a, checklist, pdf_path, csv_path);
 
   /* A broken chain is a failed check (exit 1): the file would claim an
    * integrity the database no longer has. */

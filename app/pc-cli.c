@@ -741,7 +741,7 @@ static const struct
   { "review", _pc_cli_review, "review REF --decision D --name N --role R [--reason T] [--conditions T] [--passphrase-file F]" },
   { "revise", _pc_cli_revise, "revise REF --reason T" },
   { "history", cmd_history, "history REF" },
-  { "export", _pc_cli_export, "export REF --json FILE [--revision N] [--imported]" },
+  { "export", _pc_cli_export, "export REF --json FILE | --pdf FILE | --csv FILE [--revision N] [--imported]" },
   { "import", _pc_cli_import, "import FILE" },
   { "verify", _pc_cli_verify, "verify FILE [--trusted KEYS]" },
   { "checklist", cmd_checklist, "checklist validate FILE" },

@@ -1,5 +1,6 @@
 /* test-ui-export.c: the read-only banner, a new revision from it, the
- * summary export, imported summaries and the About window
+ * summary, report and action-plan exports, printing, imported summaries
+ * and the About window
  *
  * Copyright 2026 The Principle Check authors
  *
@@ -16,6 +17,8 @@
 #include "pc-assessment.h"
 #include "pc-checklist.h"
 #include "pc-json.h"
+#include "pc-print.h"
+#include "pc-report.h"
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
@@ -383,6 +386,235 @@ test_export_json (Fixture       *f,
   assert_valid_summary (path);
 }
 
+/* What `pdfinfo` says of @path, as "Key: value" lines. */
+static char *
+pdfinfo (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("pdfinfo %s failed: %s%s", path, out, err);
+
+  return out;
+}
+
+/* The value of @key in pdfinfo's @info, or NULL. Returns: (transfer full) */
+static char *
+pdfinfo_value (const char *info,
+               const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strconcat (key, ":", NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+
+  return NULL;
+}
+
+static guint
+pdf_n_pages (const char *path)
+{
+  g_autofree char *info = pdfinfo (path);
+  g_autofree char *pages = pdfinfo_value (info, "Pages");
+
+  g_assert_nonnull (pages);
+
+  return (guint) g_ascii_strtoull (pages, NULL, 10);
+}
+
+static void
+test_export_pdf (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *pages = NULL;
+  g_autofree char *size = NULL;
+  g_autoptr(GError) error = NULL;
+  const PcAssessment *a;
+  gint64 id = create_decided (f->store, PC_MEANING_APPROVED, NULL);
+
+  open_in_view (f, id, NULL);
+  a = pc_assessment_view_get_assessment (f->view);
+  g_assert_true (pc_assessment_view_export_pdf (f->view, path, &error));
+  g_assert_no_error (error);
+
+  /* A cover and the principles: more than one A4 page, titled after the
+   * assessment. */
+  info = pdfinfo (path);
+  g_test_message ("%s", info);
+  pages = pdfinfo_value (info, "Pages");
+  g_assert_nonnull (pages);
+  g_assert_cmpuint (g_ascii_strtoull (pages, NULL, 10), >=, 2);
+  title = pdfinfo_value (info, "Title");
+  g_assert_nonnull (title);
+  g_assert_true (strstr (title, a->reference) != NULL || strstr (title, a->title) != NULL);
+  size = pdfinfo_value (info, "Page size");
+  g_assert_nonnull (size);
+  g_assert_true (g_str_has_prefix (size, "595.276 x 841.89 pts"));
+
+  /* A folder that does not exist is an error, not a crash. */
+  g_assert_false (pc_assessment_view_export_pdf (f->view, missing, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_export_csv (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+  const PcPrinciple *principle = pc_checklist_get_principle (checklist, 0);
+  const PcPrompt *prompt = g_ptr_array_index (principle->prompts, 0);
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "actions.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+  gint64 id = pc_test_create_assessment (f->store, "Memory clinic", "Ann Lee");
+
+  g_assert_cmpint (pc_store_add_action (f->store, id, prompt->id,
+                                        "Ask carers, then \"review\" the leaflet", "Ann Lee",
+                                        "2026-03-31", &error), >, 0);
+  g_assert_no_error (error);
+
+  open_in_view (f, id, NULL);
+  g_assert_true (pc_assessment_view_export_csv (f->view, path, &error));
+  g_assert_no_error (error);
+
+  bytes = pc_test_read_file (path);
+  text = g_strndup (g_bytes_get_data (bytes, &len), g_bytes_get_size (bytes));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_test_message ("%s", text);
+
+  /* A byte order mark for spreadsheets, the header row naming the
+   * columns in order, then one row per action, quoted as RFC 4180 says. */
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "\xEF\xBB\xBF"));
+  g_assert_cmpstr (lines[0] + 3, ==, "reference,revision,principle,prompt id,prompt,"
+                                     "description,owner,due date,status,overdue");
+  g_assert_nonnull (strstr (lines[1], "\"Ask carers, then \"\"review\"\" the leaflet\""));
+  g_assert_nonnull (strstr (lines[1], prompt->id));
+  g_assert_nonnull (strstr (lines[1], "2026-03-31"));
+}
+
+/* The print operation, run without its dialog, draws the pages the PDF
+ * export writes: the same report code serves both. */
+static void
+test_print_to_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *size = NULL;
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(PcReport) report = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  guint n_printed;
+
+  a = pc_store_load_assessment_by_id (f->store, create_decided (f->store, PC_MEANING_APPROVED, NULL),
+                                      &error);
+  g_assert_no_error (error);
+  checklist = pc_store_load_checklist_for (f->store, a, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (pc_print_assessment_to_file (f->store, a, checklist, printed, &error));
+  g_assert_no_error (error);
+  report = pc_report_new_at (a, checklist, now, &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_report_write_pdf (report, exported, &error));
+  g_assert_no_error (error);
+
+  n_printed = pdf_n_pages (printed);
+  g_assert_cmpuint (n_printed, >=, 2);
+  g_assert_cmpuint (n_printed, ==, pdf_n_pages (exported));
+
+  /* A4 portrait, as the PDF file. */
+  info = pdfinfo (printed);
+  size = pdfinfo_value (info, "Page size");
+  g_assert_nonnull (size);
+  g_assert_true (g_str_has_prefix (size, "595.276 x 841.89 pts"));
+
+  /* With PC_SCREENSHOT_DIR set, both files are kept for people to
+   * compare. */
+  if (g_getenv ("PC_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *keep_printed = g_build_filename (g_getenv ("PC_SCREENSHOT_DIR"),
+                                                        "printed.pdf", NULL);
+      g_autofree char *keep_exported = g_build_filename (g_getenv ("PC_SCREENSHOT_DIR"),
+                                                         "exported.pdf", NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      bytes = pc_test_read_file (printed);
+      g_assert_true (g_file_set_contents (keep_printed, g_bytes_get_data (bytes, NULL),
+                                          (gssize) g_bytes_get_size (bytes), NULL));
+      g_clear_pointer (&bytes, g_bytes_unref);
+      bytes = pc_test_read_file (exported);
+      g_assert_true (g_file_set_contents (keep_exported, g_bytes_get_data (bytes, NULL),
+                                          (gssize) g_bytes_get_size (bytes), NULL));
+    }
+}
+
+/* The export actions suggest a file name from the reference and
+ * revision. */
+static void
+test_export_names (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const struct {
+    const char *action;
+    const char *suffix;
+  } cases[] = {
+    { "view.export-pdf", "-r1-report.pdf" },
+    { "view.export-csv", "-r1-actions.csv" },
+  };
+  gint64 id = pc_test_create_assessment (f->store, "Memory clinic", "Ann Lee");
+  const PcAssessment *a;
+
+  open_in_view (f, id, NULL);
+  a = pc_assessment_view_get_assessment (f->view);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *expected = g_strconcat (a->reference, cases[i].suffix, NULL);
+      g_autofree char *name = NULL;
+      GtkWindow *chooser;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), cases[i].action, NULL));
+      chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      if (chooser == NULL)
+        {
+          g_test_skip ("The file chooser is a portal's, out of reach of the test");
+          return;
+        }
+      g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (f->window));
+      name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+      g_assert_cmpstr (name, ==, expected);
+      gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+      for (guint j = 0; j < 10 && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; j++)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
 /* The menu of the assessment view offers the export and About. */
 static gboolean
 menu_has_action (GMenuModel *model,
@@ -418,6 +650,9 @@ test_menus (Fixture       *f,
   model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (view_menu));
   g_assert_nonnull (model);
   g_assert_true (menu_has_action (model, "view.export-json"));
+  g_assert_true (menu_has_action (model, "view.export-pdf"));
+  g_assert_true (menu_has_action (model, "view.export-csv"));
+  g_assert_true (menu_has_action (model, "view.print"));
   g_assert_true (menu_has_action (model, "app.about"));
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (list_menu)),
                                   "app.about"));
@@ -554,6 +789,14 @@ main (int   argc,
               fixture_set_up, test_start_revision, fixture_tear_down);
   g_test_add ("/pc/ui/export/json", Fixture, NULL,
               fixture_set_up, test_export_json, fixture_tear_down);
+  g_test_add ("/pc/ui/export/pdf", Fixture, NULL,
+              fixture_set_up, test_export_pdf, fixture_tear_down);
+  g_test_add ("/pc/ui/export/csv", Fixture, NULL,
+              fixture_set_up, test_export_csv, fixture_tear_down);
+  g_test_add ("/pc/ui/export/print-to-file", Fixture, NULL,
+              fixture_set_up, test_print_to_file, fixture_tear_down);
+  g_test_add ("/pc/ui/export/names", Fixture, NULL,
+              fixture_set_up, test_export_names, fixture_tear_down);
   g_test_add ("/pc/ui/export/menus", Fixture, NULL,
               fixture_set_up, test_menus, fixture_tear_down);
   g_test_add ("/pc/ui/export/imported", Fixture, NULL,

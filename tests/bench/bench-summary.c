@@ -13,7 +13,8 @@
  *
  *   bench-summary [--quick]
  *
- * --quick runs fewer times, for a smoke test.
+ * --quick runs fewer times, for a smoke test. The last line times the
+ * committee report (PDF) of the same assessment.
  *
  * The assessment is DESIGN.md's "complete assessment": every prompt of
  * the default checklist answered with evidence, 20 attachments, an
@@ -33,6 +34,7 @@
 #include "pc-checklist.h"
 #include "pc-json.h"
 #include "pc-lint.h"
+#include "pc-report.h"
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
@@ -54,16 +56,19 @@ typedef struct
 {
   guint n_exports;
   guint n_verifies;
+  guint n_reports;
 } Counts;
 
 static const Counts full_counts = {
   .n_exports = 50,
   .n_verifies = 50,
+  .n_reports = 20,
 };
 
 static const Counts quick_counts = {
   .n_exports = 5,
   .n_verifies = 5,
+  .n_reports = 3,
 };
 
 /* Timing */
@@ -373,6 +378,49 @@ bench_export (PcStore      *store,
   return TRUE;
 }
 
+/* The committee report, as `principle-check export REF --pdf FILE`
+ * draws it: the content hash and the findings, the layout, the drawing
+ * and the atomic write of the PDF. */
+
+static gboolean
+bench_report (PcStore      *store,
+              const char   *reference,
+              const char   *path,
+              const char   *what,
+              guint         n,
+              GError      **error)
+{
+  g_autoptr(GArray) samples = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autofree char *line = NULL;
+
+  a = pc_store_load_assessment (store, reference, 0, error);
+  if (a == NULL)
+    return FALSE;
+  checklist = pc_store_load_checklist_for (store, a, error);
+  if (checklist == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n + N_WARM_UP; i++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autoptr(PcReport) pdf = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      pdf = pc_report_new_at (a, checklist, now, error);
+      if (pdf == NULL || !pc_report_write_pdf (pdf, path, error))
+        return FALSE;
+      if (i >= N_WARM_UP)
+        add_sample (samples, start, g_get_monotonic_time ());
+    }
+
+  line = g_strdup_printf ("PDF report of %s", what);
+  report (line, samples, "budget: under 300 ms");
+
+  return TRUE;
+}
+
 /* Verifying the file */
 
 static gboolean
@@ -434,6 +482,7 @@ run (const char    *dir,
   g_autofree char *db_path = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *keys_dir = g_build_filename (dir, "keys", NULL);
   g_autofree char *json_path = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *what = NULL;
   guint n_actions = 0;
   gint64 id;
@@ -469,7 +518,8 @@ run (const char    *dir,
                           a->answers->len, a->attachments->len, n_actions);
 
   return bench_export (store, a->reference, json_path, what, counts->n_exports, error)
-      && bench_verify (json_path, 2, counts->n_verifies, error);
+      && bench_verify (json_path, 2, counts->n_verifies, error)
+      && bench_report (store, a->reference, pdf_path, what, counts->n_reports, error);
 }
 
 /* Removes @dir and everything in it (one level of folders: keys/). */
