@@ -14,8 +14,11 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-json.h"
+#include "pc-lint.h"
 #include "pc-sign.h"
 #include "pc-store.h"
+#include "pc-summary.h"
 
 void
 pc_test_remove_tree (const char *path)
@@ -174,6 +177,58 @@ pc_test_signing_key_new (const char *name,
   g_assert_nonnull (key);
 
   return key;
+}
+
+gint64
+pc_test_create_approved_assessment (PcStore    *store,
+                                    const char *title,
+                                    const char *author,
+                                    const char *author_role,
+                                    const char *reviewer,
+                                    const char *reviewer_role)
+{
+  g_autoptr(PcSigningKey) author_key = pc_test_signing_key_new (author, author_role);
+  g_autoptr(PcSigningKey) reviewer_key = pc_test_signing_key_new (reviewer, reviewer_role);
+  g_autoptr(GError) error = NULL;
+  gint64 id = pc_test_create_assessment (store, title, author);
+
+  pc_test_answer_all (store, id);
+  g_assert_true (pc_store_submit (store, id, author_key, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer_key, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+
+  return id;
+}
+
+void
+pc_test_export_summary (PcStore    *store,
+                        gint64      assessment_id,
+                        GDateTime  *exported_at,
+                        const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcAssessment) a = pc_store_load_assessment_by_id (store, assessment_id, &error);
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (exported_at),
+                                           (GDateMonth) g_date_time_get_month (exported_at),
+                                           (GDateYear) g_date_time_get_year (exported_at));
+  g_autoptr(cJSON) document = NULL;
+  g_autofree char *head = NULL;
+  guint count = 0;
+
+  g_assert_no_error (error);
+  checklist = pc_store_load_checklist_for (store, a, &error);
+  g_assert_no_error (error);
+  g_assert_true (pc_store_check_audit_chain (store, assessment_id, &count, &head, &error));
+  g_assert_no_error (error);
+  findings = pc_lint_run (a, checklist, today);
+
+  document = pc_summary_build_document (a, checklist, findings, count, head, exported_at);
+  g_assert_true (pc_summary_write (document, path, &error));
+  g_assert_no_error (error);
 }
 
 GBytes *

@@ -63,6 +63,23 @@ gint64        pc_test_create_assessment (PcStore      *store,
 void          pc_test_answer_all        (PcStore      *store,
                                          gint64        assessment_id);
 
+/* Creates a complete assessment titled @title, led by @author, submitted
+ * by @author in @author_role and approved by @reviewer in
+ * @reviewer_role, each with a key of their own. Returns: its id */
+gint64        pc_test_create_approved_assessment (PcStore    *store,
+                                                  const char *title,
+                                                  const char *author,
+                                                  const char *author_role,
+                                                  const char *reviewer,
+                                                  const char *reviewer_role);
+
+/* Exports @assessment_id to @path as the command line does, stamped
+ * @exported_at and linted as of that day. */
+void          pc_test_export_summary    (PcStore      *store,
+                                         gint64        assessment_id,
+                                         GDateTime    *exported_at,
+                                         const char   *path);
+
 /* Generates a key for @name in @role, with PC_TEST_PASSPHRASE, in a
  * keys folder of its own (so two keys may have names that compare
  * equal). Returns: (transfer full) */

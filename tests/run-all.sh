@@ -20,6 +20,10 @@ run_suite () {
     meson test -C "$dir" --print-errorlogs --num-processes 2 "$@" >"$log" 2>&1
   status=$?
   grep -E "^ *[0-9]+/[0-9]+ " "$log" | awk '!seen[$0]++'
+  if [ "$status" -ne 0 ]; then
+    # The failing tests' own output, which meson prints before its summary.
+    sed -n '/^=\{20,\} [0-9]/,/^Summary of Failures/p' "$log" | tail -200
+  fi
   grep -E -A 40 '^Summary of Failures' "$log" || true
   ok=$(awk '/^Ok:/ { print $2 }' "$log")
   bad=$(awk '/^(Fail|Timeout|Unexpected Pass):/ { n += $NF } END { print n + 0 }' "$log")

@@ -35,56 +35,6 @@ time_at (int hour)
   return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
 }
 
-/* Exports @id as the command line does, with @exported_at, to @path. */
-static void
-export_to (PcStore    *store,
-           gint64      id,
-           GDateTime  *exported_at,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PcAssessment) a = pc_store_load_assessment_by_id (store, id, &error);
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (exported_at),
-                                           (GDateMonth) g_date_time_get_month (exported_at),
-                                           (GDateYear) g_date_time_get_year (exported_at));
-  g_autoptr(cJSON) document = NULL;
-  g_autofree char *head = NULL;
-  guint count = 0;
-
-  g_assert_no_error (error);
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  g_assert_no_error (error);
-  g_assert_true (pc_store_check_audit_chain (store, id, &count, &head, &error));
-  g_assert_no_error (error);
-  findings = pc_lint_run (a, checklist, today);
-
-  document = pc_summary_build_document (a, checklist, findings, count, head, exported_at);
-  g_assert_true (pc_summary_write (document, path, &error));
-  g_assert_no_error (error);
-}
-
-/* Creates a complete assessment, submitted by AUTHOR and approved by
- * REVIEWER, each with a key of their own. Returns: its id */
-static gint64
-create_approved (PcStore *store)
-{
-  g_autoptr(PcSigningKey) author = pc_test_signing_key_new (AUTHOR, "Service lead");
-  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new (REVIEWER, "Clinical director");
-  g_autoptr(GError) error = NULL;
-  gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
-
-  pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
 static cJSON *
 parse_file (const char *path)
 {
@@ -186,9 +136,10 @@ test_approved (void)
   const cJSON *audit;
   gsize len = 0;
   GStatBuf st;
-  gint64 id = create_approved (store);
+  gint64 id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
+                                                 REVIEWER, "Clinical director");
 
-  export_to (store, id, when, path);
+  pc_test_export_summary (store, id, when, path);
   assert_valid (path);
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -247,11 +198,12 @@ test_deterministic (void)
   g_auto(GStrv) lines1 = NULL;
   g_auto(GStrv) lines3 = NULL;
   guint differing = 0;
-  gint64 id = create_approved (store);
+  gint64 id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
+                                                 REVIEWER, "Clinical director");
 
-  export_to (store, id, t1, first);
-  export_to (store, id, t1, again);
-  export_to (store, id, t2, later);
+  pc_test_export_summary (store, id, t1, first);
+  pc_test_export_summary (store, id, t1, again);
+  pc_test_export_summary (store, id, t2, later);
 
   b1 = pc_test_read_file (first);
   b2 = pc_test_read_file (again);
@@ -283,7 +235,7 @@ test_draft (void)
   g_autoptr(cJSON) document = NULL;
   gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
 
-  export_to (store, id, when, path);
+  pc_test_export_summary (store, id, when, path);
   assert_valid (path);
 
   document = parse_file (path);
@@ -338,7 +290,8 @@ test_cli (void)
     }
 
   store = pc_test_open_store (db);
-  id = create_approved (store);
+  id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
+                                           REVIEWER, "Clinical director");
   a = pc_store_load_assessment_by_id (store, id, &error);
   g_assert_no_error (error);
   reference = g_strdup (a->reference);

@@ -36,56 +36,6 @@ time_at (int hour)
   return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
 }
 
-/* Exports @id as the command line does, with @exported_at, to @path. */
-static void
-export_to (PcStore    *store,
-           gint64      id,
-           GDateTime  *exported_at,
-           const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PcAssessment) a = pc_store_load_assessment_by_id (store, id, &error);
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (exported_at),
-                                           (GDateMonth) g_date_time_get_month (exported_at),
-                                           (GDateYear) g_date_time_get_year (exported_at));
-  g_autoptr(cJSON) document = NULL;
-  g_autofree char *head = NULL;
-  guint count = 0;
-
-  g_assert_no_error (error);
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  g_assert_no_error (error);
-  g_assert_true (pc_store_check_audit_chain (store, id, &count, &head, &error));
-  g_assert_no_error (error);
-  findings = pc_lint_run (a, checklist, today);
-
-  document = pc_summary_build_document (a, checklist, findings, count, head, exported_at);
-  g_assert_true (pc_summary_write (document, path, &error));
-  g_assert_no_error (error);
-}
-
-/* Creates a complete assessment, submitted by AUTHOR and approved by
- * REVIEWER. Returns: its id */
-static gint64
-create_approved (PcStore *store)
-{
-  g_autoptr(PcSigningKey) author = pc_test_signing_key_new (AUTHOR, "Service lead");
-  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new (REVIEWER, "Clinical director");
-  g_autoptr(GError) error = NULL;
-  gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
-
-  pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
-
-  return id;
-}
-
 /* A database holding one approved assessment, exported to a file in
  * @dir. The out parameters (all nullable) receive its reference, the
  * SHA-256 of its canonical content, and the file's path. */
@@ -103,9 +53,10 @@ make_summary (const char  *dir,
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(cJSON) content = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 id = create_approved (store);
+  gint64 id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
+                                                 REVIEWER, "Clinical director");
 
-  export_to (store, id, when, path);
+  pc_test_export_summary (store, id, when, path);
 
   a = pc_store_load_assessment_by_id (store, id, &error);
   g_assert_no_error (error);
@@ -375,7 +326,7 @@ test_twice (void)
   {
     g_autoptr(PcStore) origin_store = pc_test_open_store (origin);
 
-    export_to (origin_store, 1, when, later);
+    pc_test_export_summary (origin_store, 1, when, later);
   }
 
   store = pc_test_open_store (db);

@@ -757,12 +757,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/report/demo", test_report_demo);
-  g_test_add_func ("/report/long", test_report_long);
-  g_test_add_func ("/report/scripts", test_report_scripts);
-  g_test_add_func ("/report/raster", test_report_raster);
-  g_test_add_func ("/report/csv", test_report_csv);
-  g_test_add_func ("/report/cli", test_report_cli);
+  g_test_add_func ("/pc/report/demo", test_report_demo);
+  g_test_add_func ("/pc/report/long", test_report_long);
+  g_test_add_func ("/pc/report/scripts", test_report_scripts);
+  g_test_add_func ("/pc/report/raster", test_report_raster);
+  g_test_add_func ("/pc/report/csv", test_report_csv);
+  g_test_add_func ("/pc/report/cli", test_report_cli);
 
   return g_test_run ();
 }

@@ -20,31 +20,13 @@
 #include "pc-prompt-editor.h"
 #include "pc-sign.h"
 #include "pc-store.h"
+#include "pc-test-ui.h"
 #include "pc-test-utils.h"
 #include "pc-window.h"
 
 #define KINDNESS "principle:kindness-matters"
 
 /* Helpers */
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static void
 collect (GtkWidget *widget,
@@ -108,24 +90,6 @@ titles_say (GtkWidget  *widget,
   return FALSE;
 }
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds. */
-static void
-wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static char *
 first_prompt_of (PcStore    *store,
                  gint64      id,
@@ -141,7 +105,7 @@ first_prompt_of (PcStore    *store,
 static PcAssessmentView *
 window_view (PcWindow *window)
 {
-  return PC_ASSESSMENT_VIEW (find_descendant (GTK_WIDGET (window), PC_TYPE_ASSESSMENT_VIEW));
+  return PC_ASSESSMENT_VIEW (pc_test_ui_find_descendant (GTK_WIDGET (window), PC_TYPE_ASSESSMENT_VIEW));
 }
 
 static GtkWidget *
@@ -149,8 +113,8 @@ visible_editor (PcAssessmentView *view,
                 const char       *prompt_id)
 {
   /* The pages' stack, not the one inside the menu button's popover. */
-  GtkWidget *stack = gtk_widget_get_parent (find_descendant (GTK_WIDGET (view),
-                                                             PC_TYPE_OVERVIEW_PAGE));
+  GtkWidget *stack = gtk_widget_get_parent (pc_test_ui_find_descendant (GTK_WIDGET (view),
+                                                                        PC_TYPE_OVERVIEW_PAGE));
   GtkWidget *page = gtk_stack_get_visible_child (GTK_STACK (stack));
 
   g_assert_true (PC_IS_PRINCIPLE_PAGE (page));
@@ -223,7 +187,7 @@ test_walk_and_autosave (void)
   g_assert_cmpint (pc_assessment_view_get_assessment (view)->answers->len, ==, 1);
 
   /* Typed evidence waits for a pause in the typing, then is saved. */
-  evidence = find_descendant (editor, GTK_TYPE_TEXT_VIEW);
+  evidence = pc_test_ui_find_descendant (editor, GTK_TYPE_TEXT_VIEW);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (evidence));
   gtk_text_buffer_set_text (buffer, "Carers co-designed the call script.", -1);
   a = pc_store_load_assessment_by_id (store, id, NULL);
@@ -231,7 +195,7 @@ test_walk_and_autosave (void)
   g_clear_pointer (&a, pc_assessment_free);
   g_assert_true (pc_prompt_editor_get_pending (PC_PROMPT_EDITOR (editor)));
   g_assert_true (shows_label (GTK_WIDGET (view), "Saving…"));
-  wait_ms (1000);
+  pc_test_ui_wait_ms (1000);
   a = pc_store_load_assessment_by_id (store, id, NULL);
   g_assert_cmpstr (pc_assessment_find_answer (a, prompt)->evidence, ==,
                    "Carers co-designed the call script.");
@@ -240,7 +204,7 @@ test_walk_and_autosave (void)
 
   /* An action for the gap, added from its row. */
   {
-    GtkWidget *row = find_descendant (editor, ADW_TYPE_ENTRY_ROW);
+    GtkWidget *row = pc_test_ui_find_descendant (editor, ADW_TYPE_ENTRY_ROW);
 
     gtk_editable_set_text (GTK_EDITABLE (row), "Train call handlers with carers");
     g_signal_emit_by_name (row, "apply");
@@ -328,9 +292,9 @@ test_read_only (void)
   g_signal_emit_by_name (find_rating_button (editor, "Not met"), "clicked");
   g_assert_cmpint (pc_prompt_editor_get_rating (PC_PROMPT_EDITOR (editor)), ==, PC_RATING_MET);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_rating_button (editor, "Met"))));
-  evidence = find_descendant (editor, GTK_TYPE_TEXT_VIEW);
+  evidence = pc_test_ui_find_descendant (editor, GTK_TYPE_TEXT_VIEW);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (evidence)));
-  g_assert_false (gtk_widget_get_visible (find_descendant (editor, ADW_TYPE_ENTRY_ROW)));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_find_descendant (editor, ADW_TYPE_ENTRY_ROW)));
   collect (editor, GTK_TYPE_BUTTON, views);
   for (guint i = 0; i < views->len; i++)
     {

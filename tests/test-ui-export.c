@@ -22,6 +22,7 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-test-ui.h"
 #include "pc-test-utils.h"
 #include "pc-verify.h"
 #include "pc-window.h"
@@ -30,65 +31,6 @@
 static char *xdg_home;
 
 /* Widget helpers */
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget)
-      && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_by_id (GtkWidget  *widget,
-           const char *id)
-{
-  GtkWidget *found = find_by_id (widget, id);
-
-  if (found == NULL)
-    g_error ("No widget “%s” under %s", id, G_OBJECT_TYPE_NAME (widget));
-
-  return found;
-}
-
-/* The toplevel of @type that is shown, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-
-  return found;
-}
-
-static void
-destroy_toplevels (void)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-}
 
 /* With PC_SCREENSHOT_DIR set, saves a picture of @widget to
  * <dir>/<name>.png, for people to look at; otherwise does nothing. */
@@ -198,7 +140,7 @@ fixture_set_up (Fixture       *f,
   f->store = pc_test_open_store (NULL);
   f->window = pc_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 780);
-  f->view = PC_ASSESSMENT_VIEW (get_by_id (GTK_WIDGET (f->window), "assessment_view"));
+  f->view = PC_ASSESSMENT_VIEW (pc_test_ui_get_by_id (GTK_WIDGET (f->window), "assessment_view"));
   gtk_window_present (GTK_WINDOW (f->window));
 }
 
@@ -206,7 +148,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  destroy_toplevels ();
+  pc_test_ui_destroy_toplevels ();
   g_clear_object (&f->store);
 }
 
@@ -216,7 +158,7 @@ open_in_view (Fixture    *f,
               const char *page)
 {
   g_autoptr(GError) error = NULL;
-  GtkStack *stack = GTK_STACK (get_by_id (GTK_WIDGET (f->window), "stack"));
+  GtkStack *stack = GTK_STACK (pc_test_ui_get_by_id (GTK_WIDGET (f->window), "stack"));
 
   g_assert_true (pc_assessment_view_open (f->view, id, page, &error));
   g_assert_no_error (error);
@@ -226,14 +168,14 @@ open_in_view (Fixture    *f,
 static gboolean
 banner_shown (Fixture *f)
 {
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (get_by_id (GTK_WIDGET (f->view),
-                                                                 "banner_revealer")));
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (pc_test_ui_get_by_id (GTK_WIDGET (f->view),
+                                                                            "banner_revealer")));
 }
 
 static const char *
 banner_text (Fixture *f)
 {
-  return gtk_label_get_text (GTK_LABEL (get_by_id (GTK_WIDGET (f->view), "banner_label")));
+  return gtk_label_get_text (GTK_LABEL (pc_test_ui_get_by_id (GTK_WIDGET (f->view), "banner_label")));
 }
 
 /* Tests */
@@ -243,7 +185,7 @@ test_banner_final (Fixture       *f,
                    gconstpointer  data)
 {
   gint64 id = create_decided (f->store, PC_MEANING_APPROVED, NULL);
-  GtkWidget *button = get_by_id (GTK_WIDGET (f->view), "banner_button");
+  GtkWidget *button = pc_test_ui_get_by_id (GTK_WIDGET (f->view), "banner_button");
   const char *text;
 
   open_in_view (f, id, "principle:kindness-matters");
@@ -256,7 +198,7 @@ test_banner_final (Fixture       *f,
   g_assert_nonnull (strstr (text, " UTC. Submitted for review by Ann Lee, Service lead, on "));
   g_assert_true (gtk_widget_get_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));
-  gtk_test_accessible_assert_role (get_by_id (GTK_WIDGET (f->view), "banner"),
+  gtk_test_accessible_assert_role (pc_test_ui_get_by_id (GTK_WIDGET (f->view), "banner"),
                                    GTK_ACCESSIBLE_ROLE_STATUS);
   g_assert_true (gtk_widget_get_focusable (button));
 
@@ -286,7 +228,7 @@ test_banner_states (Fixture       *f,
   g_assert_true (g_str_has_prefix (banner_text (f), "Read-only. In review since "));
   g_assert_nonnull (strstr (banner_text (f), ", prepared by Ann Lee, Service lead: it cannot be "
                                              "changed until the reviewer decides."));
-  g_assert_false (gtk_widget_get_visible (get_by_id (GTK_WIDGET (f->view), "banner_button")));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (GTK_WIDGET (f->view), "banner_button")));
 
   /* Returned: editable, and the banner says who returned it and why. */
   pc_store_review (f->store, id, PC_MEANING_RETURNED, "Add the carers’ survey.", reviewer, NULL,
@@ -297,7 +239,7 @@ test_banner_states (Fixture       *f,
   g_assert_true (g_str_has_prefix (banner_text (f), "Returned to its author by Dr Bob Reviewer, "
                                                     "Clinical Director, on "));
   g_assert_true (g_str_has_suffix (banner_text (f), ": Add the carers’ survey."));
-  g_assert_false (gtk_widget_get_visible (get_by_id (GTK_WIDGET (f->view), "banner_button")));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (GTK_WIDGET (f->view), "banner_button")));
 
   /* Conditions are named. */
   id = create_decided (f->store, PC_MEANING_APPROVED_WITH_CONDITIONS, "Review after three months.");
@@ -322,7 +264,7 @@ test_start_revision (Fixture       *f,
 
   open_in_view (f, id, "history");
   gtk_widget_activate_action (GTK_WIDGET (f->view), "view.start-revision", NULL);
-  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  message = ADW_MESSAGE_DIALOG (pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (message);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (message)) == GTK_WINDOW (f->window));
   g_assert_false (adw_message_dialog_get_response_enabled (message, "revise"));
@@ -342,7 +284,7 @@ test_start_revision (Fixture       *f,
 
   /* A draft cannot be revised. */
   gtk_widget_activate_action (GTK_WIDGET (f->view), "view.start-revision", NULL);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -600,7 +542,7 @@ test_export_names (Fixture       *f,
       GtkWindow *chooser;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), cases[i].action, NULL));
-      chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+      chooser = pc_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
       if (chooser == NULL)
         {
           g_test_skip ("The file chooser is a portal's, out of reach of the test");
@@ -610,7 +552,7 @@ test_export_names (Fixture       *f,
       name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
       g_assert_cmpstr (name, ==, expected);
       gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-      for (guint j = 0; j < 10 && find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; j++)
+      for (guint j = 0; j < 10 && pc_test_ui_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL; j++)
         g_main_context_iteration (NULL, FALSE);
     }
 }
@@ -639,8 +581,8 @@ static void
 test_menus (Fixture       *f,
             gconstpointer  data)
 {
-  GtkWidget *view_menu = get_by_id (GTK_WIDGET (f->view), "menu_button");
-  GtkWidget *list_menu = get_by_id (get_by_id (GTK_WIDGET (f->window), "list_page"), "menu_button");
+  GtkWidget *view_menu = pc_test_ui_get_by_id (GTK_WIDGET (f->view), "menu_button");
+  GtkWidget *list_menu = pc_test_ui_get_by_id (pc_test_ui_get_by_id (GTK_WIDGET (f->window), "list_page"), "menu_button");
   GMenuModel *model;
 
   /* The view's menu is made when it first opens. */
@@ -700,9 +642,9 @@ test_imported (Fixture       *f,
 
   /* Choosing it in the list shows what it says of itself: read-only,
    * verified, who signed what and when. */
-  g_signal_emit_by_name (get_by_id (GTK_WIDGET (f->window), "list_page"), "open-assessment",
+  g_signal_emit_by_name (pc_test_ui_get_by_id (GTK_WIDGET (f->window), "list_page"), "open-assessment",
                          import_id, TRUE);
-  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  message = ADW_MESSAGE_DIALOG (pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (message);
   body = adw_message_dialog_get_body (message);
   g_assert_nonnull (strstr (body, "Read-only: an imported summary"));
@@ -730,7 +672,7 @@ test_about (Fixture       *f,
   g_autofree char *schema = NULL;
 
   pc_window_show_about (f->window);
-  about = ADW_ABOUT_WINDOW (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  about = ADW_ABOUT_WINDOW (pc_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) == GTK_WINDOW (f->window));
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
@@ -741,7 +683,7 @@ test_about (Fixture       *f,
                             pc_store_get_latest_version ());
   g_assert_nonnull (strstr (debug_info, schema));
   gtk_window_destroy (GTK_WINDOW (about));
-  g_assert_null (find_toplevel (ADW_TYPE_ABOUT_WINDOW));
+  g_assert_null (pc_test_ui_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
 }
 
 int
@@ -775,11 +717,7 @@ main (int   argc,
 
   /* The application loads its style sheet from its resource base path;
    * without one, the tests load it themselves. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/uk/nhs/beh/PrincipleCheck/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  css = pc_test_ui_load_style ();
 
   g_test_add ("/pc/ui/export/banner-final", Fixture, NULL,
               fixture_set_up, test_banner_final, fixture_tear_down);

@@ -14,6 +14,7 @@
 #include "pc-demo.h"
 #include "pc-list-page.h"
 #include "pc-store.h"
+#include "pc-test-ui.h"
 #include "pc-test-utils.h"
 #include "pc-window.h"
 
@@ -75,25 +76,6 @@ test_search_and_filter (void)
   g_object_unref (page);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_empty_state_and_names (void)
 {
@@ -105,12 +87,12 @@ test_empty_state_and_names (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   /* An empty database says so and offers the way in. */
-  g_assert_cmpstr (pc_list_page_get_shown (PC_LIST_PAGE (find_descendant (GTK_WIDGET (window),
-                                                                          PC_TYPE_LIST_PAGE))),
+  g_assert_cmpstr (pc_list_page_get_shown (PC_LIST_PAGE (pc_test_ui_find_descendant (GTK_WIDGET (window),
+                                                                                     PC_TYPE_LIST_PAGE))),
                    ==, "empty");
 
   /* The search field is announced by what it does. */
-  search = find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  search = pc_test_ui_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
   gtk_test_accessible_assert_property (search, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Search assessments");
 

@@ -21,6 +21,7 @@
 #include "pc-overview-page.h"
 #include "pc-sign.h"
 #include "pc-store.h"
+#include "pc-test-ui.h"
 #include "pc-test-utils.h"
 #include "pc-vocab.h"
 
@@ -70,25 +71,6 @@ get_titled (GtkWidget  *widget,
     g_error ("No row or button “%s”", title);
 
   return found;
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* The first descendant of @widget that is a button with @tooltip. */
@@ -410,7 +392,7 @@ test_dialog_create (void)
   g_signal_emit_by_name (add_member, "entry-activated");
   gtk_editable_set_text (GTK_EDITABLE (add_member), "Carl Smith");
   g_signal_emit_by_name (find_button (add_member, "Add team member"), "clicked");
-  g_signal_emit_by_name (find_type (get_titled (root, "Someone Else"), GTK_TYPE_BUTTON), "clicked");
+  g_signal_emit_by_name (pc_test_ui_find_descendant (get_titled (root, "Someone Else"), GTK_TYPE_BUTTON), "clicked");
   g_assert_null (find_titled (root, "Someone Else"));
   gtk_editable_set_text (GTK_EDITABLE (add_member), "Dee Wong");
 
@@ -424,8 +406,8 @@ test_dialog_create (void)
   /* Enter in the last field creates the assessment. */
   g_assert_true (gtk_widget_get_sensitive (get_titled (root, "C_reate")));
   g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (dialog)) == get_titled (root, "C_reate"));
-  g_signal_emit_by_name (find_type (pc_date_row_get_entry (PC_DATE_ROW (get_titled (root, "Planned review date"))),
-                                    GTK_TYPE_TEXT),
+  g_signal_emit_by_name (pc_test_ui_find_descendant (pc_date_row_get_entry (PC_DATE_ROW (get_titled (root, "Planned review date"))),
+                                                     GTK_TYPE_TEXT),
                          "activate");
   {
     /* A button activated from the keyboard clicks after a short
@@ -477,7 +459,7 @@ test_dialog_accessible_names (void)
   date = get_titled (root, "Start date");
   gtk_test_accessible_assert_property (pc_date_row_get_entry (PC_DATE_ROW (date)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Start date");
-  gtk_test_accessible_assert_property (find_type (date, GTK_TYPE_MENU_BUTTON),
+  gtk_test_accessible_assert_property (pc_test_ui_find_descendant (date, GTK_TYPE_MENU_BUTTON),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Start date: choose from a calendar");
   gtk_test_accessible_assert_property (find_button (get_titled (root, "Add a team member"), "Add team member"),
@@ -496,7 +478,7 @@ test_overview_edits (void)
 
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (get_titled (page, "Title of the service or pathway"))));
   maybe_screenshot (window, "overview-page");
-  maybe_screenshot (find_type (page, PC_TYPE_HEADER_FORM), "overview-page-header");
+  maybe_screenshot (pc_test_ui_find_descendant (page, PC_TYPE_HEADER_FORM), "overview-page-header");
 
   /* Typing is saved when it pauses, or when the view flushes. */
   set_text (page, "Title of the service or pathway", "Crisis café, Enfield");
@@ -560,7 +542,7 @@ test_overview_read_only (void)
   fixture_load (&f);
   gtk_test_widget_wait_for_draw (window);
   maybe_screenshot (window, "overview-page-approved");
-  maybe_screenshot (find_type (page, PC_TYPE_HEADER_FORM), "overview-page-approved-header");
+  maybe_screenshot (pc_test_ui_find_descendant (page, PC_TYPE_HEADER_FORM), "overview-page-approved-header");
 
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (get_titled (page, "Title of the service or pathway"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (get_titled (page, "Service lead"))));
@@ -603,12 +585,12 @@ test_coproduction_add_remove (void)
   const PcCoproduction *entry;
 
   /* The empty state says why the record matters. */
-  g_assert_true (gtk_widget_get_visible (find_type (page, ADW_TYPE_STATUS_PAGE)));
+  g_assert_true (gtk_widget_get_visible (pc_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE)));
   maybe_screenshot (window, "coproduction-page-empty");
 
   gtk_test_accessible_assert_property (get_titled (page, "Who took part"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Who took part");
-  view = find_type (page, GTK_TYPE_TEXT_VIEW);
+  view = pc_test_ui_find_descendant (page, GTK_TYPE_TEXT_VIEW);
   gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "What changed as a result");
 
   /* Suggestions fill the who field and add up. */
@@ -640,17 +622,17 @@ test_coproduction_add_remove (void)
 
   /* The row appears, the form is ready for the next entry. */
   g_assert_nonnull (get_titled (page, "2026-02-14 — Service users, Carers"));
-  g_assert_false (gtk_widget_get_visible (find_type (page, ADW_TYPE_STATUS_PAGE)));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE)));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_titled (page, "Who took part"))), ==, "");
   g_assert_false (gtk_widget_get_sensitive (add));
   gtk_test_widget_wait_for_draw (window);
   maybe_screenshot (window, "coproduction-page");
 
   /* Removing asks first; Cancel keeps the entry. */
-  g_signal_emit_by_name (find_type (get_titled (page, "2026-02-14 — Service users, Carers"), GTK_TYPE_BUTTON), "clicked");
+  g_signal_emit_by_name (pc_test_ui_find_descendant (get_titled (page, "2026-02-14 — Service users, Carers"), GTK_TYPE_BUTTON), "clicked");
   respond_to_dialog ("cancel");
   g_assert_cmpuint (f.changes, ==, 1);
-  g_signal_emit_by_name (find_type (get_titled (page, "2026-02-14 — Service users, Carers"), GTK_TYPE_BUTTON), "clicked");
+  g_signal_emit_by_name (pc_test_ui_find_descendant (get_titled (page, "2026-02-14 — Service users, Carers"), GTK_TYPE_BUTTON), "clicked");
   respond_to_dialog ("remove");
   g_assert_cmpuint (f.changes, ==, 2);
   g_assert_cmpuint (f.assessment->coproduction->len, ==, 0);
@@ -694,13 +676,7 @@ main (int   argc,
   adw_init ();
 
   /* The application's style sheet, as PcApplication loads it. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, "/uk/nhs/beh/PrincipleCheck/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  g_object_unref (pc_test_ui_load_style ());
 
   g_test_add_func ("/pc/ui/new-assessment/new-destroy", test_new_destroy);
   g_test_add_func ("/pc/ui/new-assessment/dialog-required", test_dialog_required);

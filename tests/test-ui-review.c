@@ -18,6 +18,7 @@
 #include "pc-sign-dialog.h"
 #include "pc-sign.h"
 #include "pc-store.h"
+#include "pc-test-ui.h"
 #include "pc-test-utils.h"
 
 /* How long a test waits for a key to be unlocked before failing. */
@@ -28,65 +29,6 @@
 static char *data_home;
 
 /* Widget helpers */
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget)
-      && g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-get_by_id (GtkWidget  *widget,
-           const char *id)
-{
-  GtkWidget *found = find_by_id (widget, id);
-
-  if (found == NULL)
-    g_error ("No widget “%s” under %s", id, G_OBJECT_TYPE_NAME (widget));
-
-  return found;
-}
-
-/* The toplevel of @type that is shown, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-
-  return found;
-}
-
-static void
-destroy_toplevels (void)
-{
-  GtkWindow *window;
-
-  while ((window = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (window);
-}
 
 static guint
 count_rows (GtkWidget *list)
@@ -105,7 +47,7 @@ static const char *
 label_text (GtkWidget  *widget,
             const char *id)
 {
-  return gtk_label_get_text (GTK_LABEL (get_by_id (widget, id)));
+  return gtk_label_get_text (GTK_LABEL (pc_test_ui_get_by_id (widget, id)));
 }
 
 /* The banner's lines, one string. Returns: (transfer full) */
@@ -114,7 +56,7 @@ banner_text (GtkWidget *page)
 {
   GString *text = g_string_new (label_text (page, "banner_title"));
 
-  for (GtkWidget *child = gtk_widget_get_first_child (get_by_id (page, "signoffs_box"));
+  for (GtkWidget *child = gtk_widget_get_first_child (pc_test_ui_get_by_id (page, "signoffs_box"));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     g_string_append_printf (text, "\n%s", gtk_label_get_text (GTK_LABEL (child)));
 
@@ -126,21 +68,21 @@ set_text (GtkWidget  *root,
           const char *id,
           const char *text)
 {
-  gtk_editable_set_text (GTK_EDITABLE (get_by_id (root, id)), text);
+  gtk_editable_set_text (GTK_EDITABLE (pc_test_ui_get_by_id (root, id)), text);
 }
 
 static const char *
 get_text (GtkWidget  *root,
           const char *id)
 {
-  return gtk_editable_get_text (GTK_EDITABLE (get_by_id (root, id)));
+  return gtk_editable_get_text (GTK_EDITABLE (pc_test_ui_get_by_id (root, id)));
 }
 
 static void
 set_reason (GtkWidget  *dialog,
             const char *text)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (get_by_id (dialog, "reason_view"));
+  GtkTextView *view = GTK_TEXT_VIEW (pc_test_ui_get_by_id (dialog, "reason_view"));
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
 }
@@ -148,7 +90,7 @@ set_reason (GtkWidget  *dialog,
 static char *
 get_reason (GtkWidget *dialog)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_by_id (dialog, "reason_view")));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (pc_test_ui_get_by_id (dialog, "reason_view")));
   GtkTextIter start;
   GtkTextIter end;
 
@@ -159,7 +101,7 @@ get_reason (GtkWidget *dialog)
 static gboolean
 can_sign (GtkWidget *dialog)
 {
-  return gtk_widget_is_sensitive (get_by_id (dialog, "sign_button"));
+  return gtk_widget_is_sensitive (pc_test_ui_get_by_id (dialog, "sign_button"));
 }
 
 static void
@@ -337,7 +279,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  destroy_toplevels ();
+  pc_test_ui_destroy_toplevels ();
   g_clear_pointer (&f->assessment, pc_assessment_free);
   g_clear_pointer (&f->checklist, pc_checklist_unref);
   g_clear_object (&f->store);
@@ -350,13 +292,13 @@ static GtkWidget *
 open_dialog (Fixture    *f,
              const char *button_id)
 {
-  GtkWidget *button = get_by_id (f->page, button_id);
+  GtkWidget *button = pc_test_ui_get_by_id (f->page, button_id);
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_is_visible (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  dialog = find_toplevel (PC_TYPE_SIGN_DIALOG);
+  dialog = pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
   g_assert_true (gtk_window_get_modal (dialog));
@@ -438,9 +380,9 @@ test_findings_and_submit (Fixture       *f,
                           gconstpointer  data)
 {
   g_autofree char *keys_dir = pc_sign_default_keys_dir ();
-  GtkWidget *submit = get_by_id (f->page, "submit_button");
-  GtkWidget *blocking = get_by_id (f->page, "blocking_list");
-  GtkWidget *warnings = get_by_id (f->page, "warning_list");
+  GtkWidget *submit = pc_test_ui_get_by_id (f->page, "submit_button");
+  GtkWidget *blocking = pc_test_ui_get_by_id (f->page, "blocking_list");
+  GtkWidget *warnings = pc_test_ui_get_by_id (f->page, "warning_list");
   GtkWidget *dialog;
   GtkWidget *row;
   g_autofree char *banner = NULL;
@@ -454,7 +396,7 @@ test_findings_and_submit (Fixture       *f,
   g_assert_false (gtk_widget_is_sensitive (submit));
   g_assert_cmpuint (count_rows (blocking), ==, pc_checklist_get_n_prompts (f->checklist));
   g_assert_cmpuint (count_rows (warnings), >=, 2);
-  g_assert_false (gtk_widget_is_visible (get_by_id (f->page, "decision_group")));
+  g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "decision_group")));
 
   /* Each finding leads to its prompt, or to the page it is about. */
   row = gtk_widget_get_first_child (blocking);
@@ -468,7 +410,7 @@ test_findings_and_submit (Fixture       *f,
   /* Answered, nothing blocks: Submit is offered. */
   pc_test_answer_all (f->store, f->id);
   fixture_reload (f);
-  g_assert_false (gtk_widget_is_visible (get_by_id (f->page, "blocking_group")));
+  g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "blocking_group")));
   g_assert_true (gtk_widget_is_sensitive (submit));
 
   /* The first signature asks for a new passphrase twice. */
@@ -480,8 +422,8 @@ test_findings_and_submit (Fixture       *f,
   set_text (dialog, "name_row", "Ann Lee");
   set_text (dialog, "role_row", "Service lead");
   g_assert_true (pc_sign_dialog_get_first_signature (PC_SIGN_DIALOG (dialog)));
-  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "repeat_row")));
-  g_assert_false (gtk_widget_get_visible (get_by_id (dialog, "reason_group")));
+  g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "repeat_row")));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "reason_group")));
   set_text (dialog, "passphrase_row", "short");
   set_text (dialog, "repeat_row", "short");
   g_assert_false (can_sign (dialog));
@@ -489,7 +431,7 @@ test_findings_and_submit (Fixture       *f,
   set_text (dialog, "repeat_row", "correct horse battery!");
   maybe_screenshot (dialog, "sign-first-mismatch");
   g_assert_false (can_sign (dialog));
-  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "hint_label")));
+  g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "hint_label")));
   set_text (dialog, "repeat_row", PC_TEST_PASSPHRASE);
   g_assert_true (can_sign (dialog));
 
@@ -501,13 +443,13 @@ test_findings_and_submit (Fixture       *f,
   g_assert_true (pc_sign_key_exists (keys_dir, "Ann Lee"));
   g_assert_cmpuint (f->n_changed, ==, 1);
   g_assert_cmpint (f->assessment->state, ==, PC_STATE_IN_REVIEW);
-  g_assert_null (find_toplevel (PC_TYPE_SIGN_DIALOG));
+  g_assert_null (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG));
   g_assert_cmpstr (label_text (f->page, "banner_title"), ==, "In Review");
   banner = banner_text (f->page);
   g_assert_nonnull (strstr (banner, "Submitted for review by Ann Lee, Service lead, on "));
   g_assert_nonnull (strstr (banner, " UTC"));
-  g_assert_false (gtk_widget_is_visible (get_by_id (f->page, "submit_group")));
-  g_assert_true (gtk_widget_is_visible (get_by_id (f->page, "decision_group")));
+  g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "submit_group")));
+  g_assert_true (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "decision_group")));
   maybe_screenshot (f->window, "review-in-review");
 }
 
@@ -524,11 +466,11 @@ test_wrong_passphrase_and_same_person (Fixture       *f,
   make_default_key ("Bob Reviewer", "Clinical Director");
 
   dialog = open_dialog (f, "return_button");
-  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "reason_group")));
+  g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "reason_group")));
   set_text (dialog, "name_row", "Bob Reviewer");
   set_text (dialog, "role_row", "Clinical Director");
   g_assert_false (pc_sign_dialog_get_first_signature (PC_SIGN_DIALOG (dialog)));
-  g_assert_false (gtk_widget_get_visible (get_by_id (dialog, "repeat_row")));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "repeat_row")));
   set_text (dialog, "passphrase_row", "not the passphrase");
   /* Returning needs a reason. */
   g_assert_false (can_sign (dialog));
@@ -539,14 +481,14 @@ test_wrong_passphrase_and_same_person (Fixture       *f,
   error = pc_sign_dialog_get_error (PC_SIGN_DIALOG (dialog));
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error, "The passphrase does not open the signing key of Bob Reviewer"));
-  g_assert_true (gtk_widget_get_visible (get_by_id (dialog, "error_label")));
+  g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "error_label")));
   maybe_screenshot (dialog, "sign-return-wrong-passphrase");
   g_assert_cmpstr (get_text (dialog, "name_row"), ==, "Bob Reviewer");
   g_assert_cmpstr (get_text (dialog, "role_row"), ==, "Clinical Director");
   g_assert_cmpstr (get_text (dialog, "passphrase_row"), ==, "not the passphrase");
   reason = get_reason (dialog);
   g_assert_cmpstr (reason, ==, "Add the carers’ survey to the evidence.");
-  passphrase = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (get_by_id (dialog, "passphrase_row"))));
+  passphrase = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (pc_test_ui_get_by_id (dialog, "passphrase_row"))));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == passphrase);
   g_assert_cmpint (f->assessment->state, ==, PC_STATE_IN_REVIEW);
 
@@ -603,13 +545,13 @@ test_conditions_and_revision (Fixture       *f,
   banner = banner_text (f->page);
   g_assert_nonnull (strstr (banner, "Approved with conditions by Dr Carol Reviewer, Clinical Director, on "));
   g_assert_nonnull (strstr (banner, "Conditions: Review the waiting times after three months."));
-  g_assert_false (gtk_widget_is_visible (get_by_id (f->page, "decision_group")));
-  g_assert_false (gtk_widget_is_visible (get_by_id (f->page, "submit_group")));
+  g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "decision_group")));
+  g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "submit_group")));
   maybe_screenshot (f->window, "review-approved-with-conditions");
 
   /* A new revision asks why. */
-  g_signal_emit_by_name (get_by_id (f->page, "revise_button"), "clicked");
-  message = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_signal_emit_by_name (pc_test_ui_get_by_id (f->page, "revise_button"), "clicked");
+  message = ADW_MESSAGE_DIALOG (pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (message);
   g_assert_false (adw_message_dialog_get_response_enabled (message, "revise"));
   entry = adw_message_dialog_get_extra_child (message);
@@ -638,7 +580,7 @@ test_conditions_and_revision (Fixture       *f,
   banner = banner_text (f->page);
   g_assert_nonnull (strstr (banner, "Revision 2 of PC-"));
   g_assert_nonnull (strstr (banner, "started because: The café moves to a new site."));
-  g_assert_false (gtk_widget_is_visible (get_by_id (f->page, "revise_button")));
+  g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "revise_button")));
 }
 
 static void
@@ -652,17 +594,17 @@ test_approved_banner (Fixture       *f,
   make_default_key ("Dr Ann Leigh", "Clinical Director");
 
   dialog = open_dialog (f, "approve_button");
-  g_assert_false (gtk_widget_get_visible (get_by_id (dialog, "reason_group")));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "reason_group")));
   set_text (dialog, "name_row", "Dr Ann Leigh");
   set_text (dialog, "role_row", "Clinical Director");
   set_text (dialog, "passphrase_row", PC_TEST_PASSPHRASE);
   /* Enter in the passphrase signs. */
-  g_signal_emit_by_name (get_by_id (dialog, "passphrase_row"), "entry-activated");
+  g_signal_emit_by_name (pc_test_ui_get_by_id (dialog, "passphrase_row"), "entry-activated");
   g_assert_true (pc_sign_dialog_get_busy (PC_SIGN_DIALOG (dialog)));
   {
     gint64 deadline = g_get_monotonic_time () + SIGN_TIMEOUT_SECONDS * G_USEC_PER_SEC;
 
-    while (find_toplevel (PC_TYPE_SIGN_DIALOG) != NULL)
+    while (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG) != NULL)
       {
         g_assert_cmpint (g_get_monotonic_time (), <, deadline);
         g_main_context_iteration (NULL, FALSE);
@@ -674,7 +616,7 @@ test_approved_banner (Fixture       *f,
   g_assert_cmpstr (label_text (f->page, "banner_title"), ==, "Approved");
   banner = banner_text (f->page);
   g_assert_nonnull (strstr (banner, "Approved by Dr Ann Leigh, Clinical Director, on "));
-  g_assert_true (gtk_widget_is_visible (get_by_id (f->page, "revise_button")));
+  g_assert_true (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "revise_button")));
 }
 
 static void
@@ -685,25 +627,25 @@ test_accessible_names (Fixture       *f,
 
   submit_through_page (f, "Ann Lee", PC_TEST_PASSPHRASE);
 
-  gtk_test_accessible_assert_property (get_by_id (f->page, "approve_button"),
+  gtk_test_accessible_assert_property (pc_test_ui_get_by_id (f->page, "approve_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Approve");
-  gtk_test_accessible_assert_property (get_by_id (f->page, "conditions_button"),
+  gtk_test_accessible_assert_property (pc_test_ui_get_by_id (f->page, "conditions_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Approve with conditions");
-  gtk_test_accessible_assert_property (get_by_id (f->page, "return_button"),
+  gtk_test_accessible_assert_property (pc_test_ui_get_by_id (f->page, "return_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Return to author");
-  gtk_test_accessible_assert_property (get_by_id (f->page, "reject_button"),
+  gtk_test_accessible_assert_property (pc_test_ui_get_by_id (f->page, "reject_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Do not approve");
 
   dialog = open_dialog (f, "reject_button");
-  gtk_test_accessible_assert_property (get_by_id (dialog, "passphrase_row"),
+  gtk_test_accessible_assert_property (pc_test_ui_get_by_id (dialog, "passphrase_row"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Passphrase");
-  gtk_test_accessible_assert_property (gtk_editable_get_delegate (GTK_EDITABLE (get_by_id (dialog, "passphrase_row"))),
+  gtk_test_accessible_assert_property (gtk_editable_get_delegate (GTK_EDITABLE (pc_test_ui_get_by_id (dialog, "passphrase_row"))),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Passphrase");
-  gtk_test_accessible_assert_property (gtk_editable_get_delegate (GTK_EDITABLE (get_by_id (dialog, "name_row"))),
+  gtk_test_accessible_assert_property (gtk_editable_get_delegate (GTK_EDITABLE (pc_test_ui_get_by_id (dialog, "name_row"))),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Printed name");
-  gtk_test_accessible_assert_property (get_by_id (dialog, "reason_view"),
+  gtk_test_accessible_assert_property (pc_test_ui_get_by_id (dialog, "reason_view"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Reason");
-  gtk_test_accessible_assert_property (get_by_id (dialog, "sign_button"),
+  gtk_test_accessible_assert_property (pc_test_ui_get_by_id (dialog, "sign_button"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Sign");
 }
 
@@ -747,7 +689,7 @@ test_history (void)
   intact = g_strdup_printf ("The audit trail is intact: %u entries", history->len);
   g_assert_cmpstr (label_text (page, "chain_label"), ==, intact);
 
-  list = get_by_id (page, "history_list");
+  list = pc_test_ui_get_by_id (page, "history_list");
   g_assert_cmpuint (count_rows (list), ==, history->len);
 
   /* Newest first: the evidence rewrite, shortened, whole when expanded. */

@@ -18,6 +18,7 @@
 #include "pc-demo.h"
 #include "pc-list-page.h"
 #include "pc-store.h"
+#include "pc-test-ui.h"
 #include "pc-test-utils.h"
 #include "pc-window.h"
 
@@ -40,48 +41,10 @@ typedef struct
   char        *dir;
 } Shots;
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static PcAssessmentView *
 window_view (Shots *s)
 {
-  return PC_ASSESSMENT_VIEW (find_descendant (GTK_WIDGET (s->window), PC_TYPE_ASSESSMENT_VIEW));
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms milliseconds: restyling and relayout after
- * a change of colour scheme or page take a few frames. */
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  return PC_ASSESSMENT_VIEW (pc_test_ui_find_descendant (GTK_WIDGET (s->window), PC_TYPE_ASSESSMENT_VIEW));
 }
 
 /* The id of the latest revision of the assessment whose title starts
@@ -141,7 +104,7 @@ save (Shots      *s,
   int width;
   int height;
 
-  settle (300);
+  pc_test_ui_wait_ms (300);
   gtk_test_widget_wait_for_draw (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -173,7 +136,7 @@ open_assessment (Shots      *s,
                  gint64      id,
                  const char *page)
 {
-  GtkWidget *list = find_descendant (GTK_WIDGET (s->window), PC_TYPE_LIST_PAGE);
+  GtkWidget *list = pc_test_ui_find_descendant (GTK_WIDGET (s->window), PC_TYPE_LIST_PAGE);
   PcAssessmentView *view = window_view (s);
 
   g_signal_emit_by_name (list, "open-assessment", id, FALSE);
@@ -184,35 +147,16 @@ open_assessment (Shots      *s,
   g_assert_cmpstr (pc_assessment_view_get_page (view), ==, page != NULL ? page : "overview");
 }
 
-/* The view's stack of pages: the GtkStack with an "overview" page. */
-static GtkWidget *
-content_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "overview") != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = content_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The scrolled window of the page the view shows. */
 static GtkScrolledWindow *
 visible_scrolled_window (Shots *s)
 {
-  GtkWidget *stack = content_stack (GTK_WIDGET (window_view (s)));
+  GtkWidget *stack = pc_test_ui_find_content_stack (GTK_WIDGET (window_view (s)));
   GtkWidget *scrolled;
 
   g_assert_nonnull (stack);
-  scrolled = find_descendant (gtk_stack_get_visible_child (GTK_STACK (stack)),
-                              GTK_TYPE_SCROLLED_WINDOW);
+  scrolled = pc_test_ui_find_descendant (gtk_stack_get_visible_child (GTK_STACK (stack)),
+                                         GTK_TYPE_SCROLLED_WINDOW);
   g_assert_nonnull (scrolled);
   return GTK_SCROLLED_WINDOW (scrolled);
 }
@@ -345,11 +289,7 @@ main (int   argc,
 
   /* The application loads its style sheet from its resource base path;
    * without an application the test adds it as the application would. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/uk/nhs/beh/PrincipleCheck/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  css = pc_test_ui_load_style ();
 
   g_test_add_func ("/pc/ui/screenshots/light-and-dark", test_screenshots);
 

@@ -22,6 +22,7 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-test-ui.h"
 #include "pc-test-utils.h"
 #include "pc-vocab.h"
 #include "pc-window.h"
@@ -127,24 +128,6 @@ get_widget (GtkWidget  *root,
   return found;
 }
 
-/* The toplevel of @type that is shown, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWindow *found = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        found = window;
-    }
-
-  return found;
-}
-
 /* Acting on widgets */
 
 /* Clicks @button, which must be shown and sensitive. (gtk_widget_activate()
@@ -218,7 +201,7 @@ wait_until (Condition condition,
 static gboolean
 no_sign_dialog (gpointer data)
 {
-  return find_toplevel (PC_TYPE_SIGN_DIALOG) == NULL;
+  return pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG) == NULL;
 }
 
 static gboolean
@@ -259,30 +242,11 @@ open_window (Walk *w)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (w->window));
 }
 
-/* The view's stack of pages: the GtkStack with an "overview" page. */
-static GtkWidget *
-find_content_stack (GtkWidget *widget)
-{
-  if (GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "overview") != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_content_stack (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The page the view shows. */
 static GtkWidget *
 visible_page (Walk *w)
 {
-  GtkWidget *stack = find_content_stack (GTK_WIDGET (w->view));
+  GtkWidget *stack = pc_test_ui_find_content_stack (GTK_WIDGET (w->view));
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child (GTK_STACK (stack));
@@ -376,7 +340,7 @@ create_through_dialog (Walk *w)
   g_assert_nonnull (pc_division_ids ()[division]);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->window), "win.new-assessment", NULL));
-  dialog = GTK_WIDGET (find_toplevel (PC_TYPE_NEW_ASSESSMENT_DIALOG));
+  dialog = GTK_WIDGET (pc_test_ui_find_toplevel (PC_TYPE_NEW_ASSESSMENT_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (w->window));
   gtk_test_widget_wait_for_draw (dialog);
@@ -394,7 +358,7 @@ create_through_dialog (Walk *w)
   click (get_widget (dialog, GTK_TYPE_BUTTON, "Create"));
 
   /* The dialog is gone, and the window shows the new draft. */
-  g_assert_null (find_toplevel (PC_TYPE_NEW_ASSESSMENT_DIALOG));
+  g_assert_null (pc_test_ui_find_toplevel (PC_TYPE_NEW_ASSESSMENT_DIALOG));
   list = pc_store_list (w->store, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (list->len, ==, 1);
@@ -543,7 +507,7 @@ close_mid_edit_and_reopen (Walk              *w,
   g_clear_pointer (&a, pc_assessment_free);
 
   gtk_window_close (GTK_WINDOW (w->window));
-  g_assert_null (find_toplevel (PC_TYPE_WINDOW));
+  g_assert_null (pc_test_ui_find_toplevel (PC_TYPE_WINDOW));
 
   a = load (w);
   g_clear_pointer (&evidence, g_free);
@@ -631,7 +595,7 @@ static void
 sign_as (const char *name,
          const char *role)
 {
-  GtkWidget *dialog = GTK_WIDGET (find_toplevel (PC_TYPE_SIGN_DIALOG));
+  GtkWidget *dialog = GTK_WIDGET (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG));
 
   g_assert_nonnull (dialog);
   gtk_test_widget_wait_for_draw (dialog);
@@ -668,7 +632,7 @@ submit_and_approve (Walk *w)
 
   /* Submitting is the author's signature. */
   click (get_widget (page, GTK_TYPE_BUTTON, "Submit for Review…"));
-  g_assert_cmpint (pc_sign_dialog_get_meaning (PC_SIGN_DIALOG (find_toplevel (PC_TYPE_SIGN_DIALOG))),
+  g_assert_cmpint (pc_sign_dialog_get_meaning (PC_SIGN_DIALOG (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG))),
                    ==, PC_MEANING_PREPARED);
   sign_as (AUTHOR, "Service lead");
   a = load (w);
@@ -683,7 +647,7 @@ submit_and_approve (Walk *w)
   /* Someone else reviews it and approves. */
   g_assert_cmpstr (pc_assessment_view_get_page (w->view), ==, "review");
   click (get_widget (page, GTK_TYPE_BUTTON, "Approve"));
-  g_assert_cmpint (pc_sign_dialog_get_meaning (PC_SIGN_DIALOG (find_toplevel (PC_TYPE_SIGN_DIALOG))),
+  g_assert_cmpint (pc_sign_dialog_get_meaning (PC_SIGN_DIALOG (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG))),
                    ==, PC_MEANING_APPROVED);
   sign_as (REVIEWER, "Governance lead");
   a = load (w);

@@ -55,27 +55,10 @@ export_bytes (PcStore   *store,
               gint64     id,
               GDateTime *exported_at)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PcAssessment) a = pc_store_load_assessment_by_id (store, id, &error);
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GDate) today = g_date_new_dmy (22, G_DATE_NOVEMBER, 2026);
-  g_autoptr(cJSON) document = NULL;
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
-  g_autofree char *head = NULL;
-  guint count = 0;
 
-  g_assert_no_error (error);
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  g_assert_no_error (error);
-  g_assert_true (pc_store_check_audit_chain (store, id, &count, &head, &error));
-  g_assert_no_error (error);
-  findings = pc_lint_run (a, checklist, today);
-
-  document = pc_summary_build_document (a, checklist, findings, count, head, exported_at);
-  g_assert_true (pc_summary_write (document, path, &error));
-  g_assert_no_error (error);
+  pc_test_export_summary (store, id, exported_at, path);
 
   return pc_test_read_file (path);
 }

@@ -1,0 +1,45 @@
+/* pc-test-ui.h: widget helpers shared by the UI tests
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* @widget or its first descendant, depth first, that is a @type, or
+ * NULL. */
+GtkWidget      *pc_test_ui_find_descendant    (GtkWidget  *widget,
+                                               GType       type);
+
+/* @widget or its first descendant whose buildable id is @id, or NULL. */
+GtkWidget      *pc_test_ui_find_by_id         (GtkWidget  *widget,
+                                               const char *id);
+
+/* As pc_test_ui_find_by_id(), but fails the test when there is none. */
+GtkWidget      *pc_test_ui_get_by_id          (GtkWidget  *widget,
+                                               const char *id);
+
+/* The view's stack of pages under @widget: the GtkStack with an
+ * "overview" page, or NULL. */
+GtkWidget      *pc_test_ui_find_content_stack (GtkWidget  *widget);
+
+/* The toplevel of @type that is shown, or NULL. */
+GtkWindow      *pc_test_ui_find_toplevel      (GType       type);
+
+/* Destroys every shown toplevel. */
+void            pc_test_ui_destroy_toplevels  (void);
+
+/* Runs the main loop for @ms milliseconds. */
+void            pc_test_ui_wait_ms            (guint       ms);
+
+/* Adds the application's style sheet to the default display, as the
+ * application does from its resource base path. Returns: (transfer full):
+ * the provider */
+GtkCssProvider *pc_test_ui_load_style         (void);
+
+G_END_DECLS
