@@ -282,6 +282,27 @@ build_findings (GPtrArray *findings)
 /* The sign-offs of the current round of review: none for a draft (its
  * content may have changed since anyone signed), otherwise those after
  * the last "returned", which covered content that was sent back. */
+cJSON *
+pc_summary_signoff_to_json (const PcSignoff *s)
+{
+  cJSON *object;
+
+  g_return_val_if_fail (s != NULL, NULL);
+
+  object = cJSON_CreateObject ();
+  cJSON_AddStringToObject (object, "name", s->name);
+  cJSON_AddStringToObject (object, "role", s->role);
+  cJSON_AddStringToObject (object, "meaning", pc_meaning_to_string (s->meaning));
+  pc_json_add_string_or_null (object, "reason", s->reason);
+  cJSON_AddStringToObject (object, "signed_at", s->signed_at);
+  cJSON_AddStringToObject (object, "content_sha256", s->content_sha256);
+  cJSON_AddStringToObject (object, "key_id", s->key_id);
+  cJSON_AddStringToObject (object, "public_key", s->public_key);
+  cJSON_AddStringToObject (object, "signature", s->signature);
+
+  return object;
+}
+
 static cJSON *
 build_signoffs (const PcAssessment *a)
 {
@@ -302,18 +323,7 @@ build_signoffs (const PcAssessment *a)
   for (guint i = first; i < a->signoffs->len; i++)
     {
       const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
-      cJSON *object = cJSON_CreateObject ();
-
-      cJSON_AddStringToObject (object, "name", s->name);
-      cJSON_AddStringToObject (object, "role", s->role);
-      cJSON_AddStringToObject (object, "meaning", pc_meaning_to_string (s->meaning));
-      pc_json_add_string_or_null (object, "reason", s->reason);
-      cJSON_AddStringToObject (object, "signed_at", s->signed_at);
-      cJSON_AddStringToObject (object, "content_sha256", s->content_sha256);
-      cJSON_AddStringToObject (object, "key_id", s->key_id);
-      cJSON_AddStringToObject (object, "public_key", s->public_key);
-      cJSON_AddStringToObject (object, "signature", s->signature);
-      cJSON_AddItemToArray (array, object);
+      cJSON_AddItemToArray (array, pc_summary_signoff_to_json (s));
     }
 
   return array;

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
 cJSON  *pc_summary_build_content     (const PcAssessment *assessment,
                                       const PcChecklist  *checklist);
 
+/* One sign-off as the summary file writes it: name, role, meaning,
+ * reason, signed_at, content_sha256, key_id, public_key and signature.
+ * Returns: (transfer full) */
+cJSON  *pc_summary_signoff_to_json   (const PcSignoff    *signoff);
+
 /* The canonical bytes (RFC 8785) of @content, and their lower-case hex
  * SHA-256 in @out_sha256 (nullable). Returns: (transfer full) (nullable) */
 GBytes *pc_summary_canonical_bytes   (const cJSON        *content,
