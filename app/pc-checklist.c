@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "pc-checklist.h"
 
 #include "pc-json.h"
@@ -547,7 +549,7 @@ check_format (const Loader  *loader,
   if (format_version > PC_CHECKLIST_FORMAT_VERSION)
     {
       set_error (loader, error, PC_CHECKLIST_ERROR_UNSUPPORTED_VERSION, "format_version",
-                 _("%" G_GINT64_FORMAT " is newer than this program reads (%d); update Principle Check to open this checklist"),
+                 _("%" PRId64 " is newer than this program reads (%d); update Principle Check to open this checklist"),
                  format_version, PC_CHECKLIST_FORMAT_VERSION);
       return FALSE;
     }
@@ -555,7 +557,7 @@ check_format (const Loader  *loader,
   if (format_version != PC_CHECKLIST_FORMAT_VERSION)
     {
       set_error (loader, error, PC_CHECKLIST_ERROR_UNSUPPORTED_VERSION, "format_version",
-                 _("%" G_GINT64_FORMAT " is not a version of this format; it must be %d"),
+                 _("%" PRId64 " is not a version of this format; it must be %d"),
                  format_version, PC_CHECKLIST_FORMAT_VERSION);
       return FALSE;
     }
@@ -584,14 +586,14 @@ load_header (PcChecklist   *self,
   if (version < 1)
     {
       set_error (loader, error, PC_CHECKLIST_ERROR_INVALID_VALUE, "version",
-                 _("must be 1 or more, not %" G_GINT64_FORMAT), version);
+                 _("must be 1 or more, not %" PRId64), version);
       return FALSE;
     }
 
   if (version > G_MAXINT)
     {
       set_error (loader, error, PC_CHECKLIST_ERROR_INVALID_VALUE, "version",
-                 _("%" G_GINT64_FORMAT " is too large; the largest version is %d"), version, G_MAXINT);
+                 _("%" PRId64 " is too large; the largest version is %d"), version, G_MAXINT);
       return FALSE;
     }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "pc-json.h"
 
 #include <glib/gi18n.h>
@@ -85,8 +87,8 @@ set_offset_error (GError     **error,
 
   offset_to_line_column (data, offset, &line, &column);
   g_set_error (error, PC_JSON_ERROR, code,
-               _("line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT
-                 " (offset %" G_GSIZE_FORMAT "): %s"),
+               _("line %zu, column %zu"
+                 " (offset %zu): %s"),
                line, column, offset, what);
 }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "pc-store-private.h"
 
 #include <glib/gi18n.h>
@@ -186,7 +188,7 @@ _pc_store_require_draft (PcStore  *self,
   if (!has_row)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
-                   _("There is no assessment with id %" G_GINT64_FORMAT), assessment_id);
+                   _("There is no assessment with id %" PRId64), assessment_id);
       return NULL;
     }
 
@@ -639,7 +641,7 @@ pc_store_load_assessment_by_id (PcStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  what = g_strdup_printf (_("with id %" G_GINT64_FORMAT), id);
+  what = g_strdup_printf (_("with id %" PRId64), id);
 
   return load_assessment (self, stmt, what, error);
 }

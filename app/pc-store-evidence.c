@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "pc-store-private.h"
 
 #include <glib/gi18n.h>
@@ -79,7 +81,7 @@ owner_of (PcStore     *self,
   if (!has_row)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
-                   _("There is no %s with id %" G_GINT64_FORMAT), what, row_id);
+                   _("There is no %s with id %" PRId64), what, row_id);
       return 0;
     }
 
@@ -372,7 +374,7 @@ pc_store_get_attachment_data (PcStore  *self,
   if (!has_row)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
-                   _("There is no attachment with id %" G_GINT64_FORMAT), attachment_id);
+                   _("There is no attachment with id %" PRId64), attachment_id);
       return NULL;
     }
 

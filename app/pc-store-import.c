@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "pc-store-private.h"
 
 #include <glib/gi18n.h>
@@ -299,7 +301,7 @@ pc_store_get_imported_document (PcStore  *self,
   if (!has_row)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
-                   _("There is no imported summary with id %" G_GINT64_FORMAT ": run “principle-check list” to see them"),
+                   _("There is no imported summary with id %" PRId64 ": run “principle-check list” to see them"),
                    import_id);
       return NULL;
     }

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <inttypes.h>
+
 #include "pc-verify.h"
 #include "pc-verify-private.h"
 
@@ -290,7 +292,7 @@ compare_comment (Verifier          *v,
                      who, _pc_verify_shown (v, pc_json_get_string (comment, "reference")),
                      _pc_verify_shown (v, v->reference));
   if (!pc_json_get_int (comment, "revision", &revision) || revision != v->revision)
-    signoff_problem (v, so, _("%s signed revision %" G_GINT64_FORMAT ", but the file is revision %" G_GINT64_FORMAT ": the revision has been altered"),
+    signoff_problem (v, so, _("%s signed revision %" PRId64 ", but the file is revision %" PRId64 ": the revision has been altered"),
                      who, revision, v->revision);
 
   compare_field (v, so, index, comment, signoff, "name");
