@@ -12,6 +12,7 @@
 
 #include "pc-application.h"
 #include "pc-cli.h"
+#include "pc-settings.h"
 
 int
 main (int   argc,
@@ -29,6 +30,8 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_autoptr(PcApplication) app = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GError) error = NULL;
 
   /* A command (or a word that is not one) runs without a display;
    * no arguments, or only options such as --db, open the window. */
@@ -41,6 +44,13 @@ main (int   argc,
       return PC_EXIT_USAGE;
     }
 
-  app = pc_application_new ();
+  settings = pc_settings_new (&error);
+  if (settings == NULL)
+    {
+      g_printerr ("principle-check: %s\n", error->message);
+      return PC_EXIT_FAILED;
+    }
+
+  app = pc_application_new (settings);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

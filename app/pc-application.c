@@ -13,15 +13,29 @@
 
 #include <glib/gi18n.h>
 
+#include "pc-identity-dialog.h"
+#include "pc-preferences-window.h"
+#include "pc-settings.h"
 #include "pc-store.h"
 #include "pc-window.h"
 
 struct _PcApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GMenu          *recent_menu;
 };
 
 G_DEFINE_FINAL_TYPE (PcApplication, pc_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_SETTINGS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* The window already showing @path, or NULL. */
 static GtkWindow *
@@ -57,20 +71,33 @@ show_open_error (PcApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Presents the window of the database at @path (NULL: the default),
- * opening it first when no window shows it yet. */
-void
+/* The database to open when none is named: the last one, while it is
+ * still there, else the default. */
+static char *
+dup_start_path (PcApplication *self)
+{
+  g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+
+  return pc_store_default_path ();
+}
+
+GtkWindow *
 pc_application_open_database (PcApplication *self,
                               const char    *path)
 {
-  g_autofree char *default_path = NULL;
+  g_autofree char *start_path = NULL;
   g_autofree char *absolute = NULL;
   g_autoptr(PcStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  g_return_val_if_fail (PC_IS_APPLICATION (self), NULL);
+
   if (path == NULL)
-    path = default_path = pc_store_default_path ();
+    path = start_path = dup_start_path (self);
   absolute = g_canonicalize_filename (path, NULL);
 
   window = find_window (self, absolute);
@@ -80,18 +107,39 @@ pc_application_open_database (PcApplication *self,
       if (store == NULL)
         {
           show_open_error (self, absolute, error);
-          return;
+          return NULL;
         }
       window = GTK_WINDOW (pc_window_new (self, store));
     }
 
+  pc_settings_add_recent (self->settings, absolute);
   gtk_window_present (window);
+
+  return window;
+}
+
+/* Asks for the user's name and role once, on the first start. */
+static void
+maybe_ask_identity (PcApplication *self,
+                    GtkWindow     *window)
+{
+  g_autofree char *name = NULL;
+
+  if (window == NULL || g_settings_get_boolean (self->settings, "identity-asked"))
+    return;
+
+  name = g_settings_get_string (self->settings, "user-name");
+  if (*name != '\0')
+    return;
+
+  gtk_window_present (GTK_WINDOW (pc_identity_dialog_new (window, self->settings)));
 }
 
 static int
 pc_application_command_line (GApplication            *app,
                              GApplicationCommandLine *command_line)
 {
+  PcApplication *self = PC_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree char *db = NULL;
   g_autofree char *path = NULL;
@@ -103,14 +151,16 @@ pc_application_command_line (GApplication            *app,
       path = g_file_get_path (file);
     }
 
-  pc_application_open_database (PC_APPLICATION (app), path);
+  maybe_ask_identity (self, pc_application_open_database (self, path));
   return 0;
 }
 
 static void
 pc_application_activate (GApplication *app)
 {
-  pc_application_open_database (PC_APPLICATION (app), NULL);
+  PcApplication *self = PC_APPLICATION (app);
+
+  maybe_ask_identity (self, pc_application_open_database (self, NULL));
 }
 
 static void
@@ -123,6 +173,41 @@ about_activated_cb (GSimpleAction *action,
 
   if (PC_IS_WINDOW (window))
     pc_window_show_about (PC_WINDOW (window));
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  PcApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (pc_preferences_window_new (window, self->settings)));
+}
+
+static void
+open_recent_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  PcApplication *self = user_data;
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  /* A recent database that has gone is dropped from the list, and the
+   * dialog says where it was looked for. */
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                             _("There is no database at %s any more: it was moved or deleted. Open it from where it is now with “Open Another Database…”."),
+                                             path);
+
+      pc_settings_forget_recent (self->settings, path);
+      show_open_error (self, path, error);
+      return;
+    }
+
+  pc_application_open_database (self, path);
 }
 
 static void
@@ -140,29 +225,133 @@ quit_activated_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
+  { "preferences", preferences_activated_cb },
+  { "open-recent", open_recent_activated_cb, "s" },
   { "quit", quit_activated_cb },
 };
+
+/* "assessments.db — ~/Documents/Ward 3", with underscores kept literal. */
+static char *
+recent_label (const char *path)
+{
+  g_autofree char *base = g_filename_display_basename (path);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *shown_dir = NULL;
+  g_autofree char *label = NULL;
+  g_auto(GStrv) parts = NULL;
+  const char *home = g_get_home_dir ();
+
+  if (g_str_has_prefix (dir, home) && (dir[strlen (home)] == '/' || dir[strlen (home)] == '\0'))
+    shown_dir = g_strconcat ("~", dir + strlen (home), NULL);
+  else
+    shown_dir = g_filename_display_name (dir);
+
+  /* Translators: a recent database in the menu: "file name — folder". */
+  label = g_strdup_printf (_("%s — %s"), base, shown_dir);
+  parts = g_strsplit (label, "_", -1);
+  return g_strjoinv ("__", parts);
+}
+
+static void
+update_recent_menu (PcApplication *self)
+{
+  g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-databases");
+
+  g_menu_remove_all (self->recent_menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *label = recent_label (recent[i]);
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target (item, "app.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
 
 static void
 pc_application_startup (GApplication *app)
 {
+  PcApplication *self = PC_APPLICATION (app);
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (pc_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
+
+  g_signal_connect_object (self->settings, "changed::recent-databases",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+}
+
+static void
+pc_application_dispose (GObject *object)
+{
+  PcApplication *self = (PcApplication *) object;
+
+  g_clear_object (&self->recent_menu);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (pc_application_parent_class)->dispose (object);
+}
+
+static void
+pc_application_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PcApplication *self = PC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_application_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PcApplication *self = PC_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 pc_application_class_init (PcApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = pc_application_dispose;
+  object_class->get_property = pc_application_get_property;
+  object_class->set_property = pc_application_set_property;
   app_class->startup = pc_application_startup;
   app_class->activate = pc_application_activate;
   app_class->command_line = pc_application_command_line;
+
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -170,19 +359,39 @@ pc_application_init (PcApplication *self)
 {
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-      N_("Open this database (default: ~/.local/share/principle-check/assessments.db)"), N_("FILE") },
+      N_("Open this database (default: the one opened last, or ~/.local/share/principle-check/assessments.db)"), N_("FILE") },
     { NULL }
   };
 
+  self->recent_menu = g_menu_new ();
   g_application_add_main_option_entries (G_APPLICATION (self), options);
 }
 
 PcApplication *
-pc_application_new (void)
+pc_application_new (GSettings *settings)
 {
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
   return g_object_new (PC_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
                        "resource-base-path", "/uk/nhs/beh/PrincipleCheck",
+                       "settings", settings,
                        NULL);
+}
+
+GSettings *
+pc_application_get_settings (PcApplication *self)
+{
+  g_return_val_if_fail (PC_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+GMenuModel *
+pc_application_get_recent_menu (PcApplication *self)
+{
+  g_return_val_if_fail (PC_IS_APPLICATION (self), NULL);
+
+  return G_MENU_MODEL (self->recent_menu);
 }

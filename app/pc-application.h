@@ -14,11 +14,17 @@ G_BEGIN_DECLS
 #define PC_TYPE_APPLICATION (pc_application_get_type ())
 G_DECLARE_FINAL_TYPE (PcApplication, pc_application, PC, APPLICATION, AdwApplication)
 
-PcApplication *pc_application_new           (void);
-/* Presents the window of the database at @path (NULL: the default),
- * opening it when no window shows it yet; a database that cannot be
- * opened gets a dialog saying why. */
-void           pc_application_open_database (PcApplication *self,
-                                             const char    *path);
+/* @settings: the app's preferences (pc_settings_new(), or a memory
+ * backend in tests). */
+PcApplication *pc_application_new              (GSettings     *settings);
+GSettings     *pc_application_get_settings     (PcApplication *self);
+/* File → Recent: one item per recent database, kept up to date. */
+GMenuModel    *pc_application_get_recent_menu  (PcApplication *self);
+/* Presents the window of the database at @path (NULL: the one opened
+ * last, or the default), opening it when no window shows it yet, and
+ * makes it the first recent database; a database that cannot be opened
+ * gets a dialog saying why. Returns the window, or NULL. */
+GtkWindow     *pc_application_open_database    (PcApplication *self,
+                                                const char    *path);
 
 G_END_DECLS

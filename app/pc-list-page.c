@@ -36,6 +36,7 @@ struct _PcListPage
   GtkDropDown        *division_filter;
   GtkStack           *stack;
   GtkListView        *list_view;
+  GMenu              *database_section;
 };
 
 G_DEFINE_FINAL_TYPE (PcListPage, pc_list_page, GTK_TYPE_WIDGET)
@@ -281,6 +282,16 @@ pc_list_page_set_search (PcListPage *self,
   search_changed_cb (self);
 }
 
+void
+pc_list_page_set_recent_menu (PcListPage *self,
+                              GMenuModel *recent)
+{
+  g_return_if_fail (PC_IS_LIST_PAGE (self));
+  g_return_if_fail (G_IS_MENU_MODEL (recent));
+
+  g_menu_append_submenu (self->database_section, _("Open _Recent"), recent);
+}
+
 /* GObject */
 
 static void
@@ -333,6 +344,7 @@ pc_list_page_class_init (PcListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcListPage, division_filter);
   gtk_widget_class_bind_template_child (widget_class, PcListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PcListPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, database_section);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

@@ -27,5 +27,8 @@ guint       pc_list_page_get_n_shown (PcListPage *self);
 const char *pc_list_page_get_shown   (PcListPage *self);
 void        pc_list_page_set_search  (PcListPage *self,
                                       const char *text);
+/* Adds "Open Recent" with @recent's items to the main menu. */
+void        pc_list_page_set_recent_menu (PcListPage *self,
+                                          GMenuModel *recent);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-ui.h"
 #include "pc-vocab.h"
 
 struct _PcSignDialog
@@ -206,13 +207,6 @@ setup_reason_group (PcSignDialog *self)
 
 /* Fields */
 
-/* The text of @editable with white space trimmed. Returns: (transfer full) */
-static char *
-dup_stripped (GtkEditable *editable)
-{
-  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
-}
-
 static char *
 dup_reason (PcSignDialog *self)
 {
@@ -273,8 +267,8 @@ set_error (PcSignDialog *self,
 static gboolean
 check_fields (PcSignDialog *self)
 {
-  g_autofree char *name = dup_stripped (GTK_EDITABLE (self->name_row));
-  g_autofree char *role = dup_stripped (GTK_EDITABLE (self->role_row));
+  g_autofree char *name = pc_ui_dup_stripped (GTK_EDITABLE (self->name_row));
+  g_autofree char *role = pc_ui_dup_stripped (GTK_EDITABLE (self->role_row));
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
   const char *repeat = gtk_editable_get_text (GTK_EDITABLE (self->repeat_row));
   const char *hint = NULL;
@@ -316,7 +310,7 @@ update_sign_action (PcSignDialog *self)
 static void
 update_first_signature (PcSignDialog *self)
 {
-  g_autofree char *name = dup_stripped (GTK_EDITABLE (self->name_row));
+  g_autofree char *name = pc_ui_dup_stripped (GTK_EDITABLE (self->name_row));
   gboolean first = *name != '\0' && !pc_sign_key_exists (self->keys_dir, name);
 
   self->first_signature = first;
@@ -483,8 +477,8 @@ sign_action_cb (GtkWidget  *widget,
 
   d = g_new0 (UnlockData, 1);
   d->keys_dir = g_strdup (self->keys_dir);
-  d->name = dup_stripped (GTK_EDITABLE (self->name_row));
-  d->role = dup_stripped (GTK_EDITABLE (self->role_row));
+  d->name = pc_ui_dup_stripped (GTK_EDITABLE (self->name_row));
+  d->role = pc_ui_dup_stripped (GTK_EDITABLE (self->role_row));
   d->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
   d->reason = meaning_needs_reason (self->meaning) ? dup_reason (self) : NULL;
   d->generate = self->first_signature;
@@ -539,6 +533,30 @@ fill_subject (PcSignDialog       *self,
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->hash_row), self->content_sha256);
 }
 
+/* The name and role from Preferences, so the signer only checks them
+ * and types the passphrase. */
+static void
+prefill_signer (PcSignDialog *self,
+                GtkWindow    *parent)
+{
+  GSettings *settings = parent != NULL ? pc_ui_get_settings (GTK_WIDGET (parent)) : NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *role = NULL;
+
+  if (settings != NULL)
+    {
+      name = g_strstrip (g_settings_get_string (settings, "user-name"));
+      role = g_strstrip (g_settings_get_string (settings, "user-role"));
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+      gtk_editable_set_text (GTK_EDITABLE (self->role_row), role);
+    }
+
+  if (name != NULL && *name != '\0' && *role != '\0')
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->passphrase_row));
+  else
+    gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
+}
+
 PcSignDialog *
 pc_sign_dialog_new (GtkWindow          *parent,
                     PcStore            *store,
@@ -569,7 +587,7 @@ pc_sign_dialog_new (GtkWindow          *parent,
   fill_subject (self, assessment, checklist);
   setup_reason_group (self);
   update_first_signature (self);
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
+  prefill_signer (self, parent);
 
   return self;
 }
@@ -628,22 +646,6 @@ pc_sign_dialog_get_error (PcSignDialog *self)
 }
 
 /* GObject */
-
-static void
-name_entry_row (AdwEntryRow *row)
-{
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
-  GtkEditable *text = gtk_editable_get_delegate (GTK_EDITABLE (row));
-
-  /* The row and the text inside it, which takes the focus, are both
-   * announced by the row's title. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (text != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (text),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE,
-                                    -1);
-}
 
 static void
 pc_sign_dialog_get_property (GObject    *object,
@@ -744,10 +746,10 @@ pc_sign_dialog_init (PcSignDialog *self)
   self->keys_dir = pc_sign_default_keys_dir ();
   self->meaning = PC_MEANING_PREPARED;
 
-  name_entry_row (self->name_row);
-  name_entry_row (self->role_row);
-  name_entry_row (ADW_ENTRY_ROW (self->passphrase_row));
-  name_entry_row (ADW_ENTRY_ROW (self->repeat_row));
+  pc_ui_label_entry_row (self->name_row, TRUE);
+  pc_ui_label_entry_row (self->role_row, TRUE);
+  pc_ui_label_entry_row (ADW_ENTRY_ROW (self->passphrase_row), TRUE);
+  pc_ui_label_entry_row (ADW_ENTRY_ROW (self->repeat_row), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sign_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sign"), -1);
 

@@ -11,6 +11,8 @@
 
 #include "pc-ui.h"
 
+#include "pc-application.h"
+
 #include <glib/gi18n.h>
 
 #include "pc-window.h"
@@ -44,4 +46,50 @@ pc_ui_toast (GtkWidget  *widget,
   root = gtk_widget_get_root (widget);
   if (PC_IS_WINDOW (root))
     pc_window_toast (PC_WINDOW (root), message);
+}
+
+char *
+pc_ui_dup_stripped (GtkEditable *editable)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), NULL);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+void
+pc_ui_label_entry_row (AdwEntryRow *row,
+                       gboolean     required)
+{
+  const char *title;
+  GtkEditable *text;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  text = gtk_editable_get_delegate (GTK_EDITABLE (row));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (text),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    GTK_ACCESSIBLE_PROPERTY_REQUIRED, required,
+                                    -1);
+}
+
+GSettings *
+pc_ui_get_settings (GtkWidget *widget)
+{
+  GtkRoot *root;
+  GtkApplication *app;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (!GTK_IS_WINDOW (root))
+    return NULL;
+
+  app = gtk_window_get_application (GTK_WINDOW (root));
+  if (app == NULL && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+    app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (root)));
+
+  return PC_IS_APPLICATION (app) ? pc_application_get_settings (PC_APPLICATION (app)) : NULL;
 }

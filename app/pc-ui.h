@@ -21,4 +21,16 @@ void  pc_ui_show_error  (GtkWidget    *widget,
 void  pc_ui_toast       (GtkWidget    *widget,
                          const char   *message);
 
+/* The preferences of the PcApplication that @widget's window belongs
+ * to, or NULL (a window outside the app, as in some tests). */
+GSettings *pc_ui_get_settings (GtkWidget *widget);
+
+/* The text of @editable with white space trimmed. Returns: (transfer full) */
+char *pc_ui_dup_stripped    (GtkEditable  *editable);
+
+/* Names @row and the text inside it (which takes the focus) by the
+ * row's title, for screen readers; @required marks it as needed. */
+void  pc_ui_label_entry_row (AdwEntryRow  *row,
+                             gboolean      required);
+
 G_END_DECLS

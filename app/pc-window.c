@@ -19,6 +19,7 @@
 #include "pc-checklist.h"
 #include "pc-list-page.h"
 #include "pc-new-assessment-dialog.h"
+#include "pc-settings.h"
 #include "pc-signoff-text.h"
 #include "pc-store.h"
 #include "pc-ui-state.h"
@@ -32,6 +33,7 @@ struct _PcWindow
 
   /* Owned */
   PcStore              *store;
+  GSettings            *settings;   /* the app's; NULL outside an app */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -397,6 +399,71 @@ pc_window_get_store (PcWindow *self)
   return self->store;
 }
 
+/* Window size and the user's name */
+
+static void
+save_window_size (PcWindow *self)
+{
+  int width;
+  int height;
+
+  if (self->settings == NULL)
+    return;
+
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  /* A maximised window keeps the size it had before, for unmaximising. */
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)))
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+    }
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_window_size (PcWindow *self)
+{
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/* Changes are recorded under the name and role from Preferences. */
+static void
+update_actor (PcWindow *self)
+{
+  g_autofree char *actor = pc_settings_dup_actor (self->settings);
+
+  if (actor != NULL)
+    pc_store_set_actor (self->store, actor);
+}
+
+/* The application's settings: the window's size, the user's name for
+ * the audit trail, File → Recent. (Not in constructed(): "application"
+ * is set after it.) */
+static void
+use_app_settings (PcWindow   *self,
+                  GSettings  *settings,
+                  GMenuModel *recent_menu)
+{
+  self->settings = g_object_ref (settings);
+  restore_window_size (self);
+  update_actor (self);
+  g_signal_connect_object (settings, "changed::user-name",
+                           G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::user-role",
+                           G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
+  pc_list_page_set_recent_menu (self->list_page, recent_menu);
+}
+
 static void
 close_anyway_cb (AdwMessageDialog *dialog,
                  const char       *response,
@@ -416,7 +483,10 @@ pc_window_close_request (GtkWindow *window)
   GtkWidget *dialog;
 
   if (pc_assessment_view_flush (self->assessment_view, &error))
-    return GTK_WINDOW_CLASS (pc_window_parent_class)->close_request (window);
+    {
+      save_window_size (self);
+      return GTK_WINDOW_CLASS (pc_window_parent_class)->close_request (window);
+    }
 
   dialog = adw_message_dialog_new (window, _("Could Not Save"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
@@ -483,6 +553,7 @@ pc_window_dispose (GObject *object)
   PcWindow *self = (PcWindow *) object;
 
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (pc_window_parent_class)->dispose (object);
 }
@@ -576,11 +647,18 @@ PcWindow *
 pc_window_new (gpointer  application,
                PcStore  *store)
 {
+  PcWindow *self;
+
   g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (PC_IS_STORE (store), NULL);
 
-  return g_object_new (PC_TYPE_WINDOW,
+  self = g_object_new (PC_TYPE_WINDOW,
                        "application", application,
                        "store", store,
                        NULL);
+  if (PC_IS_APPLICATION (application))
+    use_app_settings (self, pc_application_get_settings (application),
+                      pc_application_get_recent_menu (application));
+
+  return self;
 }

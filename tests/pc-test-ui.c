@@ -9,6 +9,9 @@
 
 #include "pc-test-ui.h"
 
+#include <adwaita.h>
+#include <locale.h>
+
 GtkWidget *
 pc_test_ui_find_descendant (GtkWidget *widget,
                             GType      type)
@@ -132,4 +135,22 @@ pc_test_ui_load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   return css;
+}
+
+gboolean
+pc_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  gtk_disable_setlocale ();
+  setlocale (LC_ALL, "C.UTF-8");
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display available\n");
+      return FALSE;
+    }
+  adw_init ();
+
+  return TRUE;
 }

@@ -42,4 +42,9 @@ void            pc_test_ui_wait_ms            (guint       ms);
  * the provider */
 GtkCssProvider *pc_test_ui_load_style         (void);
 
+/* g_test_init() in the C.UTF-8 locale, then GTK and libadwaita; FALSE,
+ * having printed a TAP skip, when there is no display. */
+gboolean        pc_test_ui_init               (int         *argc,
+                                               char      ***argv);
+
 G_END_DECLS

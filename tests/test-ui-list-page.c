@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 
 #include "pc-checklist.h"
 #include "pc-demo.h"
@@ -103,16 +102,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display available\n");
-      return 0;
-    }
-  adw_init ();
+  if (!pc_test_ui_init (&argc, &argv))
+    return 0;
 
   g_test_add_func ("/pc/ui/list-page/new-destroy", test_new_destroy);
   g_test_add_func ("/pc/ui/list-page/window-new-destroy", test_window_new_destroy);

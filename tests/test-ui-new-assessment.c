@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "pc-assessment.h"
@@ -664,16 +663,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display available\n");
-      return 0;
-    }
-  adw_init ();
+  if (!pc_test_ui_init (&argc, &argv))
+    return 0;
 
   /* The application's style sheet, as PcApplication loads it. */
   g_object_unref (pc_test_ui_load_style ());
