@@ -10,6 +10,7 @@ packages="
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev
   libsqlite3-dev sqlite3 libcjson-dev libsodium-dev
   minisign python3 python3-jsonschema poppler-utils
+  desktop-file-utils appstream groff-base
   xvfb xauth dbus dbus-x11 fonts-beng-extra
   clang libclang-rt-14-dev
 "
