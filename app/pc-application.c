@@ -71,6 +71,15 @@ show_open_error (PcApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+is_default_path (const char *absolute)
+{
+  g_autofree char *default_path = pc_store_default_path ();
+  g_autofree char *canonical = g_canonicalize_filename (default_path, NULL);
+
+  return g_str_equal (canonical, absolute);
+}
+
 /* The database to open when none is named: the last one, while it is
  * still there, else the default. */
 static char *
@@ -107,6 +116,14 @@ pc_application_open_database (PcApplication *self,
       if (store == NULL)
         {
           show_open_error (self, absolute, error);
+          /* The database opened last cannot be opened now (damaged,
+           * made read-only): say so, and start on the default one rather
+           * than on nothing, this time and next. */
+          if (start_path != NULL && !is_default_path (absolute))
+            {
+              pc_settings_forget_recent (self->settings, absolute);
+              return pc_application_open_database (self, NULL);
+            }
           return NULL;
         }
       window = GTK_WINDOW (pc_window_new (self, store));

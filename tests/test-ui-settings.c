@@ -215,6 +215,27 @@ test_last_database (void)
   g_assert_true (PC_IS_WINDOW (window));
   g_assert_cmpstr (pc_store_get_path (pc_window_get_store (PC_WINDOW (window))), ==, default_path);
   gtk_window_destroy (window);
+
+  /* One that is there but cannot be opened (here, not a database) gets
+   * a dialog saying why, is left as it was, and the default opens:
+   * the next start does not stumble on it again. */
+  g_assert_true (g_file_set_contents (first, "not a database", -1, NULL));
+  g_settings_set_string (settings, "last-database", first);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_nonnull (pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  window = GTK_WINDOW (pc_test_ui_find_toplevel (PC_TYPE_WINDOW));
+  g_assert_nonnull (window);
+  g_assert_cmpstr (pc_store_get_path (pc_window_get_store (PC_WINDOW (window))), ==, default_path);
+  g_clear_pointer (&last, g_free);
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_cmpstr (last, ==, default_path);
+  {
+    g_autofree char *contents = NULL;
+
+    g_assert_true (g_file_get_contents (first, &contents, NULL, NULL));
+    g_assert_cmpstr (contents, ==, "not a database");
+  }
+  pc_test_ui_destroy_toplevels ();
 }
 
 /* File → Recent in the main menu: one item per database, newest first,
