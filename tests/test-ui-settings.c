@@ -179,6 +179,13 @@ test_window_size_round_trip (void)
   gtk_window_get_default_size (window, &width, &height);
   g_assert_cmpint (width, ==, 820);
   g_assert_cmpint (height, ==, 600);
+  g_assert_false (gtk_window_is_maximized (window));
+  gtk_window_destroy (window);
+
+  /* Closed maximised, it opens maximised. */
+  g_settings_set_boolean (settings, "window-maximized", TRUE);
+  window = pc_application_open_database (app, path);
+  g_assert_true (gtk_window_is_maximized (window));
   gtk_window_destroy (window);
 }
 
