@@ -35,15 +35,31 @@ _pc_report_action_overdue (const PcAction *action,
   return strcmp (action->due_date, now) < 0;
 }
 
+/* Whether a spreadsheet would take @value for a formula and run it
+ * ("=HYPERLINK(…)", "+1…", "-2…", "@SUM(…)", or one of those after a tab
+ * or carriage return). */
+static gboolean
+looks_like_formula (const char *value)
+{
+  return value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+}
+
 /* RFC 4180: a field with a comma, a quote or a line break is quoted,
- * with its quotes doubled; the others are written as they are. */
+ * with its quotes doubled; the others are written as they are. A field
+ * a spreadsheet would run as a formula starts with an apostrophe, which
+ * Excel and LibreOffice read as "text" (OWASP's advice on CSV
+ * injection): the words stay, nothing runs. */
 static void
 append_field (GString    *out,
               const char *value,
               gboolean    last)
 {
+  g_autofree char *guarded = NULL;
+
   if (value == NULL)
     value = "";
+  if (looks_like_formula (value))
+    value = guarded = g_strconcat ("'", value, NULL);
 
   if (strpbrk (value, ",\"\r\n") != NULL)
     {
