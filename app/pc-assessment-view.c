@@ -1173,7 +1173,6 @@ pc_assessment_view_export_csv (PcAssessmentView  *self,
                                GError           **error)
 {
   g_autoptr(PcAssessment) assessment = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GDate) today = NULL;
 
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
@@ -1186,10 +1185,7 @@ pc_assessment_view_export_csv (PcAssessmentView  *self,
     return FALSE;
 
   /* Overdue is measured on today's date in UTC, as in the summary. */
-  now = g_date_time_new_now_utc ();
-  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                          (GDateMonth) g_date_time_get_month (now),
-                          (GDateYear) g_date_time_get_year (now));
+  today = pc_date_new_utc (NULL);
 
   return pc_report_write_csv (assessment, self->checklist, today, path, error);
 }

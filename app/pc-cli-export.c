@@ -74,9 +74,7 @@ export_report (PcCliContext       *ctx,
     }
   else
     {
-      g_autoptr(GDate) today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (now),
-                                               (GDateMonth) g_date_time_get_month (now),
-                                               (GDateYear) g_date_time_get_year (now));
+      g_autoptr(GDate) today = pc_date_new_utc (now);
 
       if (!pc_report_write_csv (a, checklist, today, csv_path, &error))
         return _pc_cli_fail_error (ctx, error);

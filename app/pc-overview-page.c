@@ -298,10 +298,7 @@ static void
 update_summary (PcOverviewPage *self)
 {
   const PcAssessment *a = self->assessment;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                          g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
+  g_autoptr(GDate) today = pc_date_new_utc (NULL);
   g_autoptr(GPtrArray) findings = NULL;
   g_autofree char *reference = NULL;
   g_autofree char *progress = NULL;

@@ -18,6 +18,7 @@
 #include "pc-lint.h"
 #include "pc-prompt-editor.h"
 #include "pc-store.h"
+#include "pc-vocab.h"
 
 struct _PcPrinciplePage
 {
@@ -133,7 +134,6 @@ pc_principle_page_set_assessment (PcPrinciplePage    *self,
 {
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GDate) today = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   const PcPrinciple *principle;
 
   g_return_if_fail (PC_IS_PRINCIPLE_PAGE (self));
@@ -153,9 +153,7 @@ pc_principle_page_set_assessment (PcPrinciplePage    *self,
       build (self, checklist);
     }
 
-  today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                          g_date_time_get_month (now),
-                          g_date_time_get_year (now));
+  today = pc_date_new_utc (NULL);
   findings = pc_lint_run (assessment, checklist, today);
 
   principle = find_principle (self, checklist);

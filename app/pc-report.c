@@ -25,6 +25,7 @@
 #include "pc-json.h"
 #include "pc-lint.h"
 #include "pc-summary.h"
+#include "pc-vocab.h"
 
 /* Page furniture, points. */
 #define MARGIN_X       56.0
@@ -248,9 +249,7 @@ pc_report_new (const PcAssessment *assessment,
 
   utc = g_date_time_to_utc (now);
   self->created = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (utc),
-                          (GDateMonth) g_date_time_get_month (utc),
-                          (GDateYear) g_date_time_get_year (utc));
+  today = pc_date_new_utc (utc);
 
   _pc_report_build (self, assessment, checklist, findings, content_sha256, today);
 
@@ -281,9 +280,7 @@ pc_report_new_at (const PcAssessment  *assessment,
     return NULL;
 
   utc = g_date_time_to_utc (now);
-  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (utc),
-                          (GDateMonth) g_date_time_get_month (utc),
-                          (GDateYear) g_date_time_get_year (utc));
+  today = pc_date_new_utc (utc);
   findings = pc_lint_run (assessment, checklist, today);
 
   return pc_report_new (assessment, checklist, findings, sha256, now);

@@ -360,10 +360,7 @@ finding_activated_cb (PcReviewPage  *self,
 static guint
 update_findings (PcReviewPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                           g_date_time_get_month (now),
-                                           g_date_time_get_year (now));
+  g_autoptr(GDate) today = pc_date_new_utc (NULL);
   g_autoptr(GPtrArray) findings = pc_lint_run (self->assessment, self->checklist, today);
   guint n_header_nhs = count_header_nhs_numbers (self->assessment);
   guint n_blocking = 0;

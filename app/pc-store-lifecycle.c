@@ -166,15 +166,6 @@ record_transition (PcStore             *self,
   return FALSE;
 }
 
-static GDate *
-date_of (GDateTime *now)
-{
-  g_autoptr(GDateTime) when = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
-
-  return g_date_new_dmy (g_date_time_get_day_of_month (when),
-                         g_date_time_get_month (when),
-                         g_date_time_get_year (when));
-}
 
 gboolean
 pc_store_submit (PcStore       *self,
@@ -204,7 +195,7 @@ pc_store_submit (PcStore       *self,
   if (checklist == NULL)
     return FALSE;
 
-  today = date_of (now);
+  today = pc_date_new_utc (now);
   findings = pc_lint_run (a, checklist, today);
   if (!pc_lifecycle_check_submit (a, findings, error))
     return FALSE;

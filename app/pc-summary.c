@@ -453,9 +453,7 @@ pc_summary_export (PcStore             *store,
   /* The findings are the linter's at the time of export, so overdue
    * actions are measured against the date exported_at carries. */
   utc = g_date_time_to_utc (now);
-  today = g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (utc),
-                          (GDateMonth) g_date_time_get_month (utc),
-                          (GDateYear) g_date_time_get_year (utc));
+  today = pc_date_new_utc (utc);
   findings = pc_lint_run (a, checklist, today);
 
   document = pc_summary_build_document (a, checklist, findings, count, head, utc);

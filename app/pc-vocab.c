@@ -487,3 +487,13 @@ pc_names_equal (const char *a,
 
   return strcmp (norm_a, norm_b) == 0;
 }
+
+GDate *
+pc_date_new_utc (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = when != NULL ? g_date_time_to_utc (when) : g_date_time_new_now_utc ();
+
+  return g_date_new_dmy ((GDateDay) g_date_time_get_day_of_month (utc),
+                         (GDateMonth) g_date_time_get_month (utc),
+                         (GDateYear) g_date_time_get_year (utc));
+}

@@ -66,4 +66,9 @@ gboolean    pc_date_is_valid            (const char     *str);
 gboolean    pc_names_equal              (const char     *a,
                                          const char     *b);
 
+/* The calendar day of @when in UTC (NULL: now), the day every "today"
+ * of the program is: overdue actions, review dates, the linter's.
+ * Returns: (transfer full) */
+GDate      *pc_date_new_utc             (GDateTime      *when);
+
 G_END_DECLS

@@ -295,6 +295,28 @@ test_names (void)
   g_assert_false (pc_names_equal ("Ann\xff", "Ann\xff"));
 }
 
+/* "Today" is the day in UTC wherever the clock is: a time just after
+ * midnight in Istanbul is still yesterday in UTC. */
+static void
+test_date_utc (void)
+{
+  g_autoptr(GTimeZone) istanbul = g_time_zone_new_identifier ("+03:00");
+  g_autoptr(GDateTime) after_midnight = g_date_time_new (istanbul, 2026, 11, 23, 0, 30, 0);
+  g_autoptr(GDateTime) afternoon = g_date_time_new (istanbul, 2026, 11, 23, 15, 0, 0);
+  g_autoptr(GDate) day1 = pc_date_new_utc (after_midnight);
+  g_autoptr(GDate) day2 = pc_date_new_utc (afternoon);
+  g_autoptr(GDate) today = pc_date_new_utc (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  g_assert_nonnull (istanbul);
+  g_assert_cmpint (g_date_get_year (day1), ==, 2026);
+  g_assert_cmpint (g_date_get_month (day1), ==, G_DATE_NOVEMBER);
+  g_assert_cmpint (g_date_get_day (day1), ==, 22);
+  g_assert_cmpint (g_date_get_day (day2), ==, 23);
+  g_assert_true (g_date_valid (today));
+  g_assert_cmpint (g_date_get_year (today), ==, g_date_time_get_year (now));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/pc/vocab/unknown-ids", test_unknown_ids);
   g_test_add_func ("/pc/vocab/describe-ratings", test_describe_ratings);
   g_test_add_func ("/pc/vocab/dates", test_dates);
+  g_test_add_func ("/pc/vocab/date-utc", test_date_utc);
   g_test_add_func ("/pc/vocab/names", test_names);
 
   return g_test_run ();
