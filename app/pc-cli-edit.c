@@ -662,6 +662,14 @@ forget (char *secret)
 
 /* keygen */
 
+/* The signer's options, the same for keygen, submit and review. */
+#define SIGNER_OPTIONS(name, role) \
+  { "name", 0, 0, G_OPTION_ARG_STRING, &(name), N_("Your printed name"), N_("N") }, \
+  { "role", 0, 0, G_OPTION_ARG_STRING, &(role), N_("Your role"), N_("R") }
+#define PASSPHRASE_FILE_OPTION(file) \
+  { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &(file), \
+    N_("Read the passphrase from the first line of this file"), N_("F") }
+
 int
 _pc_cli_keygen (PcCliContext  *ctx,
                 int            argc,
@@ -671,9 +679,8 @@ _pc_cli_keygen (PcCliContext  *ctx,
   g_autofree char *role = NULL;
   g_autofree char *passphrase_file = NULL;
   const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your printed name"), N_("N") },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Your role"), N_("R") },
-    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Read the passphrase from the first line of this file"), N_("F") },
+    SIGNER_OPTIONS (name, role),
+    PASSPHRASE_FILE_OPTION (passphrase_file),
     { NULL }
   };
   g_autoptr(PcSigningKey) key = NULL;
@@ -751,9 +758,8 @@ _pc_cli_submit (PcCliContext  *ctx,
   g_autofree char *role = NULL;
   g_autofree char *passphrase_file = NULL;
   const GOptionEntry entries[] = {
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your printed name"), N_("N") },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Your role"), N_("R") },
-    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Read the passphrase from the first line of this file"), N_("F") },
+    SIGNER_OPTIONS (name, role),
+    PASSPHRASE_FILE_OPTION (passphrase_file),
     { NULL }
   };
   g_autoptr(PcStore) store = NULL;
@@ -796,11 +802,10 @@ _pc_cli_review (PcCliContext  *ctx,
   g_autofree char *passphrase_file = NULL;
   const GOptionEntry entries[] = {
     { "decision", 0, 0, G_OPTION_ARG_STRING, &decision_text, N_("approved, approved_with_conditions, returned or not_approved"), N_("D") },
-    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Your printed name"), N_("N") },
-    { "role", 0, 0, G_OPTION_ARG_STRING, &role, N_("Your role"), N_("R") },
+    SIGNER_OPTIONS (name, role),
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (required to return it)"), N_("T") },
     { "conditions", 0, 0, G_OPTION_ARG_STRING, &conditions, N_("The conditions (required to approve with conditions)"), N_("T") },
-    { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &passphrase_file, N_("Read the passphrase from the first line of this file"), N_("F") },
+    PASSPHRASE_FILE_OPTION (passphrase_file),
     { NULL }
   };
   g_autoptr(PcStore) store = NULL;
