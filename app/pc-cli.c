@@ -89,8 +89,13 @@ _pc_cli_parse (PcCliContext        *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *usage = args_usage != NULL ? g_strdup_printf ("%s %s", ctx->name, args_usage)
                                               : g_strdup (ctx->name);
+  g_autofree char *prgname = g_strdup_printf ("principle-check %s", ctx->name);
 
-  context = g_option_context_new (usage);
+  /* --help then reads "principle-check review [OPTION…] REF". (A test
+   * running commands in its own process keeps its own name.) */
+  if (g_get_prgname () == NULL)
+    g_set_prgname (prgname);
+  context = g_option_context_new (args_usage);
   g_option_context_set_summary (context, summary);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);

@@ -1060,6 +1060,8 @@ test_help (void)
 
   g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, list_help), ==, 0);
   g_assert_nonnull (strstr (out, "--json"));
+  /* The usage line is the one to type. */
+  g_assert_nonnull (strstr (out, "principle-check list [OPTION"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
