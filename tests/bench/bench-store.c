@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include "bench-utils.h"
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -57,45 +59,6 @@ static const Counts quick_counts = {
 };
 
 /* Timing */
-
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The median of @samples, in milliseconds. Sorts @samples. */
-static double
-median_ms (GArray *samples)
-{
-  gint64 *values = (gint64 *) (gpointer) samples->data;
-  guint n = samples->len;
-
-  g_assert (n > 0);
-
-  g_array_sort (samples, compare_gint64);
-  if (n % 2 == 1)
-    return values[n / 2] / 1000.0;
-
-  return (values[n / 2 - 1] + values[n / 2]) / 2000.0;
-}
-
-static void
-report (const char *what,
-        GArray     *samples,
-        const char *budget)
-{
-  guint n = samples->len;
-  double median = median_ms (samples);
-
-  /* Three significant figures, give or take: 0.524 ms, 25.3 ms, 312.4 ms. */
-  g_print ("%s: median %.*f ms over %u (%s)\n",
-           what, median < 10.0 ? 3 : 1, median, n, budget);
-}
 
 /* Raw SQLite, for the reference commit and for filling the list */
 
@@ -197,7 +160,7 @@ bench_bare_commit (const char  *dir,
         }
     }
 
-  report ("bare durable SQLite commit (two small rows, WAL, synchronous=FULL)", samples,
+  bench_print_median ("bare durable SQLite commit (two small rows, WAL, synchronous=FULL)", samples,
           "reference: DESIGN.md expects about 0.25 ms");
 
   return TRUE;
@@ -236,23 +199,6 @@ open_store (const char  *dir,
   return g_steal_pointer (&store);
 }
 
-static const PcPrompt *
-nth_prompt (PcChecklist *checklist,
-            guint        n)
-{
-  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
-    {
-      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
-
-      if (n < principle->prompts->len)
-        return g_ptr_array_index (principle->prompts, n);
-      n -= principle->prompts->len;
-    }
-
-  g_assert_not_reached ();
-  return NULL;
-}
-
 /* Rates every prompt of @assessment_id and gives each some evidence. */
 static gboolean
 answer_prompts (PcStore      *store,
@@ -267,7 +213,7 @@ answer_prompts (PcStore      *store,
 
   for (guint i = 0; i < n_prompts; i++)
     {
-      const PcPrompt *prompt = nth_prompt (checklist, i);
+      const PcPrompt *prompt = bench_nth_prompt (checklist, i);
       g_autofree char *evidence = NULL;
 
       evidence = g_strdup_printf ("Evidence for %s: the service user panel reviewed the "
@@ -291,7 +237,7 @@ bench_autosave (PcStore      *store,
                 GError      **error)
 {
   g_autoptr(GArray) samples = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
-  const PcPrompt *prompt = nth_prompt (checklist, 0);
+  const PcPrompt *prompt = bench_nth_prompt (checklist, 0);
 
   for (guint i = 0; i < n + N_WARM_UP; i++)
     {
@@ -310,7 +256,7 @@ bench_autosave (PcStore      *store,
         }
     }
 
-  report ("autosave (answer + audit row, durable)", samples, "budget: median under 1 ms");
+  bench_print_median ("autosave (answer + audit row, durable)", samples, "budget: median under 1 ms");
 
   return TRUE;
 }
@@ -337,7 +283,7 @@ bench_load (PcStore      *store,
 
   for (guint i = 0; i < N_ATTACHMENTS; i++)
     {
-      const PcPrompt *prompt = nth_prompt (checklist, i % n_prompts);
+      const PcPrompt *prompt = bench_nth_prompt (checklist, i % n_prompts);
       g_autofree char *name = g_strdup_printf ("minutes-%02u.txt", i + 1);
       char *text = g_strdup_printf ("Minutes of meeting %u.\n", i + 1);
       g_autoptr(GBytes) data = g_bytes_new_take (text, strlen (text));
@@ -380,7 +326,7 @@ bench_load (PcStore      *store,
 
   what = g_strdup_printf ("load of a complete assessment (%u prompts answered, %u attachments)",
                           n_prompts, N_ATTACHMENTS);
-  report (what, samples, "no budget of its own: JSON export of the same is under 20 ms");
+  bench_print_median (what, samples, "no budget of its own: JSON export of the same is under 20 ms");
 
   return TRUE;
 }
@@ -496,7 +442,7 @@ bench_list (const char   *dir,
     }
 
   what = g_strdup_printf ("list of %u assessments", n_assessments);
-  report (what, samples, "budget: filtering the list of 10,000 under 16 ms a keystroke");
+  bench_print_median (what, samples, "budget: filtering the list of 10,000 under 16 ms a keystroke");
 
   return TRUE;
 }
@@ -531,27 +477,6 @@ run (const char    *dir,
 
 /* Removes @dir and the files in it: the databases, their -wal and -shm
  * files and any backup the store took. */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle != NULL)
-    {
-      while ((name = g_dir_read_name (handle)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          if (g_unlink (path) != 0)
-            g_warning ("Cannot remove %s: %s", path, g_strerror (errno));
-        }
-    }
-
-  if (g_rmdir (dir) != 0)
-    g_warning ("Cannot remove %s: %s", dir, g_strerror (errno));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -582,7 +507,7 @@ main (int   argc,
     }
 
   ok = run (dir, quick ? &quick_counts : &full_counts, &error);
-  remove_dir (dir);
+  bench_remove_dir (dir);
 
   if (!ok)
     {

@@ -27,6 +27,8 @@
 
 #include "config.h"
 
+#include "bench-utils.h"
+
 #include <glib/gstdio.h>
 #include <stdlib.h>
 
@@ -73,45 +75,6 @@ static const Counts quick_counts = {
 
 /* Timing */
 
-static int
-compare_gint64 (gconstpointer a,
-                gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
-/* The median of @samples, in milliseconds. Sorts @samples. */
-static double
-median_ms (GArray *samples)
-{
-  gint64 *values = (gint64 *) (gpointer) samples->data;
-  guint n = samples->len;
-
-  g_assert (n > 0);
-
-  g_array_sort (samples, compare_gint64);
-  if (n % 2 == 1)
-    return values[n / 2] / 1000.0;
-
-  return (values[n / 2 - 1] + values[n / 2]) / 2000.0;
-}
-
-static void
-report (const char *what,
-        GArray     *samples,
-        const char *budget)
-{
-  guint n = samples->len;
-  double median = median_ms (samples);
-
-  /* Three significant figures, give or take: 0.524 ms, 25.3 ms, 312.4 ms. */
-  g_print ("%s: median %.*f ms over %u (%s)\n",
-           what, median < 10.0 ? 3 : 1, median, n, budget);
-}
-
 static void
 add_sample (GArray *samples,
             gint64  start,
@@ -141,23 +104,6 @@ header_new (void)
   header->review_date = g_strdup ("2028-01-04");
 
   return header;
-}
-
-static const PcPrompt *
-nth_prompt (PcChecklist *checklist,
-            guint        n)
-{
-  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
-    {
-      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
-
-      if (n < principle->prompts->len)
-        return g_ptr_array_index (principle->prompts, n);
-      n -= principle->prompts->len;
-    }
-
-  g_assert_not_reached ();
-  return NULL;
 }
 
 static gint64
@@ -197,7 +143,7 @@ fill_assessment (PcStore      *store,
 
   for (guint i = 0; i < n_prompts; i++)
     {
-      const PcPrompt *prompt = nth_prompt (checklist, i);
+      const PcPrompt *prompt = bench_nth_prompt (checklist, i);
       PcRating rating = ratings[i % G_N_ELEMENTS (ratings)];
       g_autofree char *evidence = NULL;
 
@@ -216,7 +162,7 @@ fill_assessment (PcStore      *store,
 
   for (guint i = 0; i < N_ATTACHMENTS; i++)
     {
-      const PcPrompt *prompt = nth_prompt (checklist, i % n_prompts);
+      const PcPrompt *prompt = bench_nth_prompt (checklist, i % n_prompts);
       g_autofree char *name = g_strdup_printf ("minutes-%02u.txt", i + 1);
       char *text = g_strdup_printf ("Minutes of meeting %u.\n", i + 1);
       g_autoptr(GBytes) data = g_bytes_new_take (text, strlen (text));
@@ -227,7 +173,7 @@ fill_assessment (PcStore      *store,
 
   for (guint i = 0; i < N_LINKS; i++)
     {
-      const PcPrompt *prompt = nth_prompt (checklist, (i * 7) % n_prompts);
+      const PcPrompt *prompt = bench_nth_prompt (checklist, (i * 7) % n_prompts);
       g_autofree char *url = g_strdup_printf ("https://intranet.example.nhs.uk/memory/%u", i + 1);
 
       if (pc_store_add_link (store, id, prompt->id, url, "Memory service intranet page",
@@ -369,11 +315,11 @@ bench_export (PcStore      *store,
       return FALSE;
 
   line = g_strdup_printf ("JSON export of %s", what);
-  report (line, total, "budget: under 20 ms");
-  report ("  of which: load the assessment and its checklist", load, "part of the above");
-  report ("  of which: check the audit chain", audit, "part of the above");
-  report ("  of which: lint and build the document", build, "part of the above");
-  report ("  of which: write the file (atomic, durable)", write, "part of the above");
+  bench_print_median (line, total, "budget: under 20 ms");
+  bench_print_median ("  of which: load the assessment and its checklist", load, "part of the above");
+  bench_print_median ("  of which: check the audit chain", audit, "part of the above");
+  bench_print_median ("  of which: lint and build the document", build, "part of the above");
+  bench_print_median ("  of which: write the file (atomic, durable)", write, "part of the above");
 
   return TRUE;
 }
@@ -416,7 +362,7 @@ bench_report (PcStore      *store,
     }
 
   line = g_strdup_printf ("PDF report of %s", what);
-  report (line, samples, "budget: under 300 ms");
+  bench_print_median (line, samples, "budget: under 300 ms");
 
   return TRUE;
 }
@@ -466,7 +412,7 @@ bench_verify (const char  *path,
 
   line = g_strdup_printf ("verify of the same summary (%" G_GSIZE_FORMAT " bytes, %u sign-offs, "
                           "no trusted keys)", len, expected_signoffs);
-  report (line, samples, "no budget in DESIGN.md");
+  bench_print_median (line, samples, "no budget in DESIGN.md");
 
   return TRUE;
 }
@@ -523,29 +469,6 @@ run (const char    *dir,
 }
 
 /* Removes @dir and everything in it (one level of folders: keys/). */
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (handle != NULL)
-    {
-      while ((name = g_dir_read_name (handle)) != NULL)
-        {
-          g_autofree char *path = g_build_filename (dir, name, NULL);
-
-          if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-            remove_dir (path);
-          else if (g_unlink (path) != 0)
-            g_warning ("Cannot remove %s: %s", path, g_strerror (errno));
-        }
-    }
-
-  if (g_rmdir (dir) != 0)
-    g_warning ("Cannot remove %s: %s", dir, g_strerror (errno));
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -576,7 +499,7 @@ main (int   argc,
     }
 
   ok = run (dir, quick ? &quick_counts : &full_counts, &error);
-  remove_dir (dir);
+  bench_remove_dir (dir);
 
   if (!ok)
     {
