@@ -391,12 +391,12 @@ update_principle_row (PcAssessmentView  *self,
   gtk_widget_add_css_class (dot, pc_status_to_string (status));
 
   /* The status in words beside its colour: colour is never the only signal. */
-  /* translators: a principle's status and progress: "Partly met · 3 of 5 answered" */
+  /* Translators: a principle's status and progress: "Partly met · 3 of 5 answered" */
   text = g_strdup_printf (_("%s · %u of %u answered"), pc_status_to_label (status), answered,
                           principle->prompts->len);
   gtk_label_set_text (GTK_LABEL (label), text);
 
-  /* translators: "Principle 3: Kindness matters. Partly met · 3 of 5 answered." */
+  /* Translators: "Principle 3: Kindness matters. Partly met · 3 of 5 answered." */
   accessible = g_strdup_printf (_("Principle %u: %s. %s."), index + 1, principle->title, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
@@ -435,7 +435,7 @@ update_sidebar (PcAssessmentView *self)
     update_principle_row (self, g_ptr_array_index (self->principle_rows, i),
                           pc_checklist_get_principle (self->checklist, i), i);
 
-  /* translators: "PC-2026-0007 · Draft" */
+  /* Translators: "PC-2026-0007 · Draft" */
   subtitle = g_strdup_printf (_("%s · %s"), self->assessment->reference,
                               pc_state_to_label (self->assessment->state));
   adw_window_title_set_title (self->sidebar_title, self->assessment->title);

@@ -136,7 +136,7 @@ action_remove_clicked_cb (GtkButton      *button,
 static char *
 describe_action (const PcAction *action)
 {
-  /* translators: an action's owner, due date and status: "Sam Patel · due 2026-03-01 · Open" */
+  /* Translators: an action's owner, due date and status: "Sam Patel · due 2026-03-01 · Open" */
   return g_strdup_printf (_("%s · due %s · %s"),
                           action->owner != NULL ? action->owner : _("No owner"),
                           action->due_date != NULL ? action->due_date : _("no date"),

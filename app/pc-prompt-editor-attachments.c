@@ -84,7 +84,7 @@ new_attachment_row (PcPromptEditor     *self,
   GtkWidget *open;
   GtkWidget *remove;
 
-  /* translators: "12.3 kB · SHA-256 1a2b3c4d5e6f…" */
+  /* Translators: "12.3 kB · SHA-256 1a2b3c4d5e6f…" */
   subtitle = g_strdup_printf (_("%s · SHA-256 %.12s…"), size, attachment->sha256);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), attachment->name);

@@ -23,6 +23,20 @@ grep -v '^#' "$po/POTFILES" | grep . >"$tmp/files"
 }
 
 failed=0
+
+# Every source file that marks a string is in POTFILES, or its strings
+# would never reach a translator.
+missing=$(cd "$src" && {
+    grep -l -E '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext) ?\(' app/*.c
+    grep -l 'translatable="yes"' ui/*.ui ui/gtk/*.ui
+  } | while read -r file; do
+    grep -qx "$file" "$tmp/files" || echo "$file"
+  done)
+if [ -n "$missing" ]; then
+  echo "not ok: these files mark strings but are not in ui/po/POTFILES: $(echo $missing)"
+  failed=1
+fi
+
 for lang in $(grep -v '^#' "$po/LINGUAS"); do
   file="$po/$lang.po"
   if ! msgfmt --check --check-accelerators=_ -o "$tmp/$lang.mo" "$file"; then
