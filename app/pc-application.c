@@ -56,81 +56,123 @@ find_window (PcApplication *self,
   return NULL;
 }
 
+/* Says why a database did not open, over @parent (NULL: on its own,
+ * kept alive by the application). */
 static void
 show_open_error (PcApplication *self,
-                 const char    *path,
-                 const GError  *error)
+                 GtkWindow     *parent,
+                 const char    *heading,
+                 const char    *body)
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                                   _("Cannot Open the Database"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  dialog = adw_message_dialog_new (parent, heading, body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  if (parent != NULL)
+    gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  else
+    gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gboolean
-is_default_path (const char *absolute)
+/* The window of the database at @absolute, opened if no window shows it
+ * yet, made the first recent database, and presented; NULL with @error
+ * set when it cannot be opened. */
+static GtkWindow *
+open_window (PcApplication  *self,
+             const char     *absolute,
+             GError        **error)
 {
-  g_autofree char *default_path = pc_store_default_path ();
-  g_autofree char *canonical = g_canonicalize_filename (default_path, NULL);
+  g_autoptr(PcStore) store = NULL;
+  GtkWindow *window = find_window (self, absolute);
 
-  return g_str_equal (canonical, absolute);
+  if (window == NULL)
+    {
+      store = pc_store_open (absolute, error);
+      if (store == NULL)
+        return NULL;
+      window = GTK_WINDOW (pc_window_new (self, store));
+    }
+
+  pc_settings_add_recent (self->settings, absolute);
+  gtk_window_present (window);
+
+  return window;
 }
 
-/* The database to open when none is named: the last one, while it is
- * still there, else the default. */
-static char *
-dup_start_path (PcApplication *self)
+/* Started with no database named: the one opened last, or the default.
+ * When the last one has gone or will not open, the default opens and a
+ * dialog over it says so, and which database it is: work typed into the
+ * wrong database would be hard to find later. */
+static GtkWindow *
+open_start_database (PcApplication *self)
 {
   g_autofree char *last = g_settings_get_string (self->settings, "last-database");
+  g_autofree char *default_path = pc_store_default_path ();
+  g_autofree char *absolute = g_canonicalize_filename (default_path, NULL);
+  g_autofree char *last_shown = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean found;
+  GtkWindow *window;
 
-  if (*last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
-    return g_steal_pointer (&last);
+  if (*last == '\0' || g_str_equal (last, absolute))
+    {
+      window = open_window (self, absolute, &error);
+      if (window == NULL)
+        show_open_error (self, NULL, _("Cannot Open the Database"), error->message);
+      return window;
+    }
 
-  return pc_store_default_path ();
+  found = g_file_test (last, G_FILE_TEST_IS_REGULAR);
+  if (found)
+    {
+      window = open_window (self, last, &error);
+      if (window != NULL)
+        return window;
+    }
+
+  /* Not there, or not openable: start on the default instead, this time
+   * and next. */
+  pc_settings_forget_recent (self->settings, last);
+  last_shown = g_filename_display_name (last);
+  if (!found)
+    body = g_strdup_printf (_("The database opened last, %s, is not there any more: it was moved or deleted, or is on a drive that is not connected. The default database is open instead; to work in the other one, open it from where it is now with “Open Another Database…”."),
+                            last_shown);
+  else
+    body = g_strdup_printf (_("%s\n\nThe default database is open instead."), error->message);
+
+  g_clear_error (&error);
+  window = open_window (self, absolute, &error);
+  if (window == NULL)
+    {
+      show_open_error (self, NULL, _("Cannot Open the Database"), error->message);
+      return NULL;
+    }
+
+  show_open_error (self, window, found ? _("Cannot Open the Database") : _("Database Not Found"),
+                   body);
+  return window;
 }
 
 GtkWindow *
 pc_application_open_database (PcApplication *self,
                               const char    *path)
 {
-  g_autofree char *start_path = NULL;
   g_autofree char *absolute = NULL;
-  g_autoptr(PcStore) store = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
   g_return_val_if_fail (PC_IS_APPLICATION (self), NULL);
 
   if (path == NULL)
-    path = start_path = dup_start_path (self);
+    return open_start_database (self);
+
   absolute = g_canonicalize_filename (path, NULL);
-
-  window = find_window (self, absolute);
+  window = open_window (self, absolute, &error);
   if (window == NULL)
-    {
-      store = pc_store_open (absolute, &error);
-      if (store == NULL)
-        {
-          show_open_error (self, absolute, error);
-          /* The database opened last cannot be opened now (damaged,
-           * made read-only): say so, and start on the default one rather
-           * than on nothing, this time and next. */
-          if (start_path != NULL && !is_default_path (absolute))
-            {
-              pc_settings_forget_recent (self->settings, absolute);
-              return pc_application_open_database (self, NULL);
-            }
-          return NULL;
-        }
-      window = GTK_WINDOW (pc_window_new (self, store));
-    }
-
-  pc_settings_add_recent (self->settings, absolute);
-  gtk_window_present (window);
+    show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                     _("Cannot Open the Database"), error->message);
 
   return window;
 }
@@ -215,12 +257,13 @@ open_recent_activated_cb (GSimpleAction *action,
    * dialog says where it was looked for. */
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
-      g_autoptr(GError) error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                                             _("There is no database at %s any more: it was moved or deleted. Open it from where it is now with “Open Another Database…”."),
-                                             path);
+      g_autofree char *shown = g_filename_display_name (path);
+      g_autofree char *body = g_strdup_printf (_("There is no database at %s any more: it was moved or deleted. Open it from where it is now with “Open Another Database…”."),
+                                               shown);
 
       pc_settings_forget_recent (self->settings, path);
-      show_open_error (self, path, error);
+      show_open_error (self, gtk_application_get_active_window (GTK_APPLICATION (self)),
+                       _("Database Not Found"), body);
       return;
     }
 

@@ -44,10 +44,8 @@ pc_identity_dialog_response (AdwMessageDialog *dialog,
       g_autofree char *name = pc_ui_dup_stripped (GTK_EDITABLE (self->name_row));
       g_autofree char *role = pc_ui_dup_stripped (GTK_EDITABLE (self->role_row));
 
-      g_settings_delay (self->settings);
       g_settings_set_string (self->settings, "user-name", name);
       g_settings_set_string (self->settings, "user-role", role);
-      g_settings_apply (self->settings);
     }
 
   g_settings_set_boolean (self->settings, "identity-asked", TRUE);

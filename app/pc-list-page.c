@@ -37,6 +37,7 @@ struct _PcListPage
   GtkStack           *stack;
   GtkListView        *list_view;
   GMenu              *database_section;
+  AdwWindowTitle     *window_title;
 };
 
 G_DEFINE_FINAL_TYPE (PcListPage, pc_list_page, GTK_TYPE_WIDGET)
@@ -252,7 +253,15 @@ pc_list_page_set_store (PcListPage *self,
   g_return_if_fail (store == NULL || PC_IS_STORE (store));
 
   if (g_set_object (&self->store, store))
-    pc_list_page_reload (self);
+    {
+      g_autofree char *name = NULL;
+
+      /* With two databases open, their windows differ by this. */
+      if (store != NULL)
+        name = g_filename_display_basename (pc_store_get_path (store));
+      adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
+      pc_list_page_reload (self);
+    }
 }
 
 guint
@@ -345,6 +354,7 @@ pc_list_page_class_init (PcListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcListPage, stack);
   gtk_widget_class_bind_template_child (widget_class, PcListPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, PcListPage, database_section);
+  gtk_widget_class_bind_template_child (widget_class, PcListPage, window_title);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);

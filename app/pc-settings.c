@@ -13,6 +13,16 @@
 
 #include <glib/gi18n.h>
 
+/* Whether this program is the one in the build tree, not an installed
+ * copy, which must never pick up a build's (perhaps stale) schema. */
+static gboolean
+running_from_build_tree (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  return self != NULL && g_str_has_prefix (self, PC_BUILD_ROOT "/");
+}
+
 GSettings *
 pc_settings_new (GError **error)
 {
@@ -25,7 +35,8 @@ pc_settings_new (GError **error)
 
   /* Run from the build tree (the README's first command), the schema is
    * compiled next to the build's ui/ folder and not installed. */
-  if (schema == NULL && g_file_test (PC_BUILD_SCHEMA_DIR "/gschemas.compiled", G_FILE_TEST_EXISTS))
+  if (schema == NULL && running_from_build_tree ()
+      && g_file_test (PC_BUILD_SCHEMA_DIR "/gschemas.compiled", G_FILE_TEST_EXISTS))
     {
       build = g_settings_schema_source_new_from_directory (PC_BUILD_SCHEMA_DIR, installed, FALSE,
                                                            NULL);
@@ -71,10 +82,8 @@ pc_settings_add_recent (GSettings  *settings,
     }
   recent = g_strv_builder_end (builder);
 
-  g_settings_delay (settings);
   g_settings_set_string (settings, "last-database", path);
   g_settings_set_strv (settings, "recent-databases", (const char * const *) recent);
-  g_settings_apply (settings);
 }
 
 void
@@ -95,12 +104,10 @@ pc_settings_forget_recent (GSettings  *settings,
       g_strv_builder_add (builder, old[i]);
   recent = g_strv_builder_end (builder);
 
-  g_settings_delay (settings);
   g_settings_set_strv (settings, "recent-databases", (const char * const *) recent);
   last = g_settings_get_string (settings, "last-database");
   if (g_str_equal (last, path))
     g_settings_set_string (settings, "last-database", "");
-  g_settings_apply (settings);
 }
 
 char *

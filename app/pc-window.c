@@ -170,9 +170,9 @@ show_imported (PcWindow *self,
       return;
     }
 
-  /* translators: "PC-2026-0007, revision 2" */
+  /* Translators: "PC-2026-0007, revision 2" */
   heading = g_strdup_printf (_("%s, revision %d"), result->reference, result->revision);
-  /* translators: the title of an imported assessment, then its state: "Crisis café — Approved" */
+  /* Translators: the title of an imported assessment, then its state: "Crisis café — Approved" */
   g_string_append_printf (body, _("%s — %s"), result->title,
                           pc_state_from_string (result->state, &state)
                           ? pc_state_to_label (state) : result->state);
@@ -190,7 +190,7 @@ show_imported (PcWindow *self,
       g_autofree char *line = pc_signoff_describe_parts (signoff->meaning, signoff->name,
                                                          signoff->role, signoff->signed_at);
 
-      /* translators: "Approved by Dr Ann Lee, Clinical Director, on …: signature good" */
+      /* Translators: "Approved by Dr Ann Lee, Clinical Director, on …: signature good" */
       g_string_append_printf (body, _("\n\n%s: %s"), line,
                               signoff->good ? _("signature good") : signoff->problem);
       if (signoff->reason != NULL && signoff->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
@@ -410,7 +410,6 @@ save_window_size (PcWindow *self)
   if (self->settings == NULL)
     return;
 
-  g_settings_delay (self->settings);
   g_settings_set_boolean (self->settings, "window-maximized",
                           gtk_window_is_maximized (GTK_WINDOW (self)));
   /* A maximised window keeps the size it had before, for unmaximising. */
@@ -423,7 +422,6 @@ save_window_size (PcWindow *self)
           g_settings_set_int (self->settings, "window-height", height);
         }
     }
-  g_settings_apply (self->settings);
 }
 
 static void
@@ -632,6 +630,8 @@ pc_window_class_init (PcWindowClass *klass)
                                        "win.new-assessment", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
 
   g_type_ensure (PC_TYPE_LIST_PAGE);
   g_type_ensure (PC_TYPE_ASSESSMENT_VIEW);
