@@ -49,6 +49,11 @@ int       _pc_cli_fail          (PcCliContext   *ctx,
 int       _pc_cli_fail_error    (PcCliContext   *ctx,
                                  const GError   *error);
 
+/* Prints @text and then spaces up to @width characters (not bytes: "İ"
+ * is one), and one more, for a column of a table. */
+void      _pc_cli_print_cell    (const char     *text,
+                                 guint           width);
+
 /* Opens the database of --db (or the default). On failure prints the
  * error and returns NULL. */
 PcStore  *_pc_cli_open_store    (PcCliContext   *ctx);

@@ -71,9 +71,12 @@ print_signoff (const PcVerifiedSignoff *so,
   g_autofree char *signed_at = printable (so->signed_at, PRINTED_CHARS);
   g_autofree char *key_id = printable (so->key_id, PRINTED_CHARS);
 
-  /* translators: the first column of a sign-off line, padded to six characters */
-  g_print ("%-6s%s  %s, %s — %s — %s %s", so->good ? _("good") : _("BAD"), meaning, name, role,
-           signed_at, _("key"), key_id);
+  /* Translators: the first column of a sign-off line, which says
+     whether the signature holds */
+  guint width = (guint) MAX (g_utf8_strlen (_("good"), -1), g_utf8_strlen (_("BAD"), -1));
+
+  _pc_cli_print_cell (so->good ? _("good") : _("BAD"), width + 1);
+  g_print ("%s  %s, %s — %s — %s %s", meaning, name, role, signed_at, _("key"), key_id);
   if (!so->good && so->problem != NULL)
     g_print (": %s", so->problem);
   g_print ("\n");

@@ -141,6 +141,18 @@ _pc_cli_context_clear (PcCliContext *ctx)
   g_clear_pointer (&ctx->db_path, g_free);
 }
 
+void
+_pc_cli_print_cell (const char *text,
+                    guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_print ("%s", text);
+  for (glong i = length; i < (glong) width; i++)
+    g_print (" ");
+  g_print (" ");
+}
+
 PcStore *
 _pc_cli_open_store (PcCliContext *ctx)
 {
@@ -264,18 +276,26 @@ cmd_list (PcCliContext  *ctx,
       return PC_EXIT_OK;
     }
 
-  g_print ("%-14s %-4s %-26s %-10s %-10s %s\n", _("REFERENCE"), _("REV"), _("STATE"),
-           _("PROGRESS"), _("UPDATED"), _("TITLE (DIVISION)"));
+  _pc_cli_print_cell (_("REFERENCE"), 14);
+  _pc_cli_print_cell (_("REV"), 4);
+  _pc_cli_print_cell (_("STATE"), 26);
+  _pc_cli_print_cell (_("PROGRESS"), 10);
+  _pc_cli_print_cell (_("UPDATED"), 10);
+  g_print ("%s\n", _("TITLE (DIVISION)"));
   for (guint i = 0; i < items->len; i++)
     {
       const PcListItem *item = g_ptr_array_index (items, i);
+      g_autofree char *revision = g_strdup_printf ("%d", item->revision);
       g_autofree char *progress = g_strdup_printf ("%u/%u", item->answered, item->total);
       g_autofree char *date = g_strndup (item->updated_at, 10);
       const char *division = pc_division_to_label (item->division);
 
-      g_print ("%-14s %-4d %-26s %-10s %-10s %s (%s)%s\n",
-               item->reference, item->revision, pc_state_to_label (item->state), progress,
-               date, item->title, division ? division : item->division,
+      _pc_cli_print_cell (item->reference, 14);
+      _pc_cli_print_cell (revision, 4);
+      _pc_cli_print_cell (pc_state_to_label (item->state), 26);
+      _pc_cli_print_cell (progress, 10);
+      _pc_cli_print_cell (date, 10);
+      g_print ("%s (%s)%s\n", item->title, division ? division : item->division,
                item->imported ? _(" [imported]") : "");
     }
 
@@ -550,10 +570,10 @@ cmd_check (PcCliContext  *ctx,
         {
           const PcFinding *f = g_ptr_array_index (findings, i);
 
-          g_print ("%-6s %-32s %s\n",
-                   f->level == PC_LEVEL_BLOCK ? _("BLOCKS") : _("warns"),
-                   f->prompt_id ? f->prompt_id : (f->principle_id ? f->principle_id : a->reference),
-                   f->message);
+          _pc_cli_print_cell (f->level == PC_LEVEL_BLOCK ? _("BLOCKS") : _("warns"), 6);
+          _pc_cli_print_cell (f->prompt_id ? f->prompt_id
+                                           : (f->principle_id ? f->principle_id : a->reference), 32);
+          g_print ("%s\n", f->message);
         }
 
       if (blocking > 0)

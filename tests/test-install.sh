@@ -99,6 +99,9 @@ done
 # Run the installed program with both trees hidden, in a home of its own.
 cat > "$tmp/run-installed.sh" <<'EOF'
 set -eu
+# Out of both trees before they are hidden: programs that look at their
+# working folder (a python3 shim, say) must find it.
+cd "$tmp"
 mount -t tmpfs none "$build"
 mount -t tmpfs none "$src"
 [ ! -e "$build/build.ninja" ] && [ ! -e "$src/meson.build" ] || { echo "FAIL: the trees are still visible" >&2; exit 1; }
@@ -141,6 +144,15 @@ if [ -d "$PC_LOCALEDIR" ]; then
     *"bir komut değil"*) echo "ok: in Turkish: $said" ;;
     *) echo "FAIL: with LANGUAGE=tr the installed program said “$said”, not Turkish" >&2; exit 1 ;;
   esac
+  # Columns line up in characters, not bytes ("İ" is two bytes).
+  LANGUAGE=tr LC_ALL=C.UTF-8 "$pc" list --db "$tmp/demo.db" >"$tmp/list-tr.txt"
+  python3 - "$tmp/list-tr.txt" <<'PY' || { echo "FAIL: the Turkish list's columns do not line up:" >&2; cat "$tmp/list-tr.txt" >&2; exit 1; }
+import re, sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+starts = {m.start() for line in lines[1:] for m in [re.search(r"\d{4}-\d\d-\d\d ", line)] if m}
+sys.exit(0 if len(starts) == 1 and lines[0].find("GÜNCELLENME") in starts else 1)
+PY
+  echo "ok: the Turkish list's columns line up"
 else
   echo "note: $PC_LOCALEDIR does not exist here, so the installed catalogues were not tried"
 fi
