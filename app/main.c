@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "pc-application.h"
 #include "pc-cli.h"
@@ -19,6 +20,7 @@ main (int   argc,
       char *argv[])
 {
   const char *charset;
+  int command;
 
   setlocale (LC_ALL, "");
   /* In the C locale GLib takes arguments to be ASCII, and a name like
@@ -33,9 +35,18 @@ main (int   argc,
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* A command (or a word that is not one) runs without a display;
-   * no arguments, or only options such as --db, open the window. */
-  if (argc > 1 && (argv[1][0] != '-' || pc_cli_is_command (argv[1])))
+  /* A command (or a word that is not one) runs without a display, even
+   * after --db FILE; no arguments, or only options such as --db, open
+   * the window. */
+  command = pc_cli_find_command (argc, argv);
+  if (command > 1)
+    {
+      char *word = argv[command];
+
+      memmove (&argv[2], &argv[1], (gsize) (command - 1) * sizeof (char *));
+      argv[1] = word;
+    }
+  if (command > 0 || (argc > 1 && pc_cli_is_command (argv[1])))
     return pc_cli_run (argc, argv);
 
   if (!gtk_init_check ())

@@ -17,6 +17,7 @@
 #include "pc-preferences-window.h"
 #include "pc-settings.h"
 #include "pc-store.h"
+#include "pc-ui.h"
 #include "pc-window.h"
 
 struct _PcApplication
@@ -66,7 +67,8 @@ show_open_error (PcApplication *self,
 {
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (parent, heading, body);
+  dialog = adw_message_dialog_new (parent, heading, NULL);
+  pc_ui_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   if (parent != NULL)
     gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);

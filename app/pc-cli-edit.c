@@ -340,6 +340,24 @@ _pc_cli_attach (PcCliContext  *ctx,
 
 /* Sub-commands: "link add", "action add", … */
 
+/* For "link", "action" or "coproduction" without a known sub-command:
+ * with --help, the sub-commands (success); otherwise one line saying
+ * what to type. */
+static int
+no_subcommand (PcCliContext  *ctx,
+               int            argc,
+               char         **argv,
+               const char    *usage)
+{
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print (_("Usage: %s\nRun it with --help after the sub-command for its options.\n"), usage);
+      return PC_EXIT_OK;
+    }
+
+  return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Unknown sub-command: usage is %s"), usage);
+}
+
 static gboolean
 take_subcommand (PcCliContext  *ctx,
                  int           *argc,
@@ -387,8 +405,8 @@ _pc_cli_link (PcCliContext  *ctx,
   gint64 id;
 
   if (!take_subcommand (ctx, &argc, &argv, "add", "link add"))
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                         _("Unknown sub-command: usage is “principle-check link add REF PROMPT_ID --url URL”"));
+    return no_subcommand (ctx, argc, argv,
+                          "“principle-check link add REF PROMPT_ID --url URL [--title T]”");
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF PROMPT_ID", 2,
                       _("Adds a link to evidence kept elsewhere.")))
@@ -449,8 +467,8 @@ _pc_cli_action (PcCliContext  *ctx,
   else if (take_subcommand (ctx, &argc, &argv, "remove", "action remove"))
     removing = TRUE;
   else if (!take_subcommand (ctx, &argc, &argv, "set", "action set"))
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                         _("Unknown sub-command: use “action add REF PROMPT_ID”, “action set REF ACTION_ID” or “action remove REF ACTION_ID”"));
+    return no_subcommand (ctx, argc, argv,
+                          "“principle-check action add REF PROMPT_ID”, “principle-check action set REF ACTION_ID”, “principle-check action remove REF ACTION_ID”");
 
   if (!_pc_cli_parse (ctx, &argc, &argv, removing ? NULL : entries,
                       adding ? "REF PROMPT_ID" : "REF ACTION_ID", 2,
@@ -529,8 +547,8 @@ _pc_cli_coproduction (PcCliContext  *ctx,
   gint64 id;
 
   if (!take_subcommand (ctx, &argc, &argv, "add", "coproduction add"))
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                         _("Unknown sub-command: usage is “principle-check coproduction add REF --who W --how H --date YYYY-MM-DD --changed TEXT”"));
+    return no_subcommand (ctx, argc, argv,
+                          "“principle-check coproduction add REF --who W --how H --date YYYY-MM-DD --changed TEXT”");
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Records who took part in the assessment, how, when, and what changed as a result.")))

@@ -28,8 +28,11 @@
 /* Framework */
 
 static char *
-one_line (const char *text)
+one_line (const char *raw)
 {
+  /* A file name in another encoding would put stray bytes on the
+   * terminal: they are shown as U+FFFD. */
+  g_autofree char *text = g_utf8_make_valid (raw, -1);
   GString *out = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
@@ -229,6 +232,10 @@ cmd_list (PcCliContext  *ctx,
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
+  static const char *headings[] = {
+    N_("REFERENCE"), N_("REV"), N_("STATE"), N_("PROGRESS"), N_("UPDATED"),
+  };
+  guint widths[] = { 14, 4, 26, 10, 10 };
   g_autoptr(PcStore) store = NULL;
   g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
@@ -276,11 +283,12 @@ cmd_list (PcCliContext  *ctx,
       return PC_EXIT_OK;
     }
 
-  _pc_cli_print_cell (_("REFERENCE"), 14);
-  _pc_cli_print_cell (_("REV"), 4);
-  _pc_cli_print_cell (_("STATE"), 26);
-  _pc_cli_print_cell (_("PROGRESS"), 10);
-  _pc_cli_print_cell (_("UPDATED"), 10);
+  /* Each column as wide as its heading, in a language where that is
+   * longer than the values. */
+  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+    widths[c] = MAX (widths[c], (guint) g_utf8_strlen (_(headings[c]), -1));
+  for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
+    _pc_cli_print_cell (_(headings[c]), widths[c]);
   g_print ("%s\n", _("TITLE (DIVISION)"));
   for (guint i = 0; i < items->len; i++)
     {
@@ -290,11 +298,11 @@ cmd_list (PcCliContext  *ctx,
       g_autofree char *date = g_strndup (item->updated_at, 10);
       const char *division = pc_division_to_label (item->division);
 
-      _pc_cli_print_cell (item->reference, 14);
-      _pc_cli_print_cell (revision, 4);
-      _pc_cli_print_cell (pc_state_to_label (item->state), 26);
-      _pc_cli_print_cell (progress, 10);
-      _pc_cli_print_cell (date, 10);
+      _pc_cli_print_cell (item->reference, widths[0]);
+      _pc_cli_print_cell (revision, widths[1]);
+      _pc_cli_print_cell (pc_state_to_label (item->state), widths[2]);
+      _pc_cli_print_cell (progress, widths[3]);
+      _pc_cli_print_cell (date, widths[4]);
       g_print ("%s (%s)%s\n", item->title, division ? division : item->division,
                item->imported ? _(" [imported]") : "");
     }
@@ -776,6 +784,21 @@ pc_cli_is_command (const char *name)
       || g_str_equal (name, "--version");
 }
 
+int
+pc_cli_find_command (int    argc,
+                     char **argv)
+{
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--db"))
+        i++;
+      else if (argv[i][0] != '-')
+        return i;
+    }
+
+  return -1;
+}
+
 static void
 print_usage (FILE *out)
 {
@@ -797,6 +820,15 @@ pc_cli_run (int    argc,
     {
       print_usage (stderr);
       return PC_EXIT_USAGE;
+    }
+
+  /* "help list" is "list --help". */
+  if (g_str_equal (argv[1], "help") && argc > 2 && pc_cli_is_command (argv[2])
+      && argv[2][0] != '-' && !g_str_equal (argv[2], "help"))
+    {
+      char *help_argv[] = { argv[0], argv[2], (char *) "--help", NULL };
+
+      return pc_cli_run (3, help_argv);
     }
 
   if (g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--help")

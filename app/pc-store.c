@@ -145,7 +145,8 @@ check_file_header (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
-                   _("Cannot open “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Cannot read “%s” (%s): check that it is there and that you may read it"),
+                   path, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -166,7 +167,8 @@ check_file_header (const char  *path,
       int saved_errno = errno;
 
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
-                   _("Cannot open “%s”: %s"), path, g_strerror (saved_errno));
+                   _("Cannot read “%s” (%s): check that it is there and that you may read it"),
+                   path, g_strerror (saved_errno));
       return FALSE;
     }
   n = fread (header, 1, sizeof header, file);
@@ -411,8 +413,8 @@ open_store (const char  *path,
   if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
-                   _("Cannot open “%s”: %s"), path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+                   _("Cannot open “%s” (%s): check that you may read and write it and its folder"),
+                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
       return NULL;
     }
 

@@ -18,6 +18,15 @@
 #include "pc-window.h"
 
 void
+pc_ui_set_body (AdwMessageDialog *dialog,
+                const char       *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  adw_message_dialog_set_body (dialog, valid);
+}
+
+void
 pc_ui_show_error (GtkWidget    *widget,
                   const char   *heading,
                   const GError *error)
@@ -30,7 +39,7 @@ pc_ui_show_error (GtkWidget    *widget,
 
   root = gtk_widget_get_root (widget);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s", error->message);
+  pc_ui_set_body (ADW_MESSAGE_DIALOG (dialog), error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -17,6 +17,11 @@ void  pc_ui_show_error  (GtkWidget    *widget,
                          const char   *heading,
                          const GError *error);
 
+/* Sets @dialog's body to @text, which may hold a file name in another
+ * encoding than UTF-8: such bytes show as U+FFFD rather than upset Pango. */
+void  pc_ui_set_body    (AdwMessageDialog *dialog,
+                         const char       *text);
+
 /* Shows a toast over @widget's PcWindow, if it has one. */
 void  pc_ui_toast       (GtkWidget    *widget,
                          const char   *message);

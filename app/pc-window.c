@@ -478,6 +478,7 @@ pc_window_close_request (GtkWindow *window)
 {
   PcWindow *self = PC_WINDOW (window);
   g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
   GtkWidget *dialog;
 
   if (pc_assessment_view_flush (self->assessment_view, &error))
@@ -486,10 +487,10 @@ pc_window_close_request (GtkWindow *window)
       return GTK_WINDOW_CLASS (pc_window_parent_class)->close_request (window);
     }
 
+  body = g_strdup_printf (_("%s\n\nWhat was typed last is still in the window. Keep it open and try again, or copy it somewhere safe."),
+                          error->message);
   dialog = adw_message_dialog_new (window, _("Could Not Save"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("%s\n\nWhat was typed last is still in the window. Keep it open and try again, or copy it somewhere safe."),
-                                  error->message);
+  pc_ui_set_body (ADW_MESSAGE_DIALOG (dialog), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "keep", _("_Keep Open"),
                                     "discard", _("_Close Without Saving"),

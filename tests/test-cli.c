@@ -1039,12 +1039,47 @@ test_text_round_trip (void)
   g_assert_cmpint (json_int (cJSON_GetArrayItem (list, 0), "answered"), ==, 2);
 }
 
+/* "--db FILE" may come before the command, as it may after it. */
+static void
+test_db_before_command (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  if (!cli_setup ())
+    return;
+
+  {
+    const char * const demo[] = { "--db", db_path, "demo", NULL };
+    const char * const list[] = { "--db", db_path, "list", NULL };
+    const char * const typo[] = { "--db", db_path, "lsit", NULL };
+
+    g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, demo), ==, 0);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, list), ==, 0);
+    g_assert_nonnull (strstr (out, "PC-2026-0001"));
+    g_assert_cmpstr (err, ==, "");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+
+    /* A word that is no command still gets the command line's answer,
+     * not a window. */
+    g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, typo), ==, 2);
+    g_assert_nonnull (strstr (err, "“lsit” is not a command"));
+  }
+}
+
 static void
 test_help (void)
 {
   const char * const help[] = { "--help", NULL };
   const char * const none[] = { NULL };
   const char * const list_help[] = { "list", "--help", NULL };
+  const char * const help_list[] = { "help", "list", NULL };
+  const char * const link_help[] = { "link", "--help", NULL };
+  const char * const link_typo[] = { "link", "ad", "PC-2026-0001", NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
@@ -1068,6 +1103,27 @@ test_help (void)
   g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, none), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, !=, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* "help list" is "list --help". */
+  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, help_list), ==, 0);
+  g_assert_nonnull (strstr (out, "principle-check list [OPTION"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* A command with sub-commands lists them on --help, and says what to
+   * type when the sub-command is wrong. */
+  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, link_help), ==, 0);
+  g_assert_nonnull (strstr (out, "principle-check link add REF PROMPT_ID"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, link_typo), ==, 2);
+  g_assert_nonnull (strstr (err, "Unknown sub-command"));
+  g_assert_nonnull (strstr (err, "principle-check link add REF PROMPT_ID"));
+  /* One line. */
+  g_assert_true (g_str_has_suffix (err, "\n"));
+  g_assert_null (memchr (err, '\n', strlen (err) - 1));
 }
 
 static int
@@ -1124,6 +1180,7 @@ main (int   argc,
   g_test_add_func ("/pc/cli/other-checklist", test_other_checklist);
   g_test_add_func ("/pc/cli/text-round-trip", test_text_round_trip);
   g_test_add_func ("/pc/cli/help", test_help);
+  g_test_add_func ("/pc/cli/db-before-command", test_db_before_command);
   /* Last: a failure stops the run, and demo is the newest command. */
   g_test_add_func ("/pc/cli/demo/every-state", test_demo);
 

@@ -149,8 +149,10 @@ if [ -d "$PC_LOCALEDIR" ]; then
   python3 - "$tmp/list-tr.txt" <<'PY' || { echo "FAIL: the Turkish list's columns do not line up:" >&2; cat "$tmp/list-tr.txt" >&2; exit 1; }
 import re, sys
 lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
-starts = {m.start() for line in lines[1:] for m in [re.search(r"\d{4}-\d\d-\d\d ", line)] if m}
-sys.exit(0 if len(starts) == 1 and lines[0].find("GÜNCELLENME") in starts else 1)
+dates = [m for line in lines[1:] for m in [re.search(r"\d{4}-\d\d-\d\d +", line)] if m]
+starts = {m.start() for m in dates}
+titles = {m.end() for m in dates}
+sys.exit(0 if starts == {lines[0].find("GÜNCELLENME")} and titles == {lines[0].find("BAŞLIK")} else 1)
 PY
   echo "ok: the Turkish list's columns line up"
 else
