@@ -1160,7 +1160,7 @@ pc_assessment_view_export_pdf (PcAssessmentView  *self,
     return FALSE;
 
   now = g_date_time_new_now_utc ();
-  report = pc_report_new_at (assessment, self->checklist, now, error);
+  report = pc_report_new_at (self->store, assessment, self->checklist, now, error);
   if (report == NULL)
     return FALSE;
 

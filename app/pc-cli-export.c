@@ -55,6 +55,7 @@ export_imported (PcCliContext *ctx,
 /* export --pdf and --csv: the committee report and the action plan. */
 static int
 export_report (PcCliContext       *ctx,
+               PcStore            *store,
                const PcAssessment *a,
                PcChecklist        *checklist,
                const char         *pdf_path,
@@ -65,7 +66,7 @@ export_report (PcCliContext       *ctx,
 
   if (pdf_path != NULL)
     {
-      g_autoptr(PcReport) report = pc_report_new_at (a, checklist, now, &error);
+      g_autoptr(PcReport) report = pc_report_new_at (store, a, checklist, now, &error);
 
       if (report == NULL || !pc_report_write_pdf (report, pdf_path, &error))
         return _pc_cli_fail_error (ctx, error);
@@ -160,7 +161,7 @@ _pc_cli_export (PcCliContext  *ctx,
     return _pc_cli_fail_error (ctx, error);
 
   if (json_path == NULL)
-    return export_report (ctx, a, checklist, pdf_path, csv_path);
+    return export_report (ctx, store, a, checklist, pdf_path, csv_path);
 
   /* A broken chain is a failed check (exit 1): the file would claim an
    * integrity the database no longer has. */

@@ -20,6 +20,7 @@
  * runs synchronously, within the caller's lifetime of both. */
 typedef struct
 {
+  PcStore            *store;
   const PcAssessment *assessment;
   PcChecklist        *checklist;
   PcReport           *report;
@@ -45,7 +46,7 @@ begin_print_cb (GtkPrintOperation *operation,
   guint n_pages;
 
   g_clear_pointer (&job->report, pc_report_free);
-  job->report = pc_report_new_at (job->assessment, job->checklist, now, &job->error);
+  job->report = pc_report_new_at (job->store, job->assessment, job->checklist, now, &job->error);
   if (job->report == NULL)
     {
       gtk_print_operation_cancel (operation);
@@ -78,7 +79,8 @@ draw_page_cb (GtkPrintOperation *operation,
 /* A print operation for @assessment on A4 portrait sheets, measured in
  * points; the job it owns is returned in @out_job. */
 static GtkPrintOperation *
-new_operation (const PcAssessment  *assessment,
+new_operation (PcStore             *store,
+               const PcAssessment  *assessment,
                PcChecklist         *checklist,
                PrintJob           **out_job)
 {
@@ -88,6 +90,7 @@ new_operation (const PcAssessment  *assessment,
   g_autofree char *job_name = NULL;
   PrintJob *job = g_new0 (PrintJob, 1);
 
+  job->store = store;
   job->assessment = assessment;
   job->checklist = checklist;
   g_object_set_data_full (G_OBJECT (operation), "pc-print-job", job,
@@ -125,6 +128,7 @@ run_operation (GtkPrintOperation        *operation,
   GtkPrintOperationResult result;
 
   result = gtk_print_operation_run (operation, action, parent, &run_error);
+  job->store = NULL;
   job->assessment = NULL;
   job->checklist = NULL;
 
@@ -162,7 +166,7 @@ pc_print_assessment (GtkWindow          *parent,
   g_return_if_fail (assessment != NULL);
   g_return_if_fail (checklist != NULL);
 
-  operation = new_operation (assessment, checklist, &job);
+  operation = new_operation (store, assessment, checklist, &job);
   if (!run_operation (operation, job, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error))
     {
       if (parent != NULL)
@@ -188,7 +192,7 @@ pc_print_assessment_to_file (PcStore             *store,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  operation = new_operation (assessment, checklist, &job);
+  operation = new_operation (store, assessment, checklist, &job);
   gtk_print_operation_set_export_filename (operation, path);
 
   return run_operation (operation, job, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error);

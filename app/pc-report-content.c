@@ -791,7 +791,9 @@ add_signoff (Ctx             *ctx,
 
 static void
 add_signoffs (Ctx        *ctx,
-              const char *content_sha256)
+              const char *content_sha256,
+              guint       audit_count,
+              const char *audit_head)
 {
   g_autofree char *heading = g_markup_escape_text (_("Sign-off"), -1);
   g_autofree char *verify = NULL;
@@ -819,6 +821,18 @@ add_signoffs (Ctx        *ctx,
   verify = g_markup_printf_escaped (_("To verify, export the signed JSON summary with “principle-check export %s --json FILE” and check it with “principle-check verify FILE”: its content SHA-256 must be %s, whose first 16 digits end every page of this report."),
                                     ctx->a->reference, content_sha256);
   set_color (text (ctx, PC_REPORT_STYLE_SMALL, verify), muted)->space_before = 10.0;
+
+  if (audit_head != NULL)
+    {
+      g_autofree char *audit = NULL;
+
+      audit = g_markup_printf_escaped (g_dngettext (GETTEXT_PACKAGE,
+                                                    "The history of this assessment holds %u change, checked unaltered when this report was made; the last link of its chain is SHA-256 %s, as in the JSON summary’s “audit”.",
+                                                    "The history of this assessment holds %u changes, checked unaltered when this report was made; the last link of its chain is SHA-256 %s, as in the JSON summary’s “audit”.",
+                                                    audit_count),
+                                       audit_count, audit_head);
+      set_color (text (ctx, PC_REPORT_STYLE_SMALL, audit), muted);
+    }
 }
 
 void
@@ -827,6 +841,8 @@ _pc_report_build (PcReport           *self,
                   const PcChecklist  *checklist,
                   GPtrArray          *findings,
                   const char         *content_sha256,
+                  guint               audit_count,
+                  const char         *audit_head,
                   GDate              *today)
 {
   Ctx ctx = { self, assessment, checklist, findings, today };
@@ -837,5 +853,5 @@ _pc_report_build (PcReport           *self,
   add_principles (&ctx);
   add_action_plan (&ctx);
   add_coproduction (&ctx);
-  add_signoffs (&ctx, content_sha256);
+  add_signoffs (&ctx, content_sha256, audit_count, audit_head);
 }

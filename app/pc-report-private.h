@@ -98,6 +98,8 @@ void           _pc_report_build     (PcReport           *self,
                                      const PcChecklist  *checklist,
                                      GPtrArray          *findings,
                                      const char         *content_sha256,
+                                     guint               audit_count,
+                                     const char         *audit_head,
                                      GDate              *today);
 
 /* pc-report-csv.c */

@@ -24,6 +24,7 @@
 #include "pc-checklist.h"
 #include "pc-json.h"
 #include "pc-lint.h"
+#include "pc-store.h"
 #include "pc-summary.h"
 #include "pc-vocab.h"
 
@@ -223,6 +224,8 @@ pc_report_new (const PcAssessment *assessment,
                const PcChecklist  *checklist,
                GPtrArray          *findings,
                const char         *content_sha256,
+               guint               audit_count,
+               const char         *audit_head,
                GDateTime          *now)
 {
   g_autoptr(PcReport) self = NULL;
@@ -251,13 +254,15 @@ pc_report_new (const PcAssessment *assessment,
   self->created = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   today = pc_date_new_utc (utc);
 
-  _pc_report_build (self, assessment, checklist, findings, content_sha256, today);
+  _pc_report_build (self, assessment, checklist, findings, content_sha256, audit_count,
+                    audit_head, today);
 
   return g_steal_pointer (&self);
 }
 
 PcReport *
-pc_report_new_at (const PcAssessment  *assessment,
+pc_report_new_at (PcStore             *store,
+                  const PcAssessment  *assessment,
                   const PcChecklist   *checklist,
                   GDateTime           *now,
                   GError             **error)
@@ -268,11 +273,19 @@ pc_report_new_at (const PcAssessment  *assessment,
   g_autoptr(cJSON) content = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sha256 = NULL;
+  g_autofree char *audit_head = NULL;
+  guint audit_count = 0;
 
+  g_return_val_if_fail (PC_IS_STORE (store), NULL);
   g_return_val_if_fail (assessment != NULL, NULL);
   g_return_val_if_fail (checklist != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A committee paper from a tampered history would carry its
+   * signatures' authority: refused, as the JSON export refuses it. */
+  if (!pc_store_check_audit_chain (store, assessment->id, &audit_count, &audit_head, error))
+    return NULL;
 
   content = pc_summary_build_content (assessment, checklist);
   bytes = pc_summary_canonical_bytes (content, &sha256, error);
@@ -283,7 +296,7 @@ pc_report_new_at (const PcAssessment  *assessment,
   today = pc_date_new_utc (utc);
   findings = pc_lint_run (assessment, checklist, today);
 
-  return pc_report_new (assessment, checklist, findings, sha256, now);
+  return pc_report_new (assessment, checklist, findings, sha256, audit_count, audit_head, now);
 }
 
 static void

@@ -28,18 +28,25 @@ typedef struct _PcReport PcReport;
 GQuark     pc_report_error_quark  (void);
 
 /* @findings: the linter's result (element-type PcFinding) at @now;
- * @content_sha256: the SHA-256 of the canonical content (the summary's).
- * Keeps its own copies of what it needs. Returns: (transfer full) */
+ * @content_sha256: the SHA-256 of the canonical content (the summary's);
+ * @audit_count and @audit_head: the assessment's audit trail, checked
+ * (@audit_head NULL: not stated). Keeps its own copies of what it needs.
+ * Returns: (transfer full) */
 PcReport  *pc_report_new          (const PcAssessment *assessment,
                                    const PcChecklist  *checklist,
                                    GPtrArray          *findings,
                                    const char         *content_sha256,
+                                   guint               audit_count,
+                                   const char         *audit_head,
                                    GDateTime          *now);
-/* pc_report_new() with what an export at @now needs: the linter's
- * findings as of @now's date (UTC), as pc_summary_export() runs it, and
- * the SHA-256 of the canonical content, as the JSON summary has it.
- * Returns: (transfer full) (nullable) */
-PcReport  *pc_report_new_at       (const PcAssessment *assessment,
+/* pc_report_new() with what an export at @now needs, as
+ * pc_summary_export() gathers it: @store's audit chain for the
+ * assessment, checked (a broken chain is refused with
+ * PC_STORE_ERROR_AUDIT_BROKEN, as the JSON export refuses it), the
+ * linter's findings as of @now's date (UTC), and the SHA-256 of the
+ * canonical content. Returns: (transfer full) (nullable) */
+PcReport  *pc_report_new_at       (PcStore            *store,
+                                   const PcAssessment *assessment,
                                    const PcChecklist  *checklist,
                                    GDateTime          *now,
                                    GError            **error);

@@ -11,6 +11,8 @@
 
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include <string.h>
 #include <sys/wait.h>
 
@@ -150,7 +152,7 @@ render (PcStore            *store,
   guint n_pages;
 
   g_assert_no_error (error);
-  report = pc_report_new_at (a, checklist, now, &error);
+  report = pc_report_new_at (store, a, checklist, now, &error);
   g_assert_no_error (error);
   g_assert_true (pc_report_write_pdf (report, path, &error));
   g_assert_no_error (error);
@@ -248,6 +250,18 @@ check_report (PcStore            *store,
   for (guint k = 0; k < a->signoffs->len; k++)
     assert_has (all, ((PcSignoff *) g_ptr_array_index (a->signoffs, k))->name);
   assert_has (all, sha256);
+
+  /* The audit chain, checked, as the JSON summary states it. */
+  {
+    g_autofree char *head = NULL;
+    g_autofree char *changes = NULL;
+    guint count = 0;
+
+    g_assert_true (pc_store_check_audit_chain (store, a->id, &count, &head, NULL));
+    changes = g_strdup_printf ("holds %u change", count);
+    assert_has (all, changes);
+    assert_has (all, head);
+  }
 
   /* pdftotext ends every page with a form feed. */
   page_texts = g_strsplit (text, "\f", -1);
@@ -617,6 +631,57 @@ read_csv_with_python (const char *path)
   return rows;
 }
 
+/* A history altered behind the program's back (the triggers dropped
+ * first) is refused, as the JSON export refuses it: no committee paper
+ * carries the signatures of a tampered record. */
+static void
+test_report_audit_broken (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "pc.db", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(PcStore) store = pc_test_open_store (db);
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcReport) report = NULL;
+  g_autoptr(GDateTime) now = export_time ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *raw;
+  gint64 id;
+
+  id = pc_test_create_approved_assessment (store, "Crisis café", "Ann Lee", "Service lead",
+                                           "Tom Reed", "Clinical director");
+  raw = pc_test_raw_open (db);
+  sql = g_strdup_printf ("DROP TRIGGER audit_no_update;"
+                         " UPDATE audit SET new_value = 'Tampered'"
+                         " WHERE id = (SELECT min(id) FROM audit WHERE assessment_id = %" G_GINT64_FORMAT ")",
+                         id);
+  g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (raw);
+
+  a = pc_store_load_assessment_by_id (store, id, &error);
+  g_assert_no_error (error);
+  report = pc_report_new_at (store, a, checklist, now, &error);
+  g_assert_null (report);
+  g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_AUDIT_BROKEN);
+
+  /* The command line: a failed check (exit 1), one line, no file. */
+  {
+    const char *argv[] = { g_getenv ("PC_CLI"), "export", a->reference, "--pdf", pdf,
+                           "--db", db, NULL };
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    g_assert_nonnull (argv[0]);
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
+                                 NULL, NULL, &err, &status, NULL));
+    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_nonnull (strstr (err, "audit"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 test_report_csv (void)
 {
@@ -784,6 +849,7 @@ main (int   argc,
   g_test_add_func ("/pc/report/scripts", test_report_scripts);
   g_test_add_func ("/pc/report/raster", test_report_raster);
   g_test_add_func ("/pc/report/csv", test_report_csv);
+  g_test_add_func ("/pc/report/audit-broken", test_report_audit_broken);
   g_test_add_func ("/pc/report/cli", test_report_cli);
 
   return g_test_run ();

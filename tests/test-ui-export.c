@@ -482,7 +482,7 @@ test_print_to_file (Fixture       *f,
 
   g_assert_true (pc_print_assessment_to_file (f->store, a, checklist, printed, &error));
   g_assert_no_error (error);
-  report = pc_report_new_at (a, checklist, now, &error);
+  report = pc_report_new_at (f->store, a, checklist, now, &error);
   g_assert_no_error (error);
   g_assert_true (pc_report_write_pdf (report, exported, &error));
   g_assert_no_error (error);

@@ -354,7 +354,7 @@ bench_report (PcStore      *store,
       g_autoptr(PcReport) pdf = NULL;
       gint64 start = g_get_monotonic_time ();
 
-      pdf = pc_report_new_at (a, checklist, now, error);
+      pdf = pc_report_new_at (store, a, checklist, now, error);
       if (pdf == NULL || !pc_report_write_pdf (pdf, path, error))
         return FALSE;
       if (i >= N_WARM_UP)
