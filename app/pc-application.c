@@ -157,18 +157,80 @@ open_start_database (PcApplication *self)
   return window;
 }
 
+static void
+ask_create_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        PcApplication    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "pc-path");
+
+  if (g_strcmp0 (response, "create") == 0)
+    pc_application_create_database (self, path);
+}
+
+static void
+ask_create (PcApplication *self,
+            const char    *absolute)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *shown = g_filename_display_name (absolute);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, _("Create a New Database?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("There is no database at %s. Create a new, empty one there, or check the name and try again."),
+                                  shown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "create", _("C_reate"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "create",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "pc-path", g_strdup (absolute), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (ask_create_response_cb), self, 0);
+  if (parent != NULL)
+    gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  else
+    gtk_application_add_window (GTK_APPLICATION (self), GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 GtkWindow *
 pc_application_open_database (PcApplication *self,
                               const char    *path)
+{
+  g_autofree char *absolute = NULL;
+
+  g_return_val_if_fail (PC_IS_APPLICATION (self), NULL);
+
+  if (path == NULL)
+    return open_start_database (self);
+
+  absolute = g_canonicalize_filename (path, NULL);
+
+  /* A name typed after --db that is not there may be a typo: a new,
+   * empty database is made only when the user says so. */
+  if (!g_file_test (absolute, G_FILE_TEST_EXISTS))
+    {
+      ask_create (self, absolute);
+      return NULL;
+    }
+
+  return pc_application_create_database (self, absolute);
+}
+
+GtkWindow *
+pc_application_create_database (PcApplication *self,
+                                const char    *path)
 {
   g_autofree char *absolute = NULL;
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
   g_return_val_if_fail (PC_IS_APPLICATION (self), NULL);
-
-  if (path == NULL)
-    return open_start_database (self);
+  g_return_val_if_fail (path != NULL, NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
   window = open_window (self, absolute, &error);

@@ -23,8 +23,15 @@ GMenuModel    *pc_application_get_recent_menu  (PcApplication *self);
 /* Presents the window of the database at @path (NULL: the one opened
  * last, or the default), opening it when no window shows it yet, and
  * makes it the first recent database; a database that cannot be opened
- * gets a dialog saying why. Returns the window, or NULL. */
+ * gets a dialog saying why. A @path that does not exist gets a dialog
+ * asking whether to create it (NULL is returned; the window follows the
+ * answer). Returns the window, or NULL. */
 GtkWindow     *pc_application_open_database    (PcApplication *self,
+                                                const char    *path);
+/* As pc_application_open_database(), but a @path that does not exist
+ * becomes a new, empty database without asking (the user chose it as
+ * a new file); NULL is not allowed. */
+GtkWindow     *pc_application_create_database  (PcApplication *self,
                                                 const char    *path);
 
 G_END_DECLS

@@ -457,6 +457,52 @@ test_preferences (void)
   pc_test_ui_destroy_toplevels ();
 }
 
+/* A database named that is not there (a typo after --db?) is created
+ * only when the user says so; "New Database…" creates without asking,
+ * and never empties a file that is there. */
+static void
+test_create_asks (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PcApplication) app = started_app (settings);
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *typo = g_build_filename (dir, "asessments.db", NULL);
+  g_autofree char *other = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *contents = NULL;
+  GtkWindow *dialog;
+  GtkWindow *window;
+
+  g_assert_null (pc_application_open_database (app, typo));
+  dialog = pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Create a New Database?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), typo));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  pc_test_ui_destroy_toplevels ();
+  g_assert_false (g_file_test (typo, G_FILE_TEST_EXISTS));
+  g_assert_null (pc_test_ui_find_toplevel (PC_TYPE_WINDOW));
+
+  g_assert_null (pc_application_open_database (app, typo));
+  dialog = pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "create");
+  window = pc_test_ui_find_toplevel (PC_TYPE_WINDOW);
+  g_assert_nonnull (window);
+  g_assert_cmpstr (pc_store_get_path (pc_window_get_store (PC_WINDOW (window))), ==, typo);
+  g_assert_true (g_file_test (typo, G_FILE_TEST_IS_REGULAR));
+  pc_test_ui_destroy_toplevels ();
+
+  /* A file that is there and is no database is refused, unchanged. */
+  g_assert_true (g_file_set_contents (other, "Meeting notes", -1, NULL));
+  g_assert_null (pc_application_create_database (app, other));
+  dialog = pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Cannot Open the Database");
+  g_assert_true (g_file_get_contents (other, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Meeting notes");
+  pc_test_ui_destroy_toplevels ();
+}
+
 static void
 test_new_destroy (void)
 {
@@ -492,6 +538,7 @@ main (int   argc,
   g_test_add_func ("/pc/ui/settings/recent-menu", test_recent_menu);
   g_test_add_func ("/pc/ui/settings/identity-asked-once", test_identity_asked_once);
   g_test_add_func ("/pc/ui/settings/preferences", test_preferences);
+  g_test_add_func ("/pc/ui/settings/create-asks", test_create_asks);
 
   status = g_test_run ();
   pc_test_remove_tree (data_home);
