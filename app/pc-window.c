@@ -288,10 +288,14 @@ new_assessment_action (GtkWidget  *widget,
 
 /* Actions */
 
+/* The file chooser of "Open Another Database…" and "New Database…": the
+ * file chosen is opened, and made when it is new. An existing file is
+ * never emptied: one that is not a Principle Check database is refused
+ * as it is. */
 static void
-open_database_response_cb (GtkNativeDialog *dialog,
-                           int              response,
-                           PcWindow        *self)
+database_chosen_cb (GtkNativeDialog *dialog,
+                    int              response,
+                    PcWindow        *self)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -299,45 +303,6 @@ open_database_response_cb (GtkNativeDialog *dialog,
       g_autofree char *path = g_file_get_path (file);
       GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      if (PC_IS_APPLICATION (app) && path != NULL)
-        pc_application_open_database (PC_APPLICATION (app), path);
-    }
-
-  g_object_unref (dialog);
-}
-
-static void
-open_database_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  PcWindow *self = PC_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Open Another Database"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Principle Check databases"));
-  gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (open_database_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-new_database_response_cb (GtkNativeDialog *dialog,
-                          int              response,
-                          PcWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-      /* An existing file chosen here is opened, never emptied: one that
-       * is not a Principle Check database is refused as it is. */
       if (PC_IS_APPLICATION (app) && path != NULL)
         pc_application_create_database (PC_APPLICATION (app), path);
     }
@@ -346,19 +311,42 @@ new_database_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
+choose_database (PcWindow             *self,
+                 const char           *title,
+                 GtkFileChooserAction  action,
+                 const char           *accept_label)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label,
+                                        _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Principle Check databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (action == GTK_FILE_CHOOSER_ACTION_SAVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "assessments.db");
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (database_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+open_database_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  choose_database (PC_WINDOW (widget), _("Open Another Database"),
+                   GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"));
+}
+
+static void
 new_database_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  PcWindow *self = PC_WINDOW (widget);
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (_("New Database"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "assessments.db");
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (new_database_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  choose_database (PC_WINDOW (widget), _("New Database"),
+                   GTK_FILE_CHOOSER_ACTION_SAVE, _("C_reate"));
 }
 
 void
