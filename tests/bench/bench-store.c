@@ -475,45 +475,18 @@ run (const char    *dir,
       && bench_list (dir, checklist, counts->n_assessments, counts->n_lists, error);
 }
 
-/* Removes @dir and the files in it: the databases, their -wal and -shm
- * files and any backup the store took. */
+static gboolean
+run_quick_or_full (const char  *dir,
+                   gboolean     quick,
+                   GError     **error)
+{
+  return run (dir, quick ? &quick_counts : &full_counts, error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  gboolean quick = FALSE;
-  gboolean ok;
-  const GOptionEntry entries[] = {
-    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Smaller counts, for a smoke test", NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new ("— time the store against DESIGN.md's budgets");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("bench-store: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  dir = g_dir_make_tmp ("bench-store-XXXXXX", &error);
-  if (dir == NULL)
-    {
-      g_printerr ("bench-store: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  ok = run (dir, quick ? &quick_counts : &full_counts, &error);
-  bench_remove_dir (dir);
-
-  if (!ok)
-    {
-      g_printerr ("bench-store: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  return EXIT_SUCCESS;
+  return bench_main (argc, argv, "bench-store", "— time the store against DESIGN.md's budgets",
+                     run_quick_or_full);
 }

@@ -468,44 +468,19 @@ run (const char    *dir,
       && bench_report (store, a->reference, pdf_path, what, counts->n_reports, error);
 }
 
-/* Removes @dir and everything in it (one level of folders: keys/). */
+static gboolean
+run_quick_or_full (const char  *dir,
+                   gboolean     quick,
+                   GError     **error)
+{
+  return run (dir, quick ? &quick_counts : &full_counts, error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
-  gboolean quick = FALSE;
-  gboolean ok;
-  const GOptionEntry entries[] = {
-    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Fewer runs, for a smoke test", NULL },
-    { NULL }
-  };
-
-  context = g_option_context_new ("— time the summary export and verify against DESIGN.md's budgets");
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      g_printerr ("bench-summary: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  dir = g_dir_make_tmp ("bench-summary-XXXXXX", &error);
-  if (dir == NULL)
-    {
-      g_printerr ("bench-summary: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  ok = run (dir, quick ? &quick_counts : &full_counts, &error);
-  bench_remove_dir (dir);
-
-  if (!ok)
-    {
-      g_printerr ("bench-summary: %s\n", error->message);
-      return EXIT_FAILURE;
-    }
-
-  return EXIT_SUCCESS;
+  return bench_main (argc, argv, "bench-summary",
+                     "— time the summary export and verify against DESIGN.md's budgets",
+                     run_quick_or_full);
 }

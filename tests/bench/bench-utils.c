@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 
 static int
 compare_gint64 (gconstpointer a,
@@ -88,4 +89,49 @@ bench_remove_dir (const char *dir)
 
   if (g_rmdir (dir) != 0)
     g_warning ("Cannot remove %s: %s", dir, g_strerror (errno));
+}
+
+int
+bench_main (int           argc,
+            char        **argv,
+            const char   *name,
+            const char   *summary,
+            BenchRunFunc  run)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", name);
+  g_autofree char *dir = NULL;
+  gboolean quick = FALSE;
+  gboolean ok;
+  const GOptionEntry entries[] = {
+    { "quick", 0, 0, G_OPTION_ARG_NONE, &quick, "Smaller counts, for a smoke test", NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (summary);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s: %s\n", name, error->message);
+      return EXIT_FAILURE;
+    }
+
+  dir = g_dir_make_tmp (template, &error);
+  if (dir == NULL)
+    {
+      g_printerr ("%s: %s\n", name, error->message);
+      return EXIT_FAILURE;
+    }
+
+  ok = run (dir, quick, &error);
+  bench_remove_dir (dir);
+
+  if (!ok)
+    {
+      g_printerr ("%s: %s\n", name, error->message);
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
 }

@@ -24,4 +24,15 @@ const PcPrompt     *bench_nth_prompt   (PcChecklist *checklist,
 /* Removes @dir and everything in it. */
 void                bench_remove_dir   (const char  *dir);
 
+/* Times what @run does in a scratch folder, removed afterwards; --quick
+ * asks for smaller counts. Returns main()'s exit status. */
+typedef gboolean (*BenchRunFunc) (const char  *dir,
+                                  gboolean     quick,
+                                  GError     **error);
+int                 bench_main         (int          argc,
+                                        char       **argv,
+                                        const char  *name,
+                                        const char  *summary,
+                                        BenchRunFunc run);
+
 G_END_DECLS
