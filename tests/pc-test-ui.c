@@ -154,3 +154,48 @@ pc_test_ui_init (int    *argc,
 
   return TRUE;
 }
+
+void
+pc_test_ui_maybe_screenshot (GtkWidget  *widget,
+                             const char *name)
+{
+  const char *dir = g_getenv ("PC_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderer *renderer;
+  int width = 0;
+  int height = 0;
+
+  if (dir == NULL)
+    return;
+
+  /* Let scrolling and layout settle. */
+  for (guint i = 0; i < 5; i++)
+    gtk_test_widget_wait_for_draw (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  /* A frame may still be pending after a change: try a few. */
+  for (guint i = 0; i < 20 && node == NULL; i++)
+    {
+      gtk_test_widget_wait_for_draw (widget);
+      width = gtk_widget_get_width (widget);
+      height = gtk_widget_get_height (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
+  if (node == NULL)
+    {
+      g_test_message ("Nothing drawn for %s (%dx%d, mapped %d)", name, width, height,
+                      gtk_widget_get_mapped (widget));
+      return;
+    }
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strconcat (name, ".png", NULL);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

@@ -47,4 +47,9 @@ GtkCssProvider *pc_test_ui_load_style         (void);
 gboolean        pc_test_ui_init               (int         *argc,
                                                char      ***argv);
 
+/* With PC_SCREENSHOT_DIR set, draws @widget into NAME.png there, to look
+ * at what a test left on screen; otherwise does nothing. */
+void            pc_test_ui_maybe_screenshot   (GtkWidget   *widget,
+                                               const char  *name);
+
 G_END_DECLS

@@ -32,45 +32,6 @@ static char *xdg_home;
 
 /* Widget helpers */
 
-/* With PC_SCREENSHOT_DIR set, saves a picture of @widget to
- * <dir>/<name>.png, for people to look at; otherwise does nothing. */
-static void
-maybe_screenshot (GtkWidget  *widget,
-                  const char *name)
-{
-  const char *dir = g_getenv ("PC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width = 0;
-  int height = 0;
-
-  if (dir == NULL)
-    return;
-
-  for (guint i = 0; i < 5; i++)
-    gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  for (guint i = 0; i < 20 && node == NULL; i++)
-    {
-      gtk_test_widget_wait_for_draw (widget);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Runs tests/validate-json.py over @path with the summary schema. */
 static void
 assert_valid_summary (const char *path)
@@ -202,7 +163,7 @@ test_banner_final (Fixture       *f,
                                    GTK_ACCESSIBLE_ROLE_STATUS);
   g_assert_true (gtk_widget_get_focusable (button));
 
-  maybe_screenshot (GTK_WIDGET (f->window), "banner-approved");
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (f->window), "banner-approved");
   pc_assessment_view_show_page (f->view, "review");
   g_assert_true (banner_shown (f));
 }
@@ -246,7 +207,7 @@ test_banner_states (Fixture       *f,
   open_in_view (f, id, NULL);
   g_assert_true (g_str_has_prefix (banner_text (f), "Read-only. Approved with conditions by "));
   g_assert_nonnull (strstr (banner_text (f), "Conditions: Review after three months."));
-  maybe_screenshot (GTK_WIDGET (f->window), "banner-conditions");
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (f->window), "banner-conditions");
 
   /* Back to a fresh draft: hidden again. */
   open_in_view (f, draft, NULL);
@@ -653,7 +614,7 @@ test_imported (Fixture       *f,
   g_assert_nonnull (strstr (body, "Approved by Dr Ann Leigh, Clinical Director, on "));
   g_assert_nonnull (strstr (body, ": signature good"));
   g_assert_true (adw_message_dialog_has_response (message, "export"));
-  maybe_screenshot (GTK_WIDGET (message), "imported-dialog");
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (message), "imported-dialog");
   gtk_window_destroy (GTK_WINDOW (message));
 
   /* Its export is the stored file, byte for byte. */

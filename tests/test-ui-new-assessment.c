@@ -144,42 +144,6 @@ wait_for_count (guint *counter,
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* When PC_TEST_SCREENSHOTS names a folder, saves what @widget shows
- * there as @name.png, to look at. */
-static void
-maybe_screenshot (GtkWidget  *widget,
-                  const char *name)
-{
-  const char *dir = g_getenv ("PC_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (dir == NULL)
-    return;
-
-  /* Let the rows' animations finish. */
-  {
-    gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
-
-    while (g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE);
-  }
-  gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The page test's stand-in for the view: on ::changed it reloads the
  * assessment and passes it to the page again. */
 typedef struct
@@ -347,7 +311,7 @@ test_dialog_required (void)
   g_assert_true (gtk_widget_get_sensitive (create));
   g_assert_false (gtk_widget_has_css_class (pc_date_row_get_entry (PC_DATE_ROW (review)), "error"));
 
-  maybe_screenshot (root, "new-assessment-dialog");
+  pc_test_ui_maybe_screenshot (root, "new-assessment-dialog");
 
   /* Escape closes without creating anything. */
   g_object_ref (dialog);
@@ -400,7 +364,7 @@ test_dialog_create (void)
   set_text (root, "Start date", "2026-04-01");
   set_text (root, "Planned review date", "2027-03-31");
 
-  maybe_screenshot (root, "new-assessment-dialog-filled");
+  pc_test_ui_maybe_screenshot (root, "new-assessment-dialog-filled");
 
   /* Enter in the last field creates the assessment. */
   g_assert_true (gtk_widget_get_sensitive (get_titled (root, "C_reate")));
@@ -476,8 +440,8 @@ test_overview_edits (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (get_titled (page, "Title of the service or pathway"))));
-  maybe_screenshot (window, "overview-page");
-  maybe_screenshot (pc_test_ui_find_descendant (page, PC_TYPE_HEADER_FORM), "overview-page-header");
+  pc_test_ui_maybe_screenshot (window, "overview-page");
+  pc_test_ui_maybe_screenshot (pc_test_ui_find_descendant (page, PC_TYPE_HEADER_FORM), "overview-page-header");
 
   /* Typing is saved when it pauses, or when the view flushes. */
   set_text (page, "Title of the service or pathway", "Crisis café, Enfield");
@@ -540,8 +504,8 @@ test_overview_read_only (void)
   f.assessment = pc_store_load_assessment_by_id (f.store, id, NULL);
   fixture_load (&f);
   gtk_test_widget_wait_for_draw (window);
-  maybe_screenshot (window, "overview-page-approved");
-  maybe_screenshot (pc_test_ui_find_descendant (page, PC_TYPE_HEADER_FORM), "overview-page-approved-header");
+  pc_test_ui_maybe_screenshot (window, "overview-page-approved");
+  pc_test_ui_maybe_screenshot (pc_test_ui_find_descendant (page, PC_TYPE_HEADER_FORM), "overview-page-approved-header");
 
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (get_titled (page, "Title of the service or pathway"))));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (get_titled (page, "Service lead"))));
@@ -585,7 +549,7 @@ test_coproduction_add_remove (void)
 
   /* The empty state says why the record matters. */
   g_assert_true (gtk_widget_get_visible (pc_test_ui_find_descendant (page, ADW_TYPE_STATUS_PAGE)));
-  maybe_screenshot (window, "coproduction-page-empty");
+  pc_test_ui_maybe_screenshot (window, "coproduction-page-empty");
 
   gtk_test_accessible_assert_property (get_titled (page, "Who took part"),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Who took part");
@@ -625,7 +589,7 @@ test_coproduction_add_remove (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_titled (page, "Who took part"))), ==, "");
   g_assert_false (gtk_widget_get_sensitive (add));
   gtk_test_widget_wait_for_draw (window);
-  maybe_screenshot (window, "coproduction-page");
+  pc_test_ui_maybe_screenshot (window, "coproduction-page");
 
   /* Removing asks first; Cancel keeps the entry. */
   g_signal_emit_by_name (pc_test_ui_find_descendant (get_titled (page, "2026-02-14 — Service users, Carers"), GTK_TYPE_BUTTON), "clicked");

@@ -140,53 +140,6 @@ sign_and_wait (PcSignDialog *dialog)
   return signed_flag;
 }
 
-/* With PC_SCREENSHOT_DIR set, saves a picture of @widget as it is drawn
- * to <dir>/<name>.png, for people to look at; otherwise does nothing. */
-static void
-maybe_screenshot (GtkWidget  *widget,
-                  const char *name)
-{
-  const char *dir = g_getenv ("PC_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  GskRenderer *renderer;
-  int width = 0;
-  int height = 0;
-
-  if (dir == NULL)
-    return;
-
-  /* Let scrolling and layout settle. */
-  for (guint i = 0; i < 5; i++)
-    gtk_test_widget_wait_for_draw (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  /* A frame may still be pending after a change: try a few. */
-  for (guint i = 0; i < 20 && node == NULL; i++)
-    {
-      gtk_test_widget_wait_for_draw (widget);
-      width = gtk_widget_get_width (widget);
-      height = gtk_widget_get_height (widget);
-      snapshot = gtk_snapshot_new ();
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  if (node == NULL)
-    {
-      g_test_message ("Nothing drawn for %s (%dx%d, mapped %d)", name, width, height,
-                      gtk_widget_get_mapped (widget));
-      return;
-    }
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strconcat (name, ".png", NULL);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* Fixture: a window holding a review page over one assessment, which
  * the page's ::changed reloads as the view would. */
 
@@ -390,7 +343,7 @@ test_findings_and_submit (Fixture       *f,
   gtk_test_widget_wait_for_draw (f->window);
 
   /* A new draft: every prompt blocks, and Submit waits. */
-  maybe_screenshot (f->window, "review-draft");
+  pc_test_ui_maybe_screenshot (f->window, "review-draft");
   g_assert_cmpstr (label_text (f->page, "banner_title"), ==, "Draft");
   g_assert_true (gtk_widget_is_visible (submit));
   g_assert_false (gtk_widget_is_sensitive (submit));
@@ -429,7 +382,7 @@ test_findings_and_submit (Fixture       *f,
   g_assert_false (can_sign (dialog));
   set_text (dialog, "passphrase_row", PC_TEST_PASSPHRASE);
   set_text (dialog, "repeat_row", "correct horse battery!");
-  maybe_screenshot (dialog, "sign-first-mismatch");
+  pc_test_ui_maybe_screenshot (dialog, "sign-first-mismatch");
   g_assert_false (can_sign (dialog));
   g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "hint_label")));
   set_text (dialog, "repeat_row", PC_TEST_PASSPHRASE);
@@ -450,7 +403,7 @@ test_findings_and_submit (Fixture       *f,
   g_assert_nonnull (strstr (banner, " UTC"));
   g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "submit_group")));
   g_assert_true (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "decision_group")));
-  maybe_screenshot (f->window, "review-in-review");
+  pc_test_ui_maybe_screenshot (f->window, "review-in-review");
 }
 
 static void
@@ -482,7 +435,7 @@ test_wrong_passphrase_and_same_person (Fixture       *f,
   g_assert_nonnull (error);
   g_assert_true (g_str_has_prefix (error, "The passphrase does not open the signing key of Bob Reviewer"));
   g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "error_label")));
-  maybe_screenshot (dialog, "sign-return-wrong-passphrase");
+  pc_test_ui_maybe_screenshot (dialog, "sign-return-wrong-passphrase");
   g_assert_cmpstr (get_text (dialog, "name_row"), ==, "Bob Reviewer");
   g_assert_cmpstr (get_text (dialog, "role_row"), ==, "Clinical Director");
   g_assert_cmpstr (get_text (dialog, "passphrase_row"), ==, "not the passphrase");
@@ -547,7 +500,7 @@ test_conditions_and_revision (Fixture       *f,
   g_assert_nonnull (strstr (banner, "Conditions: Review the waiting times after three months."));
   g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "decision_group")));
   g_assert_false (gtk_widget_is_visible (pc_test_ui_get_by_id (f->page, "submit_group")));
-  maybe_screenshot (f->window, "review-approved-with-conditions");
+  pc_test_ui_maybe_screenshot (f->window, "review-approved-with-conditions");
 
   /* A new revision asks why. */
   g_signal_emit_by_name (pc_test_ui_get_by_id (f->page, "revise_button"), "clicked");
@@ -561,7 +514,7 @@ test_conditions_and_revision (Fixture       *f,
   g_assert_false (adw_message_dialog_get_response_enabled (message, "revise"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "The café moves to a new site.");
   g_assert_true (adw_message_dialog_get_response_enabled (message, "revise"));
-  maybe_screenshot (GTK_WIDGET (message), "revise-dialog");
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (message), "revise-dialog");
   adw_message_dialog_response (message, "revise");
   gtk_window_destroy (GTK_WINDOW (message));
 
@@ -685,7 +638,7 @@ test_history (void)
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
 
-  maybe_screenshot (window, "history");
+  pc_test_ui_maybe_screenshot (window, "history");
   intact = g_strdup_printf ("The audit trail is intact: %u entries", history->len);
   g_assert_cmpstr (label_text (page, "chain_label"), ==, intact);
 
