@@ -9,6 +9,8 @@
 
 #include "pc-test-ui.h"
 
+#include "pc-test-utils.h"
+
 #include <adwaita.h>
 #include <locale.h>
 
@@ -135,6 +137,34 @@ pc_test_ui_load_style (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   return css;
+}
+
+char *
+pc_test_ui_init_isolated (int    *argc,
+                          char ***argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("pc-test-ui-XXXXXX", NULL);
+  const char *dirs[][2] = {
+    { "XDG_DATA_HOME", "data" },
+    { "XDG_STATE_HOME", "state" },
+    { "XDG_CONFIG_HOME", "config" },
+  };
+
+  g_assert_nonnull (home);
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir = g_build_filename (home, dirs[i][1], NULL);
+
+      g_setenv (dirs[i][0], dir, TRUE);
+    }
+
+  if (!pc_test_ui_init (argc, argv))
+    {
+      pc_test_remove_tree (home);
+      return NULL;
+    }
+
+  return g_steal_pointer (&home);
 }
 
 gboolean

@@ -47,6 +47,14 @@ GtkCssProvider *pc_test_ui_load_style         (void);
 gboolean        pc_test_ui_init               (int         *argc,
                                                char      ***argv);
 
+/* pc_test_ui_init() with the user's data, state and config folders in a
+ * new folder of the test's own, set before GLib reads them (not
+ * G_TEST_OPTION_ISOLATE_DIRS, which also hides GTK's image loaders).
+ * Returns: (transfer full) (nullable): that folder, to remove with
+ * pc_test_remove_tree() after g_test_run(); NULL when there is no display. */
+char           *pc_test_ui_init_isolated      (int         *argc,
+                                               char      ***argv);
+
 /* With PC_SCREENSHOT_DIR set, draws @widget into NAME.png there, to look
  * at what a test left on screen; otherwise does nothing. */
 void            pc_test_ui_maybe_screenshot   (GtkWidget   *widget,

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "pc-assessment-view.h"
@@ -651,29 +650,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GtkCssProvider) css = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
+  /* Keys, remembered places and the like stay out of the user's folders. */
+  xdg_home = pc_test_ui_init_isolated (&argc, &argv);
+  if (xdg_home == NULL)
+    return 0;
 
-  /* Before anything reads them: keys, remembered places and the like
-   * stay out of the user's folders. */
-  xdg_home = g_dir_make_tmp ("principle-check-ui-export-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", xdg_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", xdg_home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", xdg_home, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display available\n");
-      pc_test_remove_tree (xdg_home);
-      return 0;
-    }
-  adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* The application loads its style sheet from its resource base path;

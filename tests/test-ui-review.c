@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <locale.h>
 #include <string.h>
 
 #include "pc-assessment.h"
@@ -668,25 +667,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
+  /* Keys made by the sign dialog stay out of the user's folders. */
+  data_home = pc_test_ui_init_isolated (&argc, &argv);
+  if (data_home == NULL)
+    return 0;
 
-  /* Before anything reads it: g_get_user_data_dir() reads it once. */
-  data_home = g_dir_make_tmp ("principle-check-ui-review-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display available\n");
-      pc_test_remove_tree (data_home);
-      return 0;
-    }
-  adw_init ();
   /* Pictures show widgets at rest, not halfway through an animation. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 

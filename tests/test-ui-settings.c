@@ -518,16 +518,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
   int status;
-  g_autofree char *data_home = g_dir_make_tmp ("pc-settings-XXXXXX", NULL);
 
-  /* The default database lives here, never in the user's own folder.
-   * (G_TEST_OPTION_ISOLATE_DIRS would do, but it also hides the image
-   * loaders GTK needs for its icons.) */
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-  g_setenv ("XDG_STATE_HOME", data_home, TRUE);
-  if (!pc_test_ui_init (&argc, &argv))
+  /* The default database lives in a folder of the test's own. */
+  data_home = pc_test_ui_init_isolated (&argc, &argv);
+  if (data_home == NULL)
     return 0;
 
   g_test_add_func ("/pc/ui/settings/new-destroy", test_new_destroy);
