@@ -321,3 +321,23 @@ pc_test_raw_text (sqlite3    *db,
   sqlite3_finalize (stmt);
   return value;
 }
+
+void
+pc_test_assert_valid_summary (const char *path)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "validate-json.py", NULL);
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "schema",
+                                                   "summary.schema.json", NULL);
+  const char *argv[] = { "python3", script, schema, path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s%s", out, err);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+}

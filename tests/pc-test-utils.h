@@ -111,4 +111,8 @@ gint64        pc_test_raw_int           (sqlite3      *db,
 char         *pc_test_raw_text          (sqlite3      *db,
                                          const char   *sql);
 
+/* Runs tests/validate-json.py over @path with schema/summary.schema.json;
+ * fails the test, with the validator's words, when it does not hold. */
+void          pc_test_assert_valid_summary (const char *path);
+
 G_END_DECLS

@@ -50,27 +50,6 @@ parse_file (const char *path)
   return json;
 }
 
-/* Runs tests/validate-json.py over @path with the summary schema. */
-static void
-assert_valid (const char *path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "validate-json.py", NULL);
-  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "schema",
-                                                   "summary.schema.json", NULL);
-  const char *argv[] = { "python3", script, schema, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s%s", out, err);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
-}
-
 /* Runs $PC_CLI with @args and "--db @db"; returns the exit status. */
 static int
 run_cli (const char         *db,
@@ -140,7 +119,7 @@ test_approved (void)
                                                  REVIEWER, "Clinical director");
 
   pc_test_export_summary (store, id, when, path);
-  assert_valid (path);
+  pc_test_assert_valid_summary (path);
 
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0644);
@@ -236,7 +215,7 @@ test_draft (void)
   gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
 
   pc_test_export_summary (store, id, when, path);
-  assert_valid (path);
+  pc_test_assert_valid_summary (path);
 
   document = parse_file (path);
   g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "draft");
@@ -302,7 +281,7 @@ test_cli (void)
 
     g_assert_cmpint (run_cli (db, &err, args), ==, 0);
     g_assert_cmpstr (err, ==, "");
-    assert_valid (path);
+    pc_test_assert_valid_summary (path);
     g_clear_pointer (&err, g_free);
   }
 

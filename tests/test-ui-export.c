@@ -29,29 +29,6 @@
 /* The folder the XDG variables point at for the whole run. */
 static char *xdg_home;
 
-/* Widget helpers */
-
-/* Runs tests/validate-json.py over @path with the summary schema. */
-static void
-assert_valid_summary (const char *path)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "validate-json.py", NULL);
-  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "schema",
-                                                   "summary.schema.json", NULL);
-  const char *argv[] = { "python3", script, schema, path, NULL };
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s%s", out, err);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
-}
-
 /* Assessments in each state, through the store. */
 
 static gint64
@@ -264,7 +241,7 @@ test_export_json (Fixture       *f,
   open_in_view (f, id, NULL);
   g_assert_true (pc_assessment_view_export_json (f->view, path, &error));
   g_assert_no_error (error);
-  assert_valid_summary (path);
+  pc_test_assert_valid_summary (path);
 
   bytes = pc_test_read_file (path);
   text = g_bytes_get_data (bytes, &len);
@@ -285,7 +262,7 @@ test_export_json (Fixture       *f,
   open_in_view (f, id, NULL);
   g_assert_true (pc_assessment_view_export_json (f->view, path, &error));
   g_assert_no_error (error);
-  assert_valid_summary (path);
+  pc_test_assert_valid_summary (path);
 }
 
 /* What `pdfinfo` says of @path, as "Key: value" lines. */
