@@ -165,6 +165,29 @@ page_changed_cb (PcAssessmentView *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Re-verifies @a against its signatures, as every use of a signed
+ * record does; an altered one carries what does not match, so no page
+ * shows it as signed off. A draft is checked when it is opened (its
+ * history and files), not on every edit. */
+static void
+verify_loaded (PcAssessmentView *self,
+               PcAssessment     *a,
+               gboolean          opening)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  PcIntegrity integrity;
+
+  if (a->imported || (a->state == PC_STATE_DRAFT && !opening))
+    return;
+
+  integrity = pc_store_verify_assessment (self->store, a, &problems, &error);
+  if (integrity == PC_INTEGRITY_ERROR)
+    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Check the Signatures"), error);
+  else if (integrity == PC_INTEGRITY_ALTERED)
+    a->altered = g_steal_pointer (&problems);
+}
+
 /* Read-only banner */
 
 /* The last sign-off of @a with @meaning before index @before, or NULL. */
@@ -250,7 +273,20 @@ update_banner (PcAssessmentView *self)
       return;
     }
 
-  if (a->imported)
+  if (a->altered != NULL)
+    {
+      g_autoptr(GString) what = g_string_new (NULL);
+
+      for (guint i = 0; i < a->altered->len; i++)
+        g_string_append_printf (what, i > 0 ? "; %s" : "%s",
+                                (const char *) g_ptr_array_index (a->altered, i));
+      /* Translators: the banner over an assessment whose signatures no
+       * longer hold; %s says what does not match. */
+      markup = g_markup_printf_escaped (_("<b>Altered since it was signed:</b> %s. Do not rely on it; restore the database from a backup."),
+                                        what->str);
+      icon = "dialog-warning-symbolic";
+    }
+  else if (a->imported)
     {
       markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Read-only."),
                                         _("An imported summary whose signatures were verified. "
@@ -302,7 +338,9 @@ update_banner (PcAssessmentView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
     gtk_widget_remove_css_class (self->banner, state_classes[i]);
-  gtk_widget_add_css_class (self->banner, pc_state_to_string (a->state));
+  gtk_widget_remove_css_class (self->banner, "altered");
+  gtk_widget_add_css_class (self->banner, a->altered != NULL ? "altered"
+                                                             : pc_state_to_string (a->state));
   gtk_image_set_from_icon_name (self->banner_icon, icon);
   gtk_label_set_markup (self->banner_label, markup);
 }
@@ -992,6 +1030,7 @@ pc_assessment_view_open (PcAssessmentView  *self,
   checklist = pc_store_load_checklist_for (self->store, assessment, error);
   if (checklist == NULL)
     return FALSE;
+  verify_loaded (self, assessment, TRUE);
 
   remove_principle_pages (self);
   g_clear_pointer (&self->page, g_free);
@@ -1037,6 +1076,7 @@ pc_assessment_view_reload (PcAssessmentView *self)
       pc_ui_show_error (GTK_WIDGET (self), _("Could Not Read the Assessment"), error);
       return;
     }
+  verify_loaded (self, assessment, FALSE);
 
   /* The pages hold the old pointer until they are given the new one. */
   old = g_steal_pointer (&self->assessment);
@@ -1187,7 +1227,7 @@ pc_assessment_view_export_csv (PcAssessmentView  *self,
   /* Overdue is measured on today's date in UTC, as in the summary. */
   today = pc_date_new_utc (NULL);
 
-  return pc_report_write_csv (assessment, self->checklist, today, path, error);
+  return pc_report_write_csv (self->store, assessment, self->checklist, today, path, error);
 }
 
 /* GObject */

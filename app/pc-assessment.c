@@ -65,6 +65,7 @@ pc_assessment_free (PcAssessment *self)
   g_clear_pointer (&self->actions, g_ptr_array_unref);
   g_clear_pointer (&self->coproduction, g_ptr_array_unref);
   g_clear_pointer (&self->signoffs, g_ptr_array_unref);
+  g_clear_pointer (&self->altered, g_ptr_array_unref);
 
   g_free (self);
 }
@@ -269,5 +270,6 @@ pc_signoff_free (PcSignoff *signoff)
   g_free (signoff->key_id);
   g_free (signoff->public_key);
   g_free (signoff->signature);
+  g_free (signoff->audit_head);
   g_free (signoff);
 }

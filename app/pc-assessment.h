@@ -75,6 +75,12 @@ struct _PcSignoff
   char      *key_id;
   char      *public_key;      /* minisign public key text */
   char      *signature;       /* minisign signature text */
+  /* The audit chain as it stood when this was signed, which the
+   * signature covers: its number of rows and the last row's hash.
+   * audit_head is NULL (and audit_rows -1) in sign-offs made before
+   * Principle Check anchored the history. */
+  gint64     audit_rows;
+  char      *audit_head;
 };
 
 struct _PcAssessment
@@ -113,6 +119,11 @@ struct _PcAssessment
   GPtrArray    *actions;           /* PcAction */
   GPtrArray    *coproduction;      /* PcCoproduction */
   GPtrArray    *signoffs;          /* PcSignoff, oldest first */
+
+  /* Nullable: set by whoever re-verified it (pc_store_verify_assessment())
+   * and found it altered, one phrase per mismatch (element-type utf8).
+   * An altered record is never shown as signed off. */
+  GPtrArray    *altered;
 };
 
 PcAssessment   *pc_assessment_new            (void);
@@ -143,5 +154,6 @@ void            pc_coproduction_free         (PcCoproduction     *entry);
 void            pc_signoff_free              (PcSignoff          *signoff);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcAssessment, pc_assessment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcSignoff, pc_signoff_free)
 
 G_END_DECLS

@@ -796,7 +796,7 @@ _pc_cli_submit (PcCliContext  *ctx,
       || (key = unlock_key (ctx, name, passphrase_file)) == NULL)
     return PC_EXIT_USAGE;
 
-  if (!pc_store_submit (store, a->id, key, role, NULL, &error))
+  if (!pc_store_submit (store, a->id, key, role, NULL, NULL, &error))
     return _pc_cli_fail_error (ctx, error);
 
   g_print (_("%s revision %d is in review: signed as prepared by %s (%s)\n"),
@@ -858,7 +858,7 @@ _pc_cli_review (PcCliContext  *ctx,
       || (key = unlock_key (ctx, name, passphrase_file)) == NULL)
     return PC_EXIT_USAGE;
 
-  if (!pc_store_review (store, a->id, decision, conditions ? conditions : reason, key, role,
+  if (!pc_store_review (store, a->id, decision, conditions ? conditions : reason, key, role, NULL,
                         NULL, &error)
       || (after = pc_store_load_assessment_by_id (store, a->id, &error)) == NULL)
     return _pc_cli_fail_error (ctx, error);

@@ -77,7 +77,7 @@ export_report (PcCliContext       *ctx,
     {
       g_autoptr(GDate) today = pc_date_new_utc (now);
 
-      if (!pc_report_write_csv (a, checklist, today, csv_path, &error))
+      if (!pc_report_write_csv (store, a, checklist, today, csv_path, &error))
         return _pc_cli_fail_error (ctx, error);
       g_print (g_dngettext (GETTEXT_PACKAGE,
                             "Exported the action plan of %s revision %d (%u action) to %s\n",

@@ -70,6 +70,8 @@ _pc_cli_fail_error (PcCliContext *ctx,
   if (g_error_matches (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_BLOCKED)
       || g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_AUDIT_BROKEN))
     status = PC_EXIT_FAILED;
+  if (g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED))
+    status = PC_EXIT_FAILED;
 
   return _pc_cli_fail (ctx, status, "%s", error->message);
 }
@@ -177,6 +179,8 @@ _pc_cli_open_store (PcCliContext *ctx)
 
   if (store == NULL)
     _pc_cli_fail_error (ctx, error);
+  else if (pc_store_get_altered_schema (store) != NULL)
+    _pc_cli_fail (ctx, PC_EXIT_FAILED, "%s", pc_store_get_altered_schema (store));
 
   return store;
 }
@@ -270,6 +274,7 @@ cmd_list (PcCliContext  *ctx,
           cJSON_AddNumberToObject (object, "answered", item->answered);
           cJSON_AddNumberToObject (object, "total", item->total);
           cJSON_AddStringToObject (object, "updated_at", item->updated_at);
+          cJSON_AddStringToObject (object, "integrity", pc_integrity_to_string (item->integrity));
           cJSON_AddItemToArray (array, object);
         }
 
@@ -300,11 +305,17 @@ cmd_list (PcCliContext  *ctx,
 
       _pc_cli_print_cell (item->reference, widths[0]);
       _pc_cli_print_cell (revision, widths[1]);
-      _pc_cli_print_cell (pc_state_to_label (item->state), widths[2]);
+      gboolean altered = item->integrity == PC_INTEGRITY_ALTERED;
+
+      _pc_cli_print_cell (altered ? _("ALTERED") : pc_state_to_label (item->state), widths[2]);
       _pc_cli_print_cell (progress, widths[3]);
       _pc_cli_print_cell (date, widths[4]);
-      g_print ("%s (%s)%s\n", item->title, division ? division : item->division,
+      g_print ("%s (%s)%s", item->title, division ? division : item->division,
                item->imported ? _(" [imported]") : "");
+      if (altered)
+        g_print (_(" [altered since it was signed, though it says %s: do not rely on it]"),
+                 pc_state_to_label (item->state));
+      g_print ("\n");
     }
 
   return PC_EXIT_OK;
@@ -448,6 +459,19 @@ print_assessment (const PcAssessment *a,
     }
 }
 
+/* Says, above and below what show prints, that the record does not
+ * match its signatures, and what does not. */
+static void
+print_altered (GPtrArray *problems)
+{
+  if (problems->len == 0)
+    return;
+
+  g_print ("%s\n", _("ALTERED SINCE IT WAS SIGNED: do not rely on it; restore the database from a backup."));
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("  • %s\n", (const char *) g_ptr_array_index (problems, i));
+}
+
 static cJSON *
 signoffs_to_json (const PcAssessment *a)
 {
@@ -480,7 +504,9 @@ cmd_show (PcCliContext  *ctx,
   g_autoptr(PcStore) store = NULL;
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
+  PcIntegrity integrity;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Shows an assessment: its header, every prompt's rating and evidence, actions, co-production and sign-offs.")))
@@ -495,10 +521,14 @@ cmd_show (PcCliContext  *ctx,
   checklist = pc_store_load_checklist_for (store, a, &error);
   if (checklist == NULL)
     return _pc_cli_fail_error (ctx, error);
+  integrity = pc_store_verify_assessment (store, a, &problems, &error);
+  if (integrity == PC_INTEGRITY_ERROR)
+    return _pc_cli_fail_error (ctx, error);
 
   if (json)
     {
       g_autoptr(cJSON) object = cJSON_CreateObject ();
+      cJSON *list;
 
       cJSON_AddStringToObject (object, "reference", a->reference);
       cJSON_AddNumberToObject (object, "revision", a->revision);
@@ -508,12 +538,20 @@ cmd_show (PcCliContext  *ctx,
       cJSON_AddStringToObject (object, "updated_at", a->updated_at);
       cJSON_AddItemToObject (object, "content", pc_summary_build_content (a, checklist));
       cJSON_AddItemToObject (object, "signoffs", signoffs_to_json (a));
+      cJSON_AddStringToObject (object, "integrity", pc_integrity_to_string (integrity));
+      list = cJSON_AddArrayToObject (object, "problems");
+      for (guint i = 0; i < problems->len; i++)
+        cJSON_AddItemToArray (list, cJSON_CreateString (g_ptr_array_index (problems, i)));
       print_json (object);
     }
   else
-    print_assessment (a, checklist);
+    {
+      print_altered (problems);
+      print_assessment (a, checklist);
+      print_altered (problems);
+    }
 
-  return PC_EXIT_OK;
+  return integrity == PC_INTEGRITY_ALTERED ? PC_EXIT_FAILED : PC_EXIT_OK;
 }
 
 /* check */
@@ -546,7 +584,7 @@ cmd_check (PcCliContext  *ctx,
     return PC_EXIT_USAGE;
 
   checklist = pc_store_load_checklist_for (store, a, &error);
-  if (checklist == NULL)
+  if (checklist == NULL || !pc_store_require_intact (store, a, &error))
     return _pc_cli_fail_error (ctx, error);
 
   findings = pc_lint_run (a, checklist, NULL);
@@ -643,7 +681,8 @@ cmd_history (PcCliContext  *ctx,
                row->reason ? _(" — reason: ") : "", row->reason ? row->reason : "");
     }
 
-  if (!pc_store_check_audit_chain (store, a->id, &count, &head, &error))
+  if (!pc_store_check_audit_chain (store, a->id, &count, &head, &error)
+      || !pc_store_require_intact (store, a, &error))
     return _pc_cli_fail_error (ctx, error);
 
   g_print (_("Audit chain intact: %u entries, head %s\n"), count, head);

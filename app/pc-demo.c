@@ -1897,7 +1897,7 @@ run_lifecycle (PcStore             *store,
     case STAGE_DRAFT:
       return TRUE;
     case STAGE_IN_REVIEW:
-      return pc_store_submit (store, id, keys[scenario->author], NULL, now, error);
+      return pc_store_submit (store, id, keys[scenario->author], NULL, NULL, now, error);
     case STAGE_RETURNED:
       decision = PC_MEANING_RETURNED;
       break;
@@ -1915,12 +1915,12 @@ run_lifecycle (PcStore             *store,
       g_assert_not_reached ();
     }
 
-  if (!pc_store_submit (store, id, keys[scenario->author], NULL, now, error))
+  if (!pc_store_submit (store, id, keys[scenario->author], NULL, NULL, now, error))
     return FALSE;
 
   reviewer = keys[scenario->reviewer];
   pc_store_set_actor (store, pc_signing_key_get_name (reviewer));
-  if (!pc_store_review (store, id, decision, scenario->decision_reason, reviewer, NULL, now,
+  if (!pc_store_review (store, id, decision, scenario->decision_reason, reviewer, NULL, NULL, now,
                         error))
     return FALSE;
   pc_store_set_actor (store, scenario->lead);

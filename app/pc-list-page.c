@@ -201,8 +201,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   line = g_strdup_printf (_("%s, revision %d · %s · %s · changed %s"), data->reference,
                           data->revision, division ? division : data->division, data->lead, date);
-  state_text = data->imported ? g_strdup_printf (_("%s (imported)"), pc_state_to_label (data->state))
-                              : g_strdup (pc_state_to_label (data->state));
+  if (data->integrity == PC_INTEGRITY_ALTERED)
+    /* Translators: the state of a record whose signatures no longer hold. */
+    state_text = g_strdup (_("Altered"));
+  else if (data->imported)
+    state_text = g_strdup_printf (_("%s (imported)"), pc_state_to_label (data->state));
+  else
+    state_text = g_strdup (pc_state_to_label (data->state));
   progress_text = g_strdup_printf ("%u/%u", data->answered, data->total);
 
   gtk_label_set_text (GTK_LABEL (title), data->title);
@@ -213,10 +218,16 @@ bind_row_cb (GtkSignalListItemFactory *factory,
 
   for (guint i = 0; i < G_N_ELEMENTS (filter_states); i++)
     gtk_widget_remove_css_class (state, pc_state_to_string (filter_states[i]));
-  gtk_widget_add_css_class (state, pc_state_to_string (data->state));
+  gtk_widget_remove_css_class (state, "altered");
+  gtk_widget_add_css_class (state, data->integrity == PC_INTEGRITY_ALTERED
+                                   ? "altered" : pc_state_to_string (data->state));
 
-  accessible = g_strdup_printf (_("%s. %s. %s. %u of %u prompts answered."), data->title, line,
-                                state_text, data->answered, data->total);
+  if (data->integrity == PC_INTEGRITY_ALTERED)
+    accessible = g_strdup_printf (_("%s. %s. Altered since it was signed: do not rely on it. %u of %u prompts answered."),
+                                  data->title, line, data->answered, data->total);
+  else
+    accessible = g_strdup_printf (_("%s. %s. %s. %u of %u prompts answered."), data->title, line,
+                                  state_text, data->answered, data->total);
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 

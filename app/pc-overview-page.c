@@ -315,11 +315,16 @@ update_summary (PcOverviewPage *self)
                                pc_checklist_get_title (self->checklist));
   gtk_label_set_text (self->reference_label, reference);
 
-  gtk_label_set_text (self->state_label, pc_state_to_label (a->state));
+  gtk_label_set_text (self->state_label, a->altered != NULL ? _("Altered")
+                                                           : pc_state_to_label (a->state));
   for (guint i = 0; i < G_N_ELEMENTS (all_states); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), pc_state_to_string (all_states[i]));
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label), pc_state_to_string (a->state));
-  if (a->state == PC_STATE_DRAFT && !a->imported)
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "altered");
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label),
+                            a->altered != NULL ? "altered" : pc_state_to_string (a->state));
+  if (a->altered != NULL)
+    adw_action_row_set_subtitle (self->state_row, _("It no longer matches its signatures: do not rely on it"));
+  else if (a->state == PC_STATE_DRAFT && !a->imported)
     adw_action_row_set_subtitle (self->state_row, _("Being prepared: every change is saved as you go"));
   else if (a->state == PC_STATE_IN_REVIEW)
     adw_action_row_set_subtitle (self->state_row, _("Waiting for a reviewer’s decision: it cannot be changed meanwhile"));

@@ -16,6 +16,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-store.h"
 #include "pc-vocab.h"
 
 gboolean
@@ -88,7 +89,8 @@ append_row (GString            *out,
 }
 
 gboolean
-pc_report_write_csv (const PcAssessment *assessment,
+pc_report_write_csv (PcStore            *store,
+                     const PcAssessment *assessment,
                      const PcChecklist  *checklist,
                      GDate              *today,
                      const char         *path,
@@ -106,6 +108,9 @@ pc_report_write_csv (const PcAssessment *assessment,
   g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pc_store_require_intact (store, assessment, error))
+    return FALSE;
 
   /* A UTF-8 byte order mark: Excel reads a CSV file as the computer's
    * legacy code page unless the file starts with one, which would garble

@@ -282,9 +282,7 @@ pc_report_new_at (PcStore             *store,
   g_return_val_if_fail (now != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* A committee paper from a tampered history would carry its
-   * signatures' authority: refused, as the JSON export refuses it. */
-  if (!pc_store_check_audit_chain (store, assessment->id, &audit_count, &audit_head, error))
+  if (!pc_store_check_for_export (store, assessment, &audit_count, &audit_head, error))
     return NULL;
 
   content = pc_summary_build_content (assessment, checklist);

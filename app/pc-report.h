@@ -73,8 +73,10 @@ gboolean   pc_report_write_pdf    (PcReport           *report,
 
 /* Writes the action plan as CSV (RFC 4180, UTF-8, header row): reference,
  * revision, principle, prompt id, prompt, description, owner, due date,
- * status, overdue (measured at @today). */
-gboolean   pc_report_write_csv    (const PcAssessment *assessment,
+ * status, overdue (measured at @today). An assessment of @store that
+ * does not verify (pc_store_require_intact()) is refused. */
+gboolean   pc_report_write_csv    (PcStore            *store,
+                                   const PcAssessment *assessment,
                                    const PcChecklist  *checklist,
                                    GDate              *today,
                                    const char         *path,

@@ -172,7 +172,15 @@ update_banner (PcReviewPage *self)
       g_assert_not_reached ();
     }
 
-  if (a->imported)
+  if (a->altered != NULL)
+    {
+      icon = "dialog-warning-symbolic";
+      icon_class = "error";
+      title = _("Altered Since It Was Signed");
+      body = _("What the database holds no longer matches the signatures below: do not rely "
+               "on it, and restore the database from a backup.");
+    }
+  else if (a->imported)
     {
       icon = "changes-prevent-symbolic";
       icon_class = NULL;
@@ -210,7 +218,7 @@ update_banner (PcReviewPage *self)
   /* Inside the walk, the read-only banner above every page offers the
    * new revision already: one button, not two. */
   gtk_widget_set_visible (GTK_WIDGET (self->revise_button),
-                          !a->imported && pc_state_is_final (a->state)
+                          !a->imported && a->altered == NULL && pc_state_is_final (a->state)
                           && gtk_widget_get_ancestor (GTK_WIDGET (self),
                                                       PC_TYPE_ASSESSMENT_VIEW) == NULL);
 }

@@ -400,10 +400,10 @@ signing_done (PcSignDialog *self,
   gboolean ok;
 
   if (self->meaning == PC_MEANING_PREPARED)
-    ok = pc_store_submit (self->store, self->assessment_id, key, d->role, NULL, &error);
+    ok = pc_store_submit (self->store, self->assessment_id, key, d->role, NULL, NULL, &error);
   else
     ok = pc_store_review (self->store, self->assessment_id, self->meaning, d->reason, key,
-                          d->role, NULL, &error);
+                          d->role, NULL, NULL, &error);
 
   if (!ok)
     {

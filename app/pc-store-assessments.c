@@ -269,9 +269,15 @@ next_reference (PcStore  *self,
   gboolean has_row;
   gint64 last;
 
+  /* The audit trail names every reference ever made, so a reference is
+   * never used again, even if its assessment has gone. */
   stmt = _pc_db_prepare (self->db,
-                         "SELECT max(CAST(substr(reference, ?2) AS INTEGER)) FROM assessments"
-                         " WHERE reference LIKE ?1",
+                         "SELECT max(n) FROM ("
+                         " SELECT CAST(substr(reference, ?2) AS INTEGER) AS n FROM assessments"
+                         "  WHERE reference LIKE ?1"
+                         " UNION ALL"
+                         " SELECT CAST(substr(entity_id, ?2) AS INTEGER) FROM audit"
+                         "  WHERE entity = 'assessment' AND entity_id LIKE ?1)",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -282,6 +288,27 @@ next_reference (PcStore  *self,
 
   last = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
   return g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
+}
+
+/* An id above every id an assessment has ever had here: the audit trail
+ * and the sign-offs remember ids whose assessment has gone, so an id is
+ * never used again (schema/004-signed-records.sql refuses it). */
+static gint64
+next_id (PcStore  *self,
+         GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean has_row;
+
+  stmt = _pc_db_prepare (self->db,
+                         "SELECT max (coalesce ((SELECT max (id) FROM assessments), 0),"
+                         " coalesce ((SELECT max (assessment_id) FROM audit), 0),"
+                         " coalesce ((SELECT max (assessment_id) FROM signoffs), 0)) + 1",
+                         error);
+  if (stmt == NULL || !_pc_db_step_row (self->db, stmt, &has_row, error))
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 gint64
@@ -298,12 +325,18 @@ _pc_store_insert_assessment (PcStore            *self,
   g_autofree char *team = team_to_json ((const char * const *) header->team);
   g_autofree char *now = _pc_store_now ();
 
+  gint64 id = next_id (self, error);
+
+  if (id == 0)
+    return 0;
+
   stmt = _pc_db_prepare (self->db,
                          "INSERT INTO assessments (reference, revision, previous_id, revision_reason,"
                          " title, kind, division, priority, lead, team, outcomes, affected,"
-                         " start_date, review_date, checklist_sha256, state, created_at, updated_at)"
+                         " start_date, review_date, checklist_sha256, state, created_at, updated_at,"
+                         " id)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-                         " ?15, 'draft', ?16, ?16)",
+                         " ?15, 'draft', ?16, ?16, ?17)",
                          error);
   if (stmt == NULL)
     return 0;
@@ -327,11 +360,12 @@ _pc_store_insert_assessment (PcStore            *self,
   _pc_db_bind_text (stmt, 14, _pc_store_nullable (header->review_date));
   _pc_db_bind_text (stmt, 15, checklist_sha256);
   _pc_db_bind_text (stmt, 16, now);
+  sqlite3_bind_int64 (stmt, 17, id);
 
   if (!_pc_db_step_done (self->db, stmt, error))
     return 0;
 
-  return sqlite3_last_insert_rowid (self->db);
+  return id;
 }
 
 gint64
@@ -417,7 +451,8 @@ load_children (PcStore       *self,
   signoffs = coproduction == NULL ? NULL :
     _pc_db_prepare (self->db,
                     "SELECT id, name, role, meaning, reason, signed_at, content_sha256, key_id,"
-                    " public_key, signature FROM signoffs WHERE assessment_id = ?1 ORDER BY id",
+                    " public_key, signature, audit_rows, audit_head"
+                    " FROM signoffs WHERE assessment_id = ?1 ORDER BY id",
                     error);
   if (signoffs == NULL)
     return FALSE;
@@ -515,6 +550,9 @@ load_children (PcStore       *self,
       signoff->key_id = _pc_db_dup_text (signoffs, 7);
       signoff->public_key = _pc_db_dup_text (signoffs, 8);
       signoff->signature = _pc_db_dup_text (signoffs, 9);
+      signoff->audit_rows = sqlite3_column_type (signoffs, 10) == SQLITE_NULL
+                            ? -1 : sqlite3_column_int64 (signoffs, 10);
+      signoff->audit_head = _pc_db_dup_text (signoffs, 11);
       g_ptr_array_add (a->signoffs, signoff);
     }
   if (rc != SQLITE_DONE)
@@ -646,6 +684,38 @@ pc_store_load_assessment_by_id (PcStore  *self,
   return load_assessment (self, stmt, what, error);
 }
 
+/* How @item stands against its signatures. */
+static PcIntegrity
+list_item_integrity (PcStore           *self,
+                     const PcListItem  *item,
+                     GError           **error)
+{
+  g_autoptr(PcAssessment) a = NULL;
+
+  if (item->imported)
+    {
+      g_autoptr(GBytes) document = pc_store_get_imported_document (self, item->id, error);
+      g_autoptr(PcVerifyResult) result = NULL;
+      gsize len = 0;
+      const char *data;
+
+      if (document == NULL)
+        return PC_INTEGRITY_ERROR;
+      data = g_bytes_get_data (document, &len);
+      result = pc_verify_summary (data, len, NULL, NULL);
+      return result != NULL && result->ok ? PC_INTEGRITY_VERIFIED : PC_INTEGRITY_ALTERED;
+    }
+
+  if (item->state == PC_STATE_DRAFT && item->integrity == PC_INTEGRITY_UNSIGNED)
+    return PC_INTEGRITY_UNSIGNED;
+
+  a = pc_store_load_assessment_by_id (self, item->id, error);
+  if (a == NULL)
+    return PC_INTEGRITY_ERROR;
+
+  return pc_store_verify_assessment (self, a, NULL, error);
+}
+
 GPtrArray *
 pc_store_list (PcStore  *self,
                GError  **error)
@@ -662,13 +732,15 @@ pc_store_list (PcStore  *self,
                          "SELECT a.id, a.reference, a.revision, a.title, a.division, a.lead,"
                          " a.state, a.imported, a.updated_at, c.prompt_count,"
                          " (SELECT count(*) FROM answers n"
-                         "   WHERE n.assessment_id = a.id AND n.rating <> 'not_assessed')"
+                         "   WHERE n.assessment_id = a.id AND n.rating <> 'not_assessed'),"
+                         " (SELECT meaning FROM signoffs s WHERE s.assessment_id = a.id"
+                         "   ORDER BY s.id DESC LIMIT 1)"
                          " FROM assessments a JOIN checklists c ON c.sha256 = a.checklist_sha256"
                          " WHERE NOT EXISTS (SELECT 1 FROM assessments b"
                          "   WHERE b.reference = a.reference AND b.revision > a.revision)"
                          " UNION ALL"
                          " SELECT i.id, i.reference, i.revision, i.title, i.division, i.lead,"
-                         " i.state, 1, i.imported_at, i.total, i.answered"
+                         " i.state, 1, i.imported_at, i.total, i.answered, NULL"
                          " FROM imports i"
                          " WHERE NOT EXISTS (SELECT 1 FROM imports j"
                          "   WHERE j.reference = i.reference AND (j.revision > i.revision"
@@ -693,6 +765,12 @@ pc_store_list (PcStore  *self,
       item->updated_at = _pc_db_dup_text (stmt, 8);
       item->total = sqlite3_column_int (stmt, 9);
       item->answered = sqlite3_column_int (stmt, 10);
+      /* A draft whose last sign-off is not "returned" claims to be
+       * signed: it is checked like a signed one. */
+      item->integrity = item->state == PC_STATE_DRAFT
+                        && sqlite3_column_type (stmt, 11) != SQLITE_NULL
+                        && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 11), "returned") != 0
+                        ? PC_INTEGRITY_ALTERED : PC_INTEGRITY_UNSIGNED;
       g_ptr_array_add (items, item);
     }
 
@@ -700,6 +778,15 @@ pc_store_list (PcStore  *self,
     {
       _pc_db_set_error (self->db, error, _("list the assessments"));
       return NULL;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      PcListItem *item = g_ptr_array_index (items, i);
+
+      item->integrity = list_item_integrity (self, item, error);
+      if (item->integrity == PC_INTEGRITY_ERROR)
+        return NULL;
     }
 
   return g_steal_pointer (&items);

@@ -13,8 +13,6 @@
 
 #include <glib/gi18n.h>
 
-/* The hash that comes before an assessment's first audit row. */
-#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
 static void
 append_field (GChecksum  *checksum,
@@ -78,7 +76,7 @@ head_hash (PcStore  *self,
   if (!_pc_db_step_row (self->db, stmt, &has_row, error))
     return NULL;
 
-  return has_row ? _pc_db_dup_text (stmt, 0) : g_strdup (GENESIS_HASH);
+  return has_row ? _pc_db_dup_text (stmt, 0) : g_strdup (PC_STORE_GENESIS_HASH);
 }
 
 gboolean
@@ -139,15 +137,13 @@ _pc_store_audit (PcStore     *self,
 }
 
 GPtrArray *
-pc_store_history (PcStore  *self,
-                  gint64    assessment_id,
-                  GError  **error)
+_pc_store_load_audit (PcStore  *self,
+                      gint64    assessment_id,
+                      GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_audit_entry_free);
   int rc;
-
-  g_return_val_if_fail (PC_IS_STORE (self), NULL);
 
   stmt = _pc_db_prepare (self->db,
                          "SELECT id, at, actor, entity, entity_id, field, old_value, new_value,"
@@ -162,6 +158,7 @@ pc_store_history (PcStore  *self,
       PcAuditEntry *entry = g_new0 (PcAuditEntry, 1);
 
       entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->assessment_id = assessment_id;
       entry->at = _pc_db_dup_text (stmt, 1);
       entry->actor = _pc_db_dup_text (stmt, 2);
       entry->entity = _pc_db_dup_text (stmt, 3);
@@ -185,25 +182,17 @@ pc_store_history (PcStore  *self,
 }
 
 gboolean
-pc_store_check_audit_chain (PcStore  *self,
-                            gint64    assessment_id,
-                            guint    *out_count,
-                            char    **out_head,
-                            GError  **error)
+_pc_store_check_chain (GPtrArray  *rows,
+                       guint      *out_count,
+                       char      **out_head,
+                       GError    **error)
 {
-  g_autoptr(GPtrArray) rows = NULL;
-  const char *prev = GENESIS_HASH;
-
-  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
-
-  rows = pc_store_history (self, assessment_id, error);
-  if (rows == NULL)
-    return FALSE;
+  const char *prev = PC_STORE_GENESIS_HASH;
 
   for (guint i = 0; i < rows->len; i++)
     {
       const PcAuditEntry *row = g_ptr_array_index (rows, i);
-      g_autofree char *expected = audit_row_hash (prev, assessment_id, row);
+      g_autofree char *expected = audit_row_hash (prev, row->assessment_id, row);
 
       if (g_strcmp0 (row->prev_hash, prev) != 0)
         {
@@ -230,4 +219,32 @@ pc_store_check_audit_chain (PcStore  *self,
     *out_head = g_strdup (prev);
 
   return TRUE;
+}
+
+GPtrArray *
+pc_store_history (PcStore  *self,
+                  gint64    assessment_id,
+                  GError  **error)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return _pc_store_load_audit (self, assessment_id, error);
+}
+
+gboolean
+pc_store_check_audit_chain (PcStore  *self,
+                            gint64    assessment_id,
+                            guint    *out_count,
+                            char    **out_head,
+                            GError  **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
+
+  rows = _pc_store_load_audit (self, assessment_id, error);
+  if (rows == NULL)
+    return FALSE;
+
+  return _pc_store_check_chain (rows, out_count, out_head, error);
 }

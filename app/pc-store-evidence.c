@@ -360,11 +360,13 @@ pc_store_get_attachment_data (PcStore  *self,
                               GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autofree char *sha256 = NULL;
   gboolean has_row;
 
   g_return_val_if_fail (PC_IS_STORE (self), NULL);
 
-  stmt = _pc_db_prepare (self->db, "SELECT data FROM attachments WHERE id = ?1", error);
+  stmt = _pc_db_prepare (self->db, "SELECT data, sha256, name FROM attachments WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, attachment_id);
@@ -378,7 +380,20 @@ pc_store_get_attachment_data (PcStore  *self,
       return NULL;
     }
 
-  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  /* The bytes given out are the ones whose hash was recorded (and
+   * signed), or none. */
+  data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  if (sqlite3_column_type (stmt, 0) == SQLITE_NULL
+      || g_strcmp0 (sha256, (const char *) sqlite3_column_text (stmt, 1)) != 0)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED,
+                   _("The file “%s” in the database is not the one whose SHA-256 was recorded: its bytes have been replaced; do not rely on it, and restore the database from a backup"),
+                   (const char *) sqlite3_column_text (stmt, 2));
+      return NULL;
+    }
+
+  return g_steal_pointer (&data);
 }
 
 /* Links */

@@ -151,6 +151,7 @@ read_fields (const cJSON           *document,
   return TRUE;
 }
 
+/* The import with @fingerprint, or 0 (with @error set only on failure). */
 static gint64
 find_by_fingerprint (PcStore     *self,
                      const char  *fingerprint,
@@ -166,14 +167,7 @@ find_by_fingerprint (PcStore     *self,
   if (!_pc_db_step_row (self->db, stmt, &has_row, error))
     return 0;
 
-  if (!has_row)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
-                   _("Could not import the summary: the database lost track of it; try again"));
-      return 0;
-    }
-
-  return sqlite3_column_int64 (stmt, 0);
+  return has_row ? sqlite3_column_int64 (stmt, 0) : 0;
 }
 
 /* Inserts the row unless its fingerprint is there already. Call inside
@@ -187,13 +181,27 @@ insert_import (PcStore             *self,
                GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *now = _pc_store_now ();
+  gint64 id;
+
+  /* The table refuses an insert over a row it has (it is append-only),
+   * so look first. */
+  id = find_by_fingerprint (self, fields->fingerprint, &local_error);
+  *out_already = id != 0;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  if (id != 0)
+    return id;
 
   stmt = _pc_db_prepare (self->db,
                          "INSERT INTO imports (reference, revision, title, division, lead, state,"
                          " answered, total, content_sha256, fingerprint, document, imported_at,"
                          " imported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                         " ?13) ON CONFLICT (fingerprint) DO NOTHING",
+                         " ?13)",
                          error);
   if (stmt == NULL)
     return 0;
@@ -215,10 +223,6 @@ insert_import (PcStore             *self,
 
   if (!_pc_db_step_done (self->db, stmt, error))
     return 0;
-
-  *out_already = sqlite3_changes (self->db) == 0;
-  if (*out_already)
-    return find_by_fingerprint (self, fields->fingerprint, error);
 
   return sqlite3_last_insert_rowid (self->db);
 }

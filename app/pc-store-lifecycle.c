@@ -22,16 +22,19 @@
 #include "pc-summary.h"
 #include "pc-vocab.h"
 
-/* The canonical content of @a and its SHA-256. Returns: (transfer full) (nullable) */
-static GBytes *
-content_bytes (PcStore             *self,
-               const PcAssessment  *a,
-               char               **out_sha256,
-               GError             **error)
+GBytes *
+pc_store_content_bytes (PcStore             *self,
+                        const PcAssessment  *a,
+                        char               **out_sha256,
+                        GError             **error)
 {
-  g_autoptr(PcChecklist) checklist = pc_store_load_checklist_for (self, a, error);
+  g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(cJSON) content = NULL;
 
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+  g_return_val_if_fail (a != NULL, NULL);
+
+  checklist = pc_store_load_checklist_for (self, a, error);
   if (checklist == NULL)
     return NULL;
 
@@ -39,7 +42,9 @@ content_bytes (PcStore             *self,
   return pc_summary_canonical_bytes (content, out_sha256, error);
 }
 
-/* Makes a sign-off of @meaning by @key over @content. Returns: (transfer full) (nullable) */
+/* Makes a sign-off of @meaning by @key over @content, anchored to the
+ * audit chain's head as it is now (@audit_rows rows, the last one's hash
+ * @audit_head). Returns: (transfer full) (nullable) */
 static PcSignoff *
 make_signoff (const PcAssessment  *a,
               PcSigningKey        *key,
@@ -49,6 +54,8 @@ make_signoff (const PcAssessment  *a,
               GDateTime           *now,
               GBytes              *content,
               const char          *content_sha256,
+              guint                audit_rows,
+              const char          *audit_head,
               GError             **error)
 {
   g_autoptr(GDateTime) when = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
@@ -64,6 +71,8 @@ make_signoff (const PcAssessment  *a,
   signoff->content_sha256 = g_strdup (content_sha256);
   signoff->key_id = g_strdup (pc_signing_key_get_key_id (key));
   signoff->public_key = g_strdup (pc_signing_key_get_public_key (key));
+  signoff->audit_rows = audit_rows;
+  signoff->audit_head = g_strdup (audit_head);
 
   comment = pc_summary_trusted_comment (a->reference, a->revision, signoff);
   signoff->signature = pc_signing_key_sign (key, g_bytes_get_data (content, NULL),
@@ -87,8 +96,9 @@ insert_signoff (PcStore          *self,
 
   stmt = _pc_db_prepare (self->db,
                          "INSERT INTO signoffs (assessment_id, name, role, meaning, reason,"
-                         " signed_at, content_sha256, key_id, public_key, signature)"
-                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                         " signed_at, content_sha256, key_id, public_key, signature,"
+                         " audit_rows, audit_head)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                          error);
   if (stmt == NULL)
     return FALSE;
@@ -103,13 +113,16 @@ insert_signoff (PcStore          *self,
   _pc_db_bind_text (stmt, 8, signoff->key_id);
   _pc_db_bind_text (stmt, 9, signoff->public_key);
   _pc_db_bind_text (stmt, 10, signoff->signature);
+  sqlite3_bind_int64 (stmt, 11, signoff->audit_rows);
+  _pc_db_bind_text (stmt, 12, signoff->audit_head);
 
   return _pc_db_step_done (self->db, stmt, error);
 }
 
-/* Records @signoff and moves @a from its state to @state, in one
- * transaction with their audit rows. The sign-off goes in first, while
- * the assessment is not yet final, since the triggers lock a final one. */
+/* Records @signoff and moves @a from its state to @state, with their
+ * audit rows, inside the caller's transaction. The sign-off goes in
+ * first, while the assessment is not yet final, since the triggers lock
+ * a final one and a change of state needs its sign-off. */
 static gboolean
 record_transition (PcStore             *self,
                    const PcAssessment  *a,
@@ -117,101 +130,142 @@ record_transition (PcStore             *self,
                    PcState              state,
                    GError             **error)
 {
+  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *described = NULL;
-  gboolean ok;
-
-  if (!_pc_store_begin (self, error))
-    return FALSE;
 
   described = g_strdup_printf ("%s, %s: %s (content SHA-256 %s, key %s)",
                                signoff->name, signoff->role,
                                pc_meaning_to_string (signoff->meaning),
                                signoff->content_sha256, signoff->key_id);
 
-  ok = insert_signoff (self, a->id, signoff, error)
-    && _pc_store_audit (self, a->id, signoff->name, "signoff", NULL, "signed", NULL, described,
-                        signoff->reason, error)
-    && _pc_store_audit (self, a->id, signoff->name, "assessment", NULL, "state",
-                        pc_state_to_string (a->state), pc_state_to_string (state),
-                        signoff->reason, error)
-    && _pc_store_touch (self, a->id, error);
+  if (!insert_signoff (self, a->id, signoff, error)
+      || !_pc_store_audit (self, a->id, signoff->name, "signoff", NULL, "signed", NULL, described,
+                           signoff->reason, error)
+      || !_pc_store_audit (self, a->id, signoff->name, "assessment", NULL, "state",
+                           pc_state_to_string (a->state), pc_state_to_string (state),
+                           signoff->reason, error)
+      || !_pc_store_touch (self, a->id, error))
+    return FALSE;
 
-  if (ok)
-    {
-      g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db,
-                                                     "UPDATE assessments SET state = ?1"
-                                                     " WHERE id = ?2 AND state = ?3",
-                                                     error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          _pc_db_bind_text (stmt, 1, pc_state_to_string (state));
-          sqlite3_bind_int64 (stmt, 2, a->id);
-          _pc_db_bind_text (stmt, 3, pc_state_to_string (a->state));
-          ok = _pc_db_step_done (self->db, stmt, error);
-        }
-      if (ok && sqlite3_changes (self->db) != 1)
-        {
-          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
-                       _("%s changed while it was being signed: open it again and retry"),
-                       a->reference);
-          ok = FALSE;
-        }
-    }
+  stmt = _pc_db_prepare (self->db, "UPDATE assessments SET state = ?1 WHERE id = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  _pc_db_bind_text (stmt, 1, pc_state_to_string (state));
+  sqlite3_bind_int64 (stmt, 2, a->id);
 
-  if (ok && _pc_store_commit (self, error))
-    return TRUE;
-
-  _pc_store_rollback (self);
-  return FALSE;
+  return _pc_db_step_done (self->db, stmt, error);
 }
 
+/* What one signature is for: submitting (@meaning prepared) or a
+ * review decision. */
+typedef struct
+{
+  PcSigningKey *key;
+  const char   *role;
+  PcMeaning     meaning;
+  const char   *reason;
+  const char   *shown_sha256;
+  GDateTime    *now;
+} Signing;
+
+/* Checks that @a may be signed as @signing says, over @content_sha256. */
+static gboolean
+check_signing (PcStore             *self,
+               const PcAssessment  *a,
+               const Signing       *signing,
+               const char          *content_sha256,
+               GError             **error)
+{
+  if (signing->meaning == PC_MEANING_PREPARED)
+    {
+      g_autoptr(PcChecklist) checklist = pc_store_load_checklist_for (self, a, error);
+      g_autoptr(GPtrArray) findings = NULL;
+      g_autoptr(GDate) today = NULL;
+
+      if (checklist == NULL)
+        return FALSE;
+      today = pc_date_new_utc (signing->now);
+      findings = pc_lint_run (a, checklist, today);
+      if (!pc_lifecycle_check_submit (a, findings, error))
+        return FALSE;
+    }
+  else if (!pc_lifecycle_check_review (a, signing->meaning, pc_signing_key_get_name (signing->key),
+                                       signing->reason, content_sha256, error))
+    return FALSE;
+
+  /* Nobody signs a record that has been altered behind the program's
+   * back: the reviewer would be approving what the author never signed. */
+  if (!pc_store_require_intact (self, a, error))
+    return FALSE;
+
+  /* What you see is what you sign. */
+  if (signing->shown_sha256 != NULL && g_strcmp0 (signing->shown_sha256, content_sha256) != 0)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_CHANGED,
+                   _("%s changed while you were signing it (its content SHA-256 is now %.16s…, not the %.16s… you were shown): read it again, then sign"),
+                   a->reference, content_sha256, signing->shown_sha256);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Signs @assessment_id as @signing says and records the sign-off and the
+ * change of state, all in one write transaction, so that what is signed
+ * is what the database holds at that moment and nobody's change can slip
+ * in between. */
+static gboolean
+sign (PcStore        *self,
+      gint64          assessment_id,
+      const Signing  *signing,
+      GError        **error)
+{
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(PcSignoff) signoff = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *head = NULL;
+  guint rows = 0;
+  gboolean ok;
+
+  if (!_pc_store_begin (self, error))
+    return FALSE;
+
+  ok = (a = pc_store_load_assessment_by_id (self, assessment_id, error)) != NULL
+    && (content = pc_store_content_bytes (self, a, &sha256, error)) != NULL
+    && check_signing (self, a, signing, sha256, error)
+    && pc_store_check_audit_chain (self, a->id, &rows, &head, error)
+    && (signoff = make_signoff (a, signing->key, signing->role, signing->meaning,
+                                signing->reason, signing->now, content, sha256, rows, head,
+                                error)) != NULL
+    && record_transition (self, a, signoff,
+                          signing->meaning == PC_MEANING_PREPARED
+                          ? PC_STATE_IN_REVIEW : pc_lifecycle_state_after (signing->meaning),
+                          error)
+    && _pc_store_commit (self, error);
+
+  if (!ok)
+    _pc_store_rollback (self);
+
+  return ok;
+}
 
 gboolean
 pc_store_submit (PcStore       *self,
                  gint64         assessment_id,
                  PcSigningKey  *key,
                  const char    *role,
+                 const char    *shown_sha256,
                  GDateTime     *now,
                  GError       **error)
 {
-  g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GBytes) content = NULL;
-  g_autofree char *sha256 = NULL;
-  g_autoptr(GDate) today = NULL;
-  PcSignoff *signoff;
-  gboolean ok;
+  Signing signing = { key, role, PC_MEANING_PREPARED, NULL, shown_sha256, now };
 
   g_return_val_if_fail (PC_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  a = pc_store_load_assessment_by_id (self, assessment_id, error);
-  if (a == NULL)
-    return FALSE;
-  checklist = pc_store_load_checklist_for (self, a, error);
-  if (checklist == NULL)
-    return FALSE;
-
-  today = pc_date_new_utc (now);
-  findings = pc_lint_run (a, checklist, today);
-  if (!pc_lifecycle_check_submit (a, findings, error))
-    return FALSE;
-
-  content = content_bytes (self, a, &sha256, error);
-  if (content == NULL)
-    return FALSE;
-
-  signoff = make_signoff (a, key, role, PC_MEANING_PREPARED, NULL, now, content, sha256, error);
-  if (signoff == NULL)
-    return FALSE;
-
-  ok = record_transition (self, a, signoff, PC_STATE_IN_REVIEW, error);
-  pc_signoff_free (signoff);
-
-  return ok;
+  return sign (self, assessment_id, &signing, error);
 }
 
 gboolean
@@ -221,39 +275,17 @@ pc_store_review (PcStore       *self,
                  const char    *reason,
                  PcSigningKey  *key,
                  const char    *role,
+                 const char    *shown_sha256,
                  GDateTime     *now,
                  GError       **error)
 {
-  g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GBytes) content = NULL;
-  g_autofree char *sha256 = NULL;
-  PcSignoff *signoff;
-  gboolean ok;
+  Signing signing = { key, role, decision, reason, shown_sha256, now };
 
   g_return_val_if_fail (PC_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  a = pc_store_load_assessment_by_id (self, assessment_id, error);
-  if (a == NULL)
-    return FALSE;
-
-  content = content_bytes (self, a, &sha256, error);
-  if (content == NULL)
-    return FALSE;
-
-  if (!pc_lifecycle_check_review (a, decision, pc_signing_key_get_name (key), reason, sha256,
-                                  error))
-    return FALSE;
-
-  signoff = make_signoff (a, key, role, decision, reason, now, content, sha256, error);
-  if (signoff == NULL)
-    return FALSE;
-
-  ok = record_transition (self, a, signoff, pc_lifecycle_state_after (decision), error);
-  pc_signoff_free (signoff);
-
-  return ok;
+  return sign (self, assessment_id, &signing, error);
 }
 
 static gboolean
@@ -322,7 +354,8 @@ pc_store_revise (PcStore     *self,
   if (a == NULL)
     return 0;
 
-  if (!pc_lifecycle_check_revise (a, error))
+  if (!pc_lifecycle_check_revise (a, error)
+      || !pc_store_require_intact (self, a, error))
     return 0;
 
   latest = pc_store_load_assessment (self, a->reference, 0, error);

@@ -22,6 +22,7 @@ struct _PcStore
   char        *path;
   char        *backup_path;
   char        *actor;
+  char        *altered_schema;  /* nullable: why the database is read-only */
   GHashTable  *checklists;   /* sha256 → PcChecklist, every one loaded */
 
   int          version;      /* PRAGMA user_version */
@@ -49,6 +50,21 @@ gboolean  _pc_store_audit        (PcStore     *self,
                                   const char  *old_value,
                                   const char  *new_value,
                                   const char  *reason,
+                                  GError     **error);
+
+/* The hash that comes before an assessment's first audit row. */
+#define PC_STORE_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+/* @assessment_id's audit rows, oldest first.
+ * Returns: (transfer full) (element-type PcAuditEntry) (nullable) */
+GPtrArray *_pc_store_load_audit  (PcStore     *self,
+                                  gint64       assessment_id,
+                                  GError     **error);
+/* Recomputes the chain of @rows (one assessment's, oldest first); FALSE
+ * with @error naming the first row that does not hold. */
+gboolean  _pc_store_check_chain  (GPtrArray   *rows,
+                                  guint       *out_count,
+                                  char       **out_head,
                                   GError     **error);
 
 /* Sets @assessment_id's updated_at to now. */

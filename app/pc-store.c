@@ -26,6 +26,7 @@ static const char * const migrations[] = {
   "001-initial.sql",
   "002-list-indexes.sql",
   "003-imports.sql",
+  "004-signed-records.sql",
 };
 
 #define RESOURCE_SCHEMA "/uk/nhs/beh/PrincipleCheck/schema/"
@@ -43,6 +44,7 @@ pc_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->altered_schema, g_free);
   g_clear_pointer (&self->checklists, g_hash_table_unref);
 
   G_OBJECT_CLASS (pc_store_parent_class)->finalize (object);
@@ -317,6 +319,26 @@ take_backup (PcStore  *self,
   return TRUE;
 }
 
+/* The SQL of migration @number (1-based). Returns: (transfer full) (nullable) */
+static char *
+migration_sql (int      number,
+               GError **error)
+{
+  g_autofree char *resource = g_strconcat (RESOURCE_SCHEMA, migrations[number - 1], NULL);
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  if (bytes == NULL)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
+                   _("The database migration %s is missing from this program: reinstall Principle Check"),
+                   migrations[number - 1]);
+      return NULL;
+    }
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
 static gboolean
 migrate (PcStore  *self,
          int       target,
@@ -325,21 +347,13 @@ migrate (PcStore  *self,
   while (self->version < target)
     {
       int next = self->version + 1;
-      g_autofree char *resource = g_strconcat (RESOURCE_SCHEMA, migrations[next - 1], NULL);
-      g_autoptr(GBytes) bytes = NULL;
       g_autofree char *sql = NULL;
       g_autofree char *pragmas = NULL;
       g_autoptr(GError) local_error = NULL;
 
-      bytes = g_resources_lookup_data (resource, G_RESOURCE_LOOKUP_FLAGS_NONE, &local_error);
-      if (bytes == NULL)
-        {
-          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
-                       _("The database migration %s is missing from this program: reinstall Principle Check"),
-                       migrations[next - 1]);
-          return FALSE;
-        }
-      sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      sql = migration_sql (next, error);
+      if (sql == NULL)
+        return FALSE;
 
       if (next == 1)
         pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
@@ -363,6 +377,130 @@ migrate (PcStore  *self,
 
       self->version = next;
     }
+
+  return TRUE;
+}
+
+/* The schema: every table, index and trigger, name → "type\nSQL". */
+static GHashTable *
+read_schema (sqlite3  *db,
+             GError  **error)
+{
+  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  /* sqlite_stat tables are SQLite's own statistics (ANALYZE). */
+  stmt = _pc_db_prepare (db,
+                         "SELECT name, type, coalesce (sql, '') FROM sqlite_schema"
+                         " WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (objects, _pc_db_dup_text (stmt, 0),
+                         g_strdup_printf ("%s\n%s", sqlite3_column_text (stmt, 1),
+                                          sqlite3_column_text (stmt, 2)));
+  if (rc != SQLITE_DONE)
+    {
+      _pc_db_set_error (db, error, _("read the database"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&objects);
+}
+
+/* The schema the migrations up to @version make, as read_schema() reads
+ * it: made once, in memory. */
+static GHashTable *
+expected_schema (int      version,
+                 GError **error)
+{
+  sqlite3 *db = NULL;
+  GHashTable *objects = NULL;
+
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY, NULL) == SQLITE_OK)
+    {
+      gboolean ok = TRUE;
+
+      for (int i = 1; ok && i <= version; i++)
+        {
+          g_autofree char *sql = migration_sql (i, error);
+
+          ok = sql != NULL && _pc_db_exec (db, sql, error);
+        }
+      if (ok)
+        objects = read_schema (db, error);
+    }
+  else
+    g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_SQLITE,
+                 _("Could not check the database: out of memory; close other programs and try again"));
+
+  sqlite3_close (db);
+  return objects;
+}
+
+/* Words for one schema object, "the trigger audit_no_update". */
+static char *
+describe_object (const char *name,
+                 const char *type_and_sql)
+{
+  if (g_str_has_prefix (type_and_sql, "trigger\n"))
+    return g_strdup_printf (_("the trigger %s"), name);
+  if (g_str_has_prefix (type_and_sql, "index\n"))
+    return g_strdup_printf (_("the index %s"), name);
+  if (g_str_has_prefix (type_and_sql, "table\n"))
+    return g_strdup_printf (_("the table %s"), name);
+  return g_strdup_printf (_("the schema object %s"), name);
+}
+
+/* Compares the database's schema with the one its migrations make. A
+ * change made behind the program's back (a trigger dropped, recreated
+ * or edited through writable_schema, a table or trigger added) is
+ * described in @out_difference; NULL when they are the same. */
+static gboolean
+compare_schema (PcStore  *self,
+                char    **out_difference,
+                GError  **error)
+{
+  g_autoptr(GHashTable) expected = expected_schema (self->version, error);
+  g_autoptr(GHashTable) actual = NULL;
+  g_autoptr(GList) names = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  *out_difference = NULL;
+  if (expected == NULL || (actual = read_schema (self->db, error)) == NULL)
+    return FALSE;
+
+  /* In name order, so the message is the same every time. */
+  names = g_hash_table_get_keys (expected);
+  names = g_list_sort (names, (GCompareFunc) strcmp);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      const char *want = g_hash_table_lookup (expected, name);
+      const char *have = g_hash_table_lookup (actual, name);
+      g_autofree char *what = describe_object (name, want);
+
+      if (have == NULL)
+        *out_difference = g_strdup_printf (_("%s is missing"), what);
+      else if (!g_str_equal (want, have))
+        *out_difference = g_strdup_printf (_("%s has been changed"), what);
+      if (*out_difference != NULL)
+        return TRUE;
+    }
+
+  g_hash_table_iter_init (&iter, actual);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (expected, key))
+      {
+        g_autofree char *what = describe_object (key, value);
+
+        *out_difference = g_strdup_printf (_("%s has been added"), what);
+        return TRUE;
+      }
 
   return TRUE;
 }
@@ -472,6 +610,22 @@ open_store (const char  *path,
   if (!migrate (self, target, error))
     return NULL;
 
+  /* Triggers are the guard rail: a database whose guard rail has been
+   * taken down is read for what it is, and never written again. */
+  {
+    g_autofree char *difference = NULL;
+
+    if (!compare_schema (self, &difference, error))
+      return NULL;
+    if (difference != NULL)
+      {
+        self->altered_schema = g_strdup_printf (_("“%s” has been changed outside Principle Check (%s): it is open read-only; restore it from a backup"),
+                                                path, difference);
+        if (!_pc_db_exec (self->db, "PRAGMA query_only = ON", error))
+          return NULL;
+      }
+  }
+
   return g_steal_pointer (&self);
 }
 
@@ -503,7 +657,21 @@ gboolean
 _pc_store_begin (PcStore  *self,
                  GError  **error)
 {
+  if (self->altered_schema != NULL)
+    {
+      g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED, self->altered_schema);
+      return FALSE;
+    }
+
   return _pc_db_exec (self->db, "BEGIN IMMEDIATE", error);
+}
+
+const char *
+pc_store_get_altered_schema (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->altered_schema;
 }
 
 gboolean

@@ -32,6 +32,9 @@ typedef enum
   PC_STORE_ERROR_TOO_LARGE,       /* an attachment over PC_STORE_MAX_ATTACHMENT */
   PC_STORE_ERROR_CHECKLIST,       /* a stored checklist that no longer loads */
   PC_STORE_ERROR_AUDIT_BROKEN,    /* the audit chain does not hold */
+  PC_STORE_ERROR_ALTERED,         /* a signed record, or the schema, altered behind our back */
+  PC_STORE_ERROR_CHANGED,         /* the content is no longer what the signer was shown */
+  PC_STORE_ERROR_UNKNOWN_KEY,     /* a known signer with a key the register does not hold */
 } PcStoreError;
 
 /* The largest attachment the store accepts: 25 MiB. */
@@ -42,6 +45,15 @@ typedef enum
 
 #define PC_TYPE_STORE (pc_store_get_type ())
 G_DECLARE_FINAL_TYPE (PcStore, pc_store, PC, STORE, GObject)
+
+/* How a record stands against its signatures. */
+typedef enum
+{
+  PC_INTEGRITY_UNSIGNED,  /* a draft: nothing signed covers its content, and nothing is altered */
+  PC_INTEGRITY_VERIFIED,  /* signed, and everything the signatures cover holds */
+  PC_INTEGRITY_ALTERED,   /* something does not match what was signed */
+  PC_INTEGRITY_ERROR,     /* the check itself could not be made (an error is set) */
+} PcIntegrity;
 
 /* One row of the assessment list. */
 typedef struct
@@ -57,12 +69,14 @@ typedef struct
   guint    answered;
   guint    total;
   char    *updated_at;
+  PcIntegrity integrity;  /* re-verified by pc_store_list() */
 } PcListItem;
 
 /* One row of the audit trail. */
 typedef struct
 {
   gint64  id;
+  gint64  assessment_id;
   char   *at;
   char   *actor;
   char   *entity;     /* "assessment", "answer", "attachment", "action", … */
@@ -98,6 +112,12 @@ int           pc_store_get_schema_version  (PcStore       *self);
 const char   *pc_store_get_path            (PcStore       *self);
 /* The backup taken before the last migration, or NULL. */
 const char   *pc_store_get_backup_path     (PcStore       *self);
+
+/* When the database's schema is not the one its migrations made (a
+ * trigger dropped, edited or added behind the program's back), one
+ * sentence saying so and what differs: the store is then read-only.
+ * NULL for a sound database. */
+const char   *pc_store_get_altered_schema  (PcStore       *self);
 
 /* Who the audit trail names for changes made through this store. */
 void          pc_store_set_actor           (PcStore       *self,
@@ -136,7 +156,9 @@ PcChecklist  *pc_store_load_checklist_for  (PcStore            *self,
 
 /* The latest revision of every reference, local assessments and
  * imported summaries (imported TRUE, id the import's, updated_at when it
- * was imported) together, newest change first.
+ * was imported) together, newest change first. Every signed one is
+ * re-verified (pc_store_verify_assessment(), or for an import its file)
+ * and its integrity set; a draft's is PC_INTEGRITY_UNSIGNED unchecked.
  * Returns: (transfer full) (element-type PcListItem) (nullable) */
 GPtrArray    *pc_store_list                (PcStore       *self,
                                             GError       **error);
@@ -228,13 +250,27 @@ gboolean      pc_store_remove_coproduction (PcStore       *self,
                                             gint64         entry_id,
                                             GError       **error);
 
+/* The canonical content of @a (what sign-offs cover), and its lower-case
+ * hex SHA-256 in @out_sha256 (nullable): the fingerprint a signer is
+ * shown before signing. Returns: (transfer full) (nullable) */
+GBytes       *pc_store_content_bytes       (PcStore            *self,
+                                            const PcAssessment *a,
+                                            char              **out_sha256,
+                                            GError            **error);
+
 /* Lifecycle. Each signs the assessment's canonical content with @key,
  * whose name becomes the sign-off's; @role (nullable: the key's role) is
- * the role the signer signs in; @now (nullable: now) is the time signed. */
+ * the role the signer signs in; @now (nullable: now) is the time signed.
+ * @shown_sha256 (nullable) is the content SHA-256 the signer was shown:
+ * when the content is no longer that, nothing is signed and the error is
+ * PC_STORE_ERROR_CHANGED. The sign-off also signs the audit chain's head
+ * at that moment. An assessment that does not verify is not signed
+ * (PC_STORE_ERROR_ALTERED). */
 gboolean      pc_store_submit              (PcStore       *self,
                                             gint64         assessment_id,
                                             PcSigningKey  *key,
                                             const char    *role,
+                                            const char    *shown_sha256,
                                             GDateTime     *now,
                                             GError       **error);
 /* @decision is approved, approved_with_conditions, returned or
@@ -246,6 +282,7 @@ gboolean      pc_store_review              (PcStore       *self,
                                             const char    *reason,
                                             PcSigningKey  *key,
                                             const char    *role,
+                                            const char    *shown_sha256,
                                             GDateTime     *now,
                                             GError       **error);
 /* Starts a new draft revision of a final assessment. Returns the new
@@ -294,6 +331,39 @@ gint64        pc_store_find_import         (PcStore       *self,
                                             const char    *reference,
                                             int            revision,
                                             GError       **error);
+
+/* Re-verifies @a as loaded from @self: the audit chain and the heads the
+ * sign-offs anchored in it, every attachment's stored bytes against its
+ * recorded SHA-256, and, unless @a is a draft, the content rebuilt from
+ * the database against every sign-off of the current round (hash,
+ * signature, and the details its trusted comment carries), the state
+ * against those sign-offs, and the reviewer against the author.
+ * @out_problems (nullable) receives one phrase per mismatch (element-type
+ * utf8). */
+PcIntegrity   pc_store_verify_assessment   (PcStore            *self,
+                                            const PcAssessment *a,
+                                            GPtrArray         **out_problems,
+                                            GError            **error);
+/* For every use that must refuse an altered record (exports, printing,
+ * revising): FALSE with PC_STORE_ERROR_ALTERED and one line saying what
+ * does not match and what to do. */
+gboolean      pc_store_require_intact      (PcStore            *self,
+                                            const PcAssessment *a,
+                                            GError            **error);
+/* What every export and print of @a checks first, in one place: the
+ * record re-verified (pc_store_require_intact()), and the audit chain's
+ * number of rows and head, which the export states. */
+gboolean      pc_store_check_for_export    (PcStore            *self,
+                                            const PcAssessment *a,
+                                            guint              *out_audit_count,
+                                            char              **out_audit_head,
+                                            GError            **error);
+/* One line for an altered @a from the problems
+ * pc_store_verify_assessment() found. Returns: (transfer full) */
+char         *pc_integrity_describe        (const PcAssessment *a,
+                                            GPtrArray          *problems);
+/* "unsigned", "verified" or "altered", as list --json gives it. */
+const char   *pc_integrity_to_string       (PcIntegrity         integrity);
 
 void          pc_list_item_free            (PcListItem    *item);
 void          pc_audit_entry_free          (PcAuditEntry  *entry);

@@ -241,6 +241,11 @@ pc_summary_trusted_comment (const char      *reference,
   cJSON_AddStringToObject (object, "meaning", pc_meaning_to_string (signoff->meaning));
   cJSON_AddStringToObject (object, "signed_at", signoff->signed_at);
   cJSON_AddStringToObject (object, "content_sha256", signoff->content_sha256);
+  if (signoff->audit_head != NULL)
+    {
+      cJSON_AddNumberToObject (object, "audit_rows", (double) signoff->audit_rows);
+      cJSON_AddStringToObject (object, "audit_head", signoff->audit_head);
+    }
   if (signoff->reason != NULL)
     {
       g_autofree char *reason_sha256 =
@@ -299,6 +304,16 @@ pc_summary_signoff_to_json (const PcSignoff *s)
   cJSON_AddStringToObject (object, "key_id", s->key_id);
   cJSON_AddStringToObject (object, "public_key", s->public_key);
   cJSON_AddStringToObject (object, "signature", s->signature);
+  if (s->audit_head != NULL)
+    {
+      cJSON_AddNumberToObject (object, "audit_rows", (double) s->audit_rows);
+      cJSON_AddStringToObject (object, "audit_head", s->audit_head);
+    }
+  else
+    {
+      cJSON_AddNullToObject (object, "audit_rows");
+      cJSON_AddNullToObject (object, "audit_head");
+    }
 
   return object;
 }
@@ -354,7 +369,7 @@ pc_summary_build_document (const PcAssessment *a,
 
   document = cJSON_CreateObject ();
   cJSON_AddStringToObject (document, "format", "principle-check-summary");
-  cJSON_AddNumberToObject (document, "format_version", 1);
+  cJSON_AddNumberToObject (document, "format_version", 2);
   generator = cJSON_AddObjectToObject (document, "generator");
   cJSON_AddStringToObject (generator, "name", PACKAGE_NAME);
   cJSON_AddStringToObject (generator, "version", PACKAGE_VERSION);
@@ -447,7 +462,7 @@ pc_summary_export (PcStore             *store,
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!pc_store_check_audit_chain (store, a->id, &count, &head, error))
+  if (!pc_store_check_for_export (store, a, &count, &head, error))
     return FALSE;
 
   /* The findings are the linter's at the time of export, so overdue

@@ -14,7 +14,11 @@
 G_BEGIN_DECLS
 
 #define SUMMARY_FORMAT          "principle-check-summary"
-#define SUMMARY_FORMAT_VERSION  1
+/* The newest format version this program writes and reads, and the
+ * oldest it still reads. Version 2 added each sign-off's anchor in the
+ * audit trail (audit_rows, audit_head). */
+#define SUMMARY_FORMAT_VERSION      2
+#define SUMMARY_FORMAT_VERSION_MIN  1
 
 /* Layout and lifecycle problems listed one by one; the rest are only
  * counted, so a file of thousands of sign-offs makes a short list. */
@@ -34,6 +38,7 @@ typedef struct
   const cJSON     *header;
   const char      *reference;   /* content.header.reference, or NULL */
   gint64           revision;    /* content.header.revision, or -1 */
+  int              format_version;
   const char      *canonical;   /* the canonical content, or NULL */
   gsize            canonical_len;
 

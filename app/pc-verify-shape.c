@@ -45,6 +45,7 @@ typedef struct
 {
   const char   *key;
   const Shape  *shape;
+  int           since;   /* the format version that added it; 0 for 1 */
 } Member;
 
 struct _Shape
@@ -394,7 +395,12 @@ static const Shape optional_positive_shape = {
   .min = 1, .max = G_MAXINT32
 };
 static const Shape format_version_shape = {
-  .kind = KIND_INTEGER, .what = N_("1"), .min = 1, .max = 1
+  .kind = KIND_INTEGER, .what = N_("1 or 2"), .min = SUMMARY_FORMAT_VERSION_MIN,
+  .max = SUMMARY_FORMAT_VERSION
+};
+static const Shape optional_count_shape = {
+  .kind = KIND_INTEGER, .nullable = TRUE, .what = N_("a whole number, 0 or more, or null"),
+  .min = 0, .max = MAX_SAFE_INTEGER
 };
 static const Shape boolean_shape = { .kind = KIND_BOOLEAN, .what = N_("true or false") };
 static const Shape format_shape = { .kind = KIND_ENUM, .values = formats };
@@ -557,6 +563,8 @@ static const Member signoff_members[] = {
   { "key_id", &key_id_shape },
   { "public_key", &public_key_shape },
   { "signature", &signature_shape },
+  { "audit_rows", &optional_count_shape, 2 },
+  { "audit_head", &optional_sha256_shape, 2 },
   { NULL, NULL }
 };
 static const Shape signoff_shape = OBJECT_SHAPE (signoff_members);
@@ -654,6 +662,9 @@ check_members (Verifier    *v,
     {
       const cJSON *child = cJSON_GetObjectItemCaseSensitive (object, m->key);
 
+      if (m->since > v->format_version)
+        continue;  /* Not in this version: listed below if present. */
+
       if (path_len > 0)
         g_string_append_c (v->path, '.');
       g_string_append (v->path, m->key);
@@ -674,7 +685,7 @@ check_members (Verifier    *v,
       const Member *m;
 
       for (m = shape->members; m->key != NULL; m++)
-        if (g_str_equal (m->key, child->string))
+        if (g_str_equal (m->key, child->string) && m->since <= v->format_version)
           break;
 
       if (m->key == NULL && layout_room (v))

@@ -210,7 +210,7 @@ public_key_line (const char *public_key)
 
 static const char * const comment_keys[] = {
   "reference", "revision", "name", "role", "meaning", "signed_at", "content_sha256",
-  "reason_sha256", NULL
+  "reason_sha256", "audit_rows", "audit_head", NULL
 };
 
 /* Parses a trusted comment as Principle Check writes it. Returns:
@@ -227,7 +227,8 @@ parse_comment (const char *comment)
     {
       if (!g_strv_contains (comment_keys, child->string))
         return NULL;
-      if (!g_str_equal (child->string, "revision") && !cJSON_IsString (child))
+      if (g_str_equal (child->string, "revision") || g_str_equal (child->string, "audit_rows")
+          ? !cJSON_IsNumber (child) : !cJSON_IsString (child))
         return NULL;
     }
 
@@ -260,6 +261,39 @@ compare_field (Verifier          *v,
     signoff_problem (v, so, _("signoffs[%u].%s has been altered: the signature says “%s”, the file says “%s”"),
                      index, key, _pc_verify_shown (v, signed_value),
                      _pc_verify_shown (v, file_value));
+}
+
+/* Compares the sign-off's anchor in the audit trail (format version 2)
+ * with the one its signature carries, and with the trail the file
+ * describes: a trail shorter than a signature saw has been cut. */
+static void
+compare_anchor (Verifier          *v,
+                PcVerifiedSignoff *so,
+                guint              index,
+                const cJSON       *comment,
+                const cJSON       *signoff,
+                const char        *who)
+{
+  const char *signed_head = pc_json_get_string (comment, "audit_head");
+  const char *file_head = pc_json_get_string (signoff, "audit_head");
+  const cJSON *audit = cJSON_GetObjectItemCaseSensitive (v->document, "audit");
+  gint64 signed_rows = -1;
+  gint64 file_rows = -1;
+  gint64 audit_rows = -1;
+
+  pc_json_get_int (comment, "audit_rows", &signed_rows);
+  pc_json_get_int (signoff, "audit_rows", &file_rows);
+
+  if (g_strcmp0 (signed_head, file_head) != 0 || signed_rows != file_rows)
+    {
+      signoff_problem (v, so, _("signoffs[%u].audit_head or audit_rows has been altered: they are not the history %s signed"),
+                       index, who);
+      return;
+    }
+
+  if (signed_head != NULL && pc_json_get_int (audit, "rows", &audit_rows) && audit_rows < signed_rows)
+    signoff_problem (v, so, _("the history has been cut short: %s signed it with %" G_GINT64_FORMAT " entries, and the file says %" G_GINT64_FORMAT " are left"),
+                     who, signed_rows, audit_rows);
 }
 
 /* Compares the sign-off's fields, and the header's reference and
@@ -319,6 +353,8 @@ compare_comment (Verifier          *v,
   else if (g_strcmp0 (reason_sha256, signed_reason) != 0)
     signoff_problem (v, so, _("signoffs[%u].reason has been altered: it is not the reason or conditions %s signed"),
                      index, who);
+
+  compare_anchor (v, so, index, comment, signoff, who);
 }
 
 /* With trusted keys: is the key that made @so one listed for its name? */
@@ -710,13 +746,14 @@ check_format (const cJSON  *document,
       return FALSE;
     }
 
-  if (version->valuedouble != SUMMARY_FORMAT_VERSION)
+  if (version->valuedouble != 1 && version->valuedouble != SUMMARY_FORMAT_VERSION)
     {
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_UNSUPPORTED_VERSION,
-                   _("The summary is in format version %s, which this Principle Check cannot read (it reads version %d): verify it with a newer Principle Check"),
-                   g_ascii_dtostr (buf, sizeof buf, version->valuedouble), SUMMARY_FORMAT_VERSION);
+                   _("The summary is in format version %s, which this Principle Check cannot read (it reads versions %d to %d): verify it with a newer Principle Check"),
+                   g_ascii_dtostr (buf, sizeof buf, version->valuedouble),
+                   SUMMARY_FORMAT_VERSION_MIN, SUMMARY_FORMAT_VERSION);
       return FALSE;
     }
 
@@ -826,6 +863,7 @@ pc_verify_summary (const char     *data,
   v.pool = pool;
   v.path = path;
   v.revision = -1;
+  v.format_version = (int) cJSON_GetObjectItemCaseSensitive (document, "format_version")->valuedouble;
 
   content = cJSON_GetObjectItemCaseSensitive (document, "content");
   v.header = cJSON_GetObjectItemCaseSensitive (content, "header");

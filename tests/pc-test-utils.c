@@ -193,9 +193,9 @@ pc_test_create_approved_assessment (PcStore    *store,
   gint64 id = pc_test_create_assessment (store, title, author);
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author_key, NULL, NULL, &error));
+  g_assert_true (pc_store_submit (store, id, author_key, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer_key, NULL, NULL,
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer_key, NULL, NULL, NULL,
                                   &error));
   g_assert_no_error (error);
 

@@ -728,7 +728,7 @@ test_report_csv (void)
 
   a = pc_store_load_assessment_by_id (store, id, &error);
   g_assert_no_error (error);
-  g_assert_true (pc_report_write_csv (a, checklist, today, csv, &error));
+  g_assert_true (pc_report_write_csv (store, a, checklist, today, csv, &error));
   g_assert_no_error (error);
 
   bytes = pc_test_read_file (csv);

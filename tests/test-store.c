@@ -209,7 +209,7 @@ create_submitted_by (PcStore      *store,
   gint64 id = pc_test_create_assessment (store, TITLE, lead);
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state_of (store, id), ==, PC_STATE_IN_REVIEW);
 
@@ -232,7 +232,7 @@ review (PcStore      *store,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (pc_store_review (store, id, decision, reason, reviewer, NULL, NULL, &error));
+  g_assert_true (pc_store_review (store, id, decision, reason, reviewer, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -521,7 +521,7 @@ test_submit_blocked (void)
   g_assert_no_error (error);
   audit_before = n_audit_rows (store, id);
 
-  g_assert_false (pc_store_submit (store, id, author, NULL, NULL, &error));
+  g_assert_false (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_BLOCKED);
   g_assert_null (strchr (error->message, '\n'));
 
@@ -602,31 +602,31 @@ test_review_refused (void)
 
   /* The author may not review their own work, whatever the case of the
    * name; nor may the service lead, whatever its spacing. */
-  g_assert_false (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, author_again, NULL, NULL,
+  g_assert_false (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, author_again, NULL, NULL, NULL,
                                    &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_SAME_PERSON);
   g_clear_error (&error);
-  g_assert_false (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, lead, NULL, NULL,
+  g_assert_false (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, lead, NULL, NULL, NULL,
                                    &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_SAME_PERSON);
   g_clear_error (&error);
 
   /* Returning needs a reason; approving with conditions needs them. */
-  g_assert_false (pc_store_review (store, id, PC_MEANING_RETURNED, NULL, reviewer, NULL, NULL,
+  g_assert_false (pc_store_review (store, id, PC_MEANING_RETURNED, NULL, reviewer, NULL, NULL, NULL,
                                    &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_REASON_NEEDED);
   g_clear_error (&error);
-  g_assert_false (pc_store_review (store, id, PC_MEANING_RETURNED, " \t\n", reviewer, NULL, NULL,
+  g_assert_false (pc_store_review (store, id, PC_MEANING_RETURNED, " \t\n", reviewer, NULL, NULL, NULL,
                                    &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_REASON_NEEDED);
   g_clear_error (&error);
   g_assert_false (pc_store_review (store, id, PC_MEANING_APPROVED_WITH_CONDITIONS, "", reviewer,
-                                   NULL, NULL, &error));
+                                   NULL, NULL, NULL, &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_REASON_NEEDED);
   g_clear_error (&error);
 
   /* "Prepared" is not a decision. */
-  g_assert_false (pc_store_review (store, id, PC_MEANING_PREPARED, NULL, reviewer, NULL, NULL,
+  g_assert_false (pc_store_review (store, id, PC_MEANING_PREPARED, NULL, reviewer, NULL, NULL, NULL,
                                    &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_TRANSITION);
   g_clear_error (&error);
@@ -667,7 +667,7 @@ test_returned (void)
                                       "Carers' forum, 12 May: two carers co-wrote the leaflet",
                                       NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpint (state_of (store, id), ==, PC_STATE_IN_REVIEW);
   review (store, id, PC_MEANING_APPROVED, NULL, reviewer);
@@ -809,22 +809,22 @@ test_wrong_states (void)
   pc_test_answer_all (store, draft);
 
   /* A draft cannot be reviewed, however complete. */
-  g_assert_false (pc_store_review (store, draft, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
+  g_assert_false (pc_store_review (store, draft, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
                                    &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_TRANSITION);
   g_clear_error (&error);
 
   /* Nothing but a draft can be submitted. */
-  g_assert_false (pc_store_submit (store, in_review, author, NULL, NULL, &error));
+  g_assert_false (pc_store_submit (store, in_review, author, NULL, NULL, NULL, &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_TRANSITION);
   g_clear_error (&error);
-  g_assert_false (pc_store_submit (store, approved, author, NULL, NULL, &error));
+  g_assert_false (pc_store_submit (store, approved, author, NULL, NULL, NULL, &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_TRANSITION);
   g_clear_error (&error);
 
   /* A decision is made once. */
   g_assert_false (pc_store_review (store, approved, PC_MEANING_NOT_APPROVED, "Second thoughts",
-                                   reviewer, NULL, NULL, &error));
+                                   reviewer, NULL, NULL, NULL, &error));
   g_assert_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_TRANSITION);
   g_clear_error (&error);
 
@@ -869,7 +869,7 @@ test_revise (void)
                                               "2026-05-12", "The leaflet was rewritten",
                                               &error), >, 0);
   g_assert_no_error (error);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
   review (store, id, PC_MEANING_APPROVED, NULL, reviewer);
 

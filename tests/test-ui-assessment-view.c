@@ -268,9 +268,9 @@ test_read_only (void)
   GtkWidget *evidence;
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
                                   &error));
   g_assert_no_error (error);
   before = pc_store_load_assessment_by_id (store, id, NULL);

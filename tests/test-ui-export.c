@@ -39,7 +39,7 @@ create_submitted (PcStore *store)
   gint64 id = pc_test_create_assessment (store, "Crisis café for adults", "Ann Lee");
 
   pc_test_answer_all (store, id);
-  pc_store_submit (store, id, author, NULL, NULL, &error);
+  pc_store_submit (store, id, author, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   return id;
@@ -55,7 +55,7 @@ create_decided (PcStore    *store,
   g_autoptr(GError) error = NULL;
   gint64 id = create_submitted (store);
 
-  pc_store_review (store, id, decision, reason, reviewer, NULL, NULL, &error);
+  pc_store_review (store, id, decision, reason, reviewer, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
 
   return id;
@@ -168,7 +168,7 @@ test_banner_states (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (GTK_WIDGET (f->view), "banner_button")));
 
   /* Returned: editable, and the banner says who returned it and why. */
-  pc_store_review (f->store, id, PC_MEANING_RETURNED, "Add the carers’ survey.", reviewer, NULL,
+  pc_store_review (f->store, id, PC_MEANING_RETURNED, "Add the carers’ survey.", reviewer, NULL, NULL,
                    NULL, &error);
   g_assert_no_error (error);
   pc_assessment_view_reload (f->view);

@@ -226,9 +226,9 @@ create_approved (PcStore *store)
   gint64 id = pc_test_create_assessment (store, "Memory service", "Ann Lee");
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, &error));
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL, &error));
   g_assert_no_error (error);
 
   return id;

@@ -106,9 +106,9 @@ ensure_exports (void)
   g_assert_cmpint (pc_store_add_attachment (store, id, first_prompt_id (), "minutes.txt",
                                             "text/plain", data, &error), >, 0);
   g_assert_no_error (error);
-  g_assert_true (pc_store_submit (store, id, author, NULL, t10, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, t10, &error));
   g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, t11,
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, t11,
                                   &error));
   g_assert_no_error (error);
   approved_export = export_bytes (store, id, t14);
@@ -116,16 +116,16 @@ ensure_exports (void)
   /* Returned once, then approved with conditions. */
   id = pc_test_create_assessment (store, "Memory clinic pathway", AUTHOR);
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, t10, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, t10, &error));
   g_assert_no_error (error);
   g_assert_true (pc_store_review (store, id, PC_MEANING_RETURNED, "Say who the carers were.",
-                                  reviewer, NULL, t11, &error));
+                                  reviewer, NULL, NULL, t11, &error));
   g_assert_no_error (error);
   returned_draft_export = export_bytes (store, id, t14);
-  g_assert_true (pc_store_submit (store, id, author, NULL, t12, &error));
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, t12, &error));
   g_assert_no_error (error);
   g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED_WITH_CONDITIONS, CONDITIONS,
-                                  reviewer, NULL, t13, &error));
+                                  reviewer, NULL, NULL, t13, &error));
   g_assert_no_error (error);
   returned_round_export = export_bytes (store, id, t14);
 }
@@ -788,10 +788,10 @@ test_bad_input (void)
 
   /* Another version, or none. */
   {
-    static const char v2[] = "{\"format\":\"principle-check-summary\",\"format_version\":2}";
+    static const char v3[] = "{\"format\":\"principle-check-summary\",\"format_version\":3}";
     static const char none[] = "{\"format\":\"principle-check-summary\"}";
 
-    assert_not_summary (v2, strlen (v2), PC_VERIFY_ERROR_UNSUPPORTED_VERSION);
+    assert_not_summary (v3, strlen (v3), PC_VERIFY_ERROR_UNSUPPORTED_VERSION);
     assert_not_summary (none, strlen (none), PC_VERIFY_ERROR_UNSUPPORTED_VERSION);
   }
 
@@ -1229,7 +1229,7 @@ test_cli (void)
   data = g_bytes_get_data (returned_draft_export, &len);
   draft = write_tmp (dir, "draft.json", data, (gssize) len);
   not_json = write_tmp (dir, "notes.txt", "Minutes of the meeting\n", -1);
-  v2 = write_tmp (dir, "v2.json", "{\"format\": \"principle-check-summary\", \"format_version\": 2}", -1);
+  v2 = write_tmp (dir, "v3.json", "{\"format\": \"principle-check-summary\", \"format_version\": 3}", -1);
   missing = g_build_filename (dir, "no-such-file.json", NULL);
   text = g_strdup_printf ("Ann Lee\t%s\nRaj Patel\t%s\n", author_key, reviewer_key);
   keys = write_tmp (dir, "keys.txt", text, -1);
@@ -1305,7 +1305,7 @@ test_cli (void)
 
     run_cli (&run, args);
     assert_error_line (&run);
-    g_assert_nonnull (strstr (run.err, "format version 2"));
+    g_assert_nonnull (strstr (run.err, "format version 3"));
   }
 
   {

@@ -218,11 +218,11 @@ make_signed_assessment (PcStore      *store,
   id = pc_store_create_assessment (store, header, checklist, error);
   if (id == 0
       || !fill_assessment (store, checklist, id, out_n_actions, error)
-      || !pc_store_submit (store, id, author, NULL, NULL, error))
+      || !pc_store_submit (store, id, author, NULL, NULL, NULL, error))
     return 0;
 
   pc_store_set_actor (store, REVIEWER_NAME);
-  if (!pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, error))
+  if (!pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL, error))
     return 0;
 
   return id;
