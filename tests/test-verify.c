@@ -694,6 +694,50 @@ test_layout (void)
   assert_problem (result, "generator.name is missing");
 }
 
+/* Dates are real calendar dates, and times real times, as in the store. */
+static void
+put_string (cJSON      *document,
+            const char *path,
+            const char *key,
+            const char *value)
+{
+  cJSON *object = item_at (document, path);
+
+  cJSON_DeleteItemFromObjectCaseSensitive (object, key);
+  cJSON_AddStringToObject (object, key, value);
+}
+
+static void
+test_impossible_dates (void)
+{
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(cJSON) times = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(PcVerifyResult) time_result = NULL;
+
+  ensure_exports ();
+  document = parse (approved_export);
+  put_string (document, "content/header", "start_date", "2026-02-30");
+  put_string (document, "content/header", "review_date", "2027-13-01");
+  set_string (document, "signoffs/1", "signed_at", "2026-02-29T11:15:00Z");
+  set_string (document, "", "exported_at", "2026-13-01T25:61:00Z");
+
+  result = verify_document (document, NULL);
+  g_assert_false (result->ok);
+  assert_problem (result, "content.header.start_date is not a date like 2026-11-22");
+  assert_problem (result, "content.header.review_date is not a date like 2026-11-22");
+  assert_problem (result, "signoffs[1].signed_at is not a UTC time like 2026-11-22T10:15:00Z");
+  assert_problem (result, "exported_at is not a UTC time like 2026-11-22T10:15:00Z");
+
+  /* A time of day that does not exist, on a real day, outside what is
+   * signed: only the layout tells. */
+  times = parse (approved_export);
+  set_string (times, "", "exported_at", "2026-11-22T24:00:00Z");
+  time_result = verify_document (times, NULL);
+  g_assert_false (time_result->ok);
+  assert_problem (time_result, "exported_at is not a UTC time like 2026-11-22T10:15:00Z");
+}
+
 /* Many problems: the first few are listed, the rest counted. */
 static void
 test_layout_many (void)
@@ -1355,6 +1399,7 @@ main (int   argc,
   g_test_add_func ("/pc/verify/minisign", test_minisign);
   g_test_add_func ("/pc/verify/trusted", test_trusted);
   g_test_add_func ("/pc/verify/forged", test_forged);
+  g_test_add_func ("/pc/verify/impossible-dates", test_impossible_dates);
   g_test_add_func ("/pc/verify/cli", test_cli);
 
   status = g_test_run ();
