@@ -20,6 +20,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-vocab.h"
@@ -283,8 +284,8 @@ _pc_cli_attach (PcCliContext  *ctx,
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) data = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *content_type = NULL;
   g_autofree char *basename = NULL;
   gint64 id;
@@ -294,31 +295,20 @@ _pc_cli_attach (PcCliContext  *ctx,
     return PC_EXIT_USAGE;
 
   file = g_file_new_for_commandline_arg (ctx->args[2]);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (info == NULL)
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Cannot attach “%s”: %s"), ctx->args[2],
-                         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)
-                         ? _("there is no such file") : error->message);
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a file: attach a file"), ctx->args[2]);
-  if (g_file_info_get_size (info) > PC_STORE_MAX_ATTACHMENT)
-    {
-      g_autofree char *size = g_format_size_full (g_file_info_get_size (info),
-                                                  G_FORMAT_SIZE_IEC_UNITS);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a file on this computer: save it here first, then attach it"),
+                         ctx->args[2]);
 
-      return _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                           _("“%s” is %s, over the 25 MiB an attachment may be: attach a smaller file or link to it instead"),
-                           ctx->args[2], size);
-    }
+  /* Only a regular file, never waited on, and never more than the store
+   * keeps. */
+  data = pc_file_read_bounded (path, PC_STORE_MAX_ATTACHMENT, _("attachment"), &error);
+  if (data == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
 
   if ((store = _pc_cli_open_store (ctx)) == NULL
       || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
     return PC_EXIT_USAGE;
-
-  data = g_file_load_bytes (file, NULL, NULL, &error);
-  if (data == NULL)
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Cannot read “%s”: %s"), ctx->args[2], error->message);
 
   basename = g_file_get_basename (file);
   if (media_type == NULL)
@@ -570,22 +560,33 @@ _pc_cli_coproduction (PcCliContext  *ctx,
 
 /* Passphrases */
 
+/* The first line of @path, a regular file of at most
+ * PC_FILE_MAX_PASSPHRASE bytes; what was read is wiped. */
 static char *
 read_passphrase_file (const char  *path,
                       GError     **error)
 {
-  g_autofree char *contents = NULL;
-  char *newline;
+  g_autoptr(GBytes) bytes = NULL;
+  char *contents;
+  char *passphrase;
+  gsize len = 0;
+  gsize end = 0;
 
-  if (!g_file_get_contents (path, &contents, NULL, error))
+  bytes = pc_file_read_bounded (path, PC_FILE_MAX_PASSPHRASE, _("passphrase file"), error);
+  if (bytes == NULL)
     return NULL;
 
-  /* The first line is the passphrase. */
-  newline = strpbrk (contents, "\r\n");
-  if (newline != NULL)
-    *newline = '\0';
+  contents = g_bytes_unref_to_data (g_steal_pointer (&bytes), &len);
+  if (contents == NULL)
+    return g_strdup ("");
 
-  return g_steal_pointer (&contents);
+  while (end < len && contents[end] != '\n' && contents[end] != '\r' && contents[end] != '\0')
+    end++;
+  passphrase = g_strndup (contents, end);
+  memset (contents, 0, len);
+  g_free (contents);
+
+  return passphrase;
 }
 
 static char *
@@ -688,6 +689,43 @@ forget (char *secret)
   { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &(file), \
     N_("Read the passphrase from the first line of this file"), N_("F") }
 
+/* keygen --replace: the key-file part of replacing a key on purpose. */
+static int
+replace_key (PcCliContext *ctx,
+             const char   *keys_dir,
+             const char   *name,
+             const char   *role,
+             const char   *passphrase_file)
+{
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_fingerprint = NULL;
+  char *passphrase;
+
+  old_fingerprint = pc_sign_key_dup_fingerprint (keys_dir, name, &error);
+  if (old_fingerprint == NULL && g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_NO_KEY))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("%s has no signing key to replace: create one with keygen, without --replace"),
+                         name);
+  if (old_fingerprint == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  passphrase = get_passphrase (passphrase_file, name, TRUE, &error);
+  if (passphrase == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+
+  key = pc_signing_key_replace (keys_dir, name, role, passphrase, &error);
+  forget (passphrase);
+  if (key == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("Replaced the signing key of %s (%s) in %s; the old key files are kept beside the new ones, marked “replaced”.\n"),
+           pc_signing_key_get_name (key), pc_signing_key_get_role (key), keys_dir);
+  g_print (_("Old key fingerprint: %s\n"), old_fingerprint);
+  g_print (_("New key fingerprint: %s\n"), pc_signing_key_get_fingerprint (key));
+  return PC_EXIT_OK;
+}
+
 int
 _pc_cli_keygen (PcCliContext  *ctx,
                 int            argc,
@@ -696,9 +734,13 @@ _pc_cli_keygen (PcCliContext  *ctx,
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
   g_autofree char *passphrase_file = NULL;
+  gboolean replace = FALSE;
   const GOptionEntry entries[] = {
     SIGNER_OPTIONS (name, role),
     PASSPHRASE_FILE_OPTION (passphrase_file),
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Replace your existing key with a new one; the old key files are kept under dated names"),
+      NULL },
     { NULL }
   };
   g_autoptr(PcSigningKey) key = NULL;
@@ -712,9 +754,12 @@ _pc_cli_keygen (PcCliContext  *ctx,
   if (name == NULL || role == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--name and --role are required"));
 
+  if (replace)
+    return replace_key (ctx, keys_dir, name, role, passphrase_file);
+
   if (pc_sign_key_exists (keys_dir, name))
     return _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                         _("%s already has a signing key in %s: use it, or move it away to make a new one"),
+                         _("%s already has a signing key in %s: use it, or make a new one with keygen --replace"),
                          name, keys_dir);
 
   passphrase = get_passphrase (passphrase_file, name, TRUE, &error);
@@ -726,9 +771,9 @@ _pc_cli_keygen (PcCliContext  *ctx,
   if (key == NULL)
     return _pc_cli_fail_error (ctx, error);
 
-  g_print (_("Created the signing key of %s (%s), key id %s, in %s\n"),
+  g_print (_("Created the signing key of %s (%s), fingerprint %s, in %s\n"),
            pc_signing_key_get_name (key), pc_signing_key_get_role (key),
-           pc_signing_key_get_key_id (key), keys_dir);
+           pc_signing_key_get_fingerprint (key), keys_dir);
   return PC_EXIT_OK;
 }
 

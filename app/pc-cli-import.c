@@ -13,18 +13,13 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
-#include <sys/stat.h>
 
+#include "pc-file.h"
 #include "pc-json.h"
 #include "pc-store.h"
 #include "pc-verify.h"
 #include "pc-vocab.h"
-
-/* The largest file `import` reads: a summary holds digests, not the
- * attachments themselves, so a real one is far smaller. */
-#define MAX_SUMMARY_SIZE (64 * 1024 * 1024)
 
 static const char *
 or_dash (const char *text)
@@ -43,70 +38,23 @@ state_label (const char *state)
 
 /* Reading the file */
 
-/* Reads @path, refusing with one line what cannot be a summary file.
+/* Reads @path, refusing with one line what cannot be a summary file:
+ * anything but a regular file (a named pipe is never waited on), or one
+ * over PC_FILE_MAX_SUMMARY (a summary holds digests, not the attachments
+ * themselves, so a real one is far smaller).
  * Returns: (transfer full) (nullable) */
 static GBytes *
 read_summary_file (PcCliContext *ctx,
                    const char   *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *size = NULL;
-  char *contents = NULL;
-  gsize len = 0;
-  GStatBuf st;
+  GBytes *bytes;
 
-  if (g_stat (path, &st) != 0)
-    {
-      int saved_errno = errno;
+  bytes = pc_file_read_bounded (path, PC_FILE_MAX_SUMMARY, _("summary file"), &error);
+  if (bytes == NULL)
+    _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
 
-      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Cannot read “%s”: %s; check the path"),
-                    path, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  if (S_ISDIR (st.st_mode))
-    {
-      _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                    _("“%s” is a folder, not a summary file: give the path of the .json file to import"),
-                    path);
-      return NULL;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                    _("“%s” is not a regular file: give the path of the .json file to import"),
-                    path);
-      return NULL;
-    }
-
-  if (st.st_size > MAX_SUMMARY_SIZE)
-    {
-      size = g_format_size ((guint64) st.st_size);
-      _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                    _("“%s” is too large to be a summary (%s; the limit is 64 MiB): check it is the file exported with “principle-check export”"),
-                    path, size);
-      return NULL;
-    }
-
-  if (!g_file_get_contents (path, &contents, &len, &error))
-    {
-      _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-      return NULL;
-    }
-
-  /* It may have grown since g_stat(). */
-  if (len > MAX_SUMMARY_SIZE)
-    {
-      g_free (contents);
-      size = g_format_size (len);
-      _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                    _("“%s” is too large to be a summary (%s; the limit is 64 MiB): check it is the file exported with “principle-check export”"),
-                    path, size);
-      return NULL;
-    }
-
-  return g_bytes_new_take (contents, len);
+  return bytes;
 }
 
 /* Prints why @result does not verify, one line each. */
@@ -194,6 +142,17 @@ _pc_cli_import (PcCliContext  *ctx,
                           n_signoffs),
              or_dash (result->reference), result->revision, state_label (result->state),
              n_signoffs);
+
+  /* The signatures hold, but a key says nothing about who made it. */
+  for (guint i = 0; i < n_signoffs; i++)
+    {
+      const PcVerifiedSignoff *s = g_ptr_array_index (result->signoffs, i);
+
+      g_print ("  %s, %s — %s %s\n", or_dash (s->name), or_dash (s->role), _("key"),
+               or_dash (s->fingerprint));
+    }
+  if (n_signoffs > 0)
+    g_print ("%s\n", _("The signatures are intact, but nothing confirms who made them: check each key’s fingerprint with its signer, or run “principle-check verify FILE --trusted KEYS”."));
 
   return PC_EXIT_OK;
 }
@@ -465,7 +424,7 @@ print_signoffs (const cJSON          *document,
                or_dash (pc_json_get_string (s, "signed_at")), or_dash (pc_json_get_string (s, "name")),
                or_dash (pc_json_get_string (s, "role")),
                known ? pc_meaning_to_label (value) : or_dash (meaning), _("key"),
-               or_dash (pc_json_get_string (s, "key_id")),
+               or_dash (checked != NULL ? checked->fingerprint : NULL),
                or_dash (pc_json_get_string (s, "content_sha256")));
       if (reason != NULL)
         print_indented (known && value == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")

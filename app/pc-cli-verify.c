@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "pc-file.h"
 #include "pc-json.h"
 #include "pc-verify.h"
 #include "pc-vocab.h"
@@ -69,21 +70,24 @@ print_signoff (const PcVerifiedSignoff *so,
   g_autofree char *name = printable (so->name, PRINTED_CHARS);
   g_autofree char *role = printable (so->role, PRINTED_CHARS);
   g_autofree char *signed_at = printable (so->signed_at, PRINTED_CHARS);
-  g_autofree char *key_id = printable (so->key_id, PRINTED_CHARS);
+  /* The fingerprint, never the key id alone: anyone can write any key
+   * id into a key they make. */
+  g_autofree char *fingerprint = printable (so->fingerprint, PRINTED_CHARS);
 
   /* Translators: the first column of a sign-off line, which says
      whether the signature holds */
   guint width = (guint) MAX (g_utf8_strlen (_("good"), -1), g_utf8_strlen (_("BAD"), -1));
 
   _pc_cli_print_cell (so->good ? _("good") : _("BAD"), width + 1);
-  g_print ("%s  %s, %s — %s — %s %s", meaning, name, role, signed_at, _("key"), key_id);
+  g_print ("%s  %s, %s — %s — %s %s", meaning, name, role, signed_at, _("key"), fingerprint);
   if (!so->good && so->problem != NULL)
     g_print (": %s", so->problem);
   g_print ("\n");
 }
 
 static void
-print_verdict (const PcVerifyResult *result)
+print_verdict (const PcVerifyResult *result,
+               gboolean              trusted)
 {
   g_autofree char *reference = printable (result->reference, PRINTED_CHARS);
   g_autofree char *title = printable (result->title, PRINTED_TITLE_CHARS);
@@ -118,8 +122,14 @@ print_verdict (const PcVerifyResult *result)
     g_print (_("Verified, but NOT SIGNED: %s revision %d, “%s”, %s; nobody has signed this content (SHA-256 %s), so it does not show that anyone agreed to it.\n"),
              reference, result->revision, title, state, result->content_sha256);
   else
-    g_print (_("Verified: %s revision %d, “%s”, %s; the content has not changed since it was signed (SHA-256 %s).\n"),
-             reference, result->revision, title, state, result->content_sha256);
+    {
+      g_print (_("Verified: %s revision %d, “%s”, %s; the content has not changed since it was signed (SHA-256 %s).\n"),
+               reference, result->revision, title, state, result->content_sha256);
+      /* A key says nothing about who made it: only a list of keys known
+       * beforehand does. */
+      if (!trusted)
+        g_print ("%s\n", _("The signatures are intact, but nothing confirms who made them: check each key’s fingerprint with its signer, or run “principle-check verify FILE --trusted KEYS”."));
+    }
 }
 
 int
@@ -130,16 +140,17 @@ _pc_cli_verify (PcCliContext  *ctx,
   g_autofree char *trusted_path = NULL;
   const GOptionEntry entries[] = {
     { "trusted", 0, 0, G_OPTION_ARG_FILENAME, &trusted_path,
-      N_("Accept only the signers’ keys listed in KEYS, one “name<TAB>public key” line each"),
+      N_("Accept only the signers’ keys listed in KEYS, one “name<TAB>public key” line each; without it, nothing confirms who signed"),
       N_("KEYS") },
     { NULL }
   };
   g_autoptr(PcTrustedKeys) trusted = NULL;
   g_autoptr(PcVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *display_path = NULL;
   const cJSON *item;
+  const char *data;
   gsize len = 0;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "FILE [--trusted KEYS]", 1,
@@ -154,11 +165,12 @@ _pc_cli_verify (PcCliContext  *ctx,
     }
 
   display_path = g_filename_display_name (ctx->args[0]);
-  if (!g_file_get_contents (ctx->args[0], &contents, &len, &error))
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("%s; check the name of the summary file"),
-                         error->message);
+  contents = pc_file_read_bounded (ctx->args[0], PC_FILE_MAX_SUMMARY, _("summary file"), &error);
+  if (contents == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
 
-  result = pc_verify_summary (contents, len, trusted, &error);
+  data = g_bytes_get_data (contents, &len);
+  result = pc_verify_summary (data != NULL ? data : "", len, trusted, &error);
   if (result == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, "“%s”: %s", display_path, error->message);
 
@@ -169,7 +181,7 @@ _pc_cli_verify (PcCliContext  *ctx,
     print_signoff (g_ptr_array_index (result->signoffs, i), pc_json_get_string (item, "meaning"));
   for (guint i = 0; i < result->problems->len; i++)
     g_print ("  %s\n", (const char *) g_ptr_array_index (result->problems, i));
-  print_verdict (result);
+  print_verdict (result, trusted != NULL);
 
   return result->ok ? PC_EXIT_OK : PC_EXIT_FAILED;
 }

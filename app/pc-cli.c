@@ -21,6 +21,7 @@
 #include "pc-json.h"
 #include "pc-lifecycle.h"
 #include "pc-lint.h"
+#include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
 #include "pc-vocab.h"
@@ -449,9 +450,12 @@ print_assessment (const PcAssessment *a,
   for (guint i = 0; i < a->signoffs->len; i++)
     {
       const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
+      g_autofree char *fingerprint = s->public_key != NULL ? pc_sign_fingerprint (s->public_key, NULL)
+                                                           : NULL;
 
       g_print ("  %s  %s, %s — %s (%s %s, SHA-256 %.16s…)\n", s->signed_at, s->name, s->role,
-               pc_meaning_to_label (s->meaning), _("key"), s->key_id, s->content_sha256);
+               pc_meaning_to_label (s->meaning), _("key"),
+               fingerprint != NULL ? fingerprint : "—", s->content_sha256);
       if (s->reason != NULL)
         print_indented (s->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
                                                                            : _("Reason"),
@@ -797,7 +801,7 @@ static const struct
   { "link", _pc_cli_link, "link add REF PROMPT_ID --url URL [--title T]" },
   { "action", _pc_cli_action, "action add|set|remove …" },
   { "coproduction", _pc_cli_coproduction, "coproduction add REF --who W --how H --date YYYY-MM-DD --changed TEXT" },
-  { "keygen", _pc_cli_keygen, "keygen --name N --role R [--passphrase-file F]" },
+  { "keygen", _pc_cli_keygen, "keygen --name N --role R [--passphrase-file F] [--replace]" },
   { "submit", _pc_cli_submit, "submit REF --name N --role R [--passphrase-file F]" },
   { "review", _pc_cli_review, "review REF --decision D --name N --role R [--reason T] [--conditions T] [--passphrase-file F]" },
   { "revise", _pc_cli_revise, "revise REF --reason T" },

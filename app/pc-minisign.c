@@ -158,6 +158,24 @@ _pc_minisign_public_key_text (const guint8 *key_id,
   return g_strdup_printf (UNTRUSTED_PREFIX "minisign public key %s\n%s\n", hex, encoded);
 }
 
+/* Returns: (transfer full): "1A2B 3C4D 5E6F 7A8B", from the key itself. */
+char *
+_pc_minisign_fingerprint (const guint8 *public_key)
+{
+  guint8 digest[crypto_hash_sha256_BYTES];
+  GString *out = g_string_new (NULL);
+
+  crypto_hash_sha256 (digest, public_key, crypto_sign_PUBLICKEYBYTES);
+  for (guint i = 0; i < 8; i++)
+    {
+      if (i > 0 && i % 2 == 0)
+        g_string_append_c (out, ' ');
+      g_string_append_printf (out, "%02X", digest[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* Parses the base64 line of a public key (the second line of a .pub
  * file, or the key file's PublicKey entry). */
 gboolean
@@ -455,4 +473,21 @@ pc_sign_public_key_id (const char  *public_key_text,
     return NULL;
 
   return _pc_minisign_key_id_to_hex (key_id);
+}
+
+char *
+pc_sign_fingerprint (const char  *public_key_text,
+                     GError     **error)
+{
+  guint8 key_id[KEY_ID_BYTES];
+  guint8 public_key[crypto_sign_PUBLICKEYBYTES];
+
+  g_return_val_if_fail (public_key_text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_pc_sign_ensure_sodium (error) ||
+      !parse_public_key (public_key_text, key_id, public_key, error))
+    return NULL;
+
+  return _pc_minisign_fingerprint (public_key);
 }

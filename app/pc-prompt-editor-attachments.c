@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-assessment.h"
+#include "pc-file.h"
 #include "pc-store.h"
 #include "pc-ui.h"
 
@@ -145,6 +146,7 @@ pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autofree char *media_type = NULL;
+  g_autofree char *path = NULL;
   const char *content_type;
 
   g_return_val_if_fail (PC_IS_PROMPT_EDITOR (self), FALSE);
@@ -154,6 +156,7 @@ pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
@@ -169,7 +172,16 @@ pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
       return FALSE;
     }
 
-  data = g_file_load_bytes (file, NULL, NULL, error);
+  /* A local file is read only if it is a regular one, never waited on
+   * (a named pipe) and never past the limit, whatever it grew to since. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    data = pc_file_read_bounded (path, PC_STORE_MAX_ATTACHMENT, _("attachment"), error);
+  else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    data = g_file_load_bytes (file, NULL, NULL, error);
+  else
+    g_set_error (error, PC_FILE_ERROR, PC_FILE_ERROR_NOT_REGULAR,
+                 _("“%s” is not a file: attach a file"), g_file_info_get_display_name (info));
   if (data == NULL)
     return FALSE;
 

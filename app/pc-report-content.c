@@ -17,6 +17,7 @@
 #include "pc-assessment.h"
 #include "pc-checklist.h"
 #include "pc-lint.h"
+#include "pc-sign.h"
 #include "pc-signoff-text.h"
 #include "pc-vocab.h"
 
@@ -773,6 +774,7 @@ add_signoff (Ctx             *ctx,
   g_autofree char *utc_time = NULL;
   g_autofree char *local_time = NULL;
   g_autofree char *when = NULL;
+  g_autofree char *fingerprint = NULL;
 
   text (ctx, PC_REPORT_STYLE_H2, heading);
   field_row (ctx, _("Name"), signoff->name);
@@ -786,7 +788,8 @@ add_signoff (Ctx             *ctx,
   local_time = describe_local (signoff->signed_at);
   when = g_strdup_printf (_("%s (UTC); %s (local time)"), utc_time, local_time);
   field_row (ctx, _("Signed"), when);
-  field_row (ctx, _("Key id"), signoff->key_id);
+  fingerprint = signoff->public_key != NULL ? pc_sign_fingerprint (signoff->public_key, NULL) : NULL;
+  field_row (ctx, _("Key fingerprint"), fingerprint != NULL ? fingerprint : "—");
 }
 
 static void

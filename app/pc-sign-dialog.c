@@ -32,6 +32,7 @@ struct _PcSignDialog
   char                 *reference;
   char                 *content_sha256;
   char                 *error;
+  char                 *fingerprint;
   gint64                assessment_id;
   PcMeaning             meaning;
   gboolean              busy;
@@ -54,6 +55,7 @@ struct _PcSignDialog
   AdwPreferencesGroup  *passphrase_group;
   AdwPasswordEntryRow  *passphrase_row;
   AdwPasswordEntryRow  *repeat_row;
+  AdwActionRow         *key_row;
   GtkLabel             *hint_label;
   GtkLabel             *error_label;
 };
@@ -305,6 +307,18 @@ update_sign_action (PcSignDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dialog.sign", can_sign);
 }
 
+/* Shows @fingerprint (nullable) as the signer's key: a key is known by
+ * its fingerprint, never by the name written in it. */
+static void
+set_fingerprint (PcSignDialog *self,
+                 const char   *fingerprint)
+{
+  g_free (self->fingerprint);
+  self->fingerprint = g_strdup (fingerprint);
+  adw_action_row_set_subtitle (self->key_row, fingerprint != NULL ? fingerprint : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row), fingerprint != NULL);
+}
+
 /* Checks whether the name typed already has a key, and shows the
  * passphrase fields for signing with it or for creating it. */
 static void
@@ -312,9 +326,15 @@ update_first_signature (PcSignDialog *self)
 {
   g_autofree char *name = pc_ui_dup_stripped (GTK_EDITABLE (self->name_row));
   gboolean first = *name != '\0' && !pc_sign_key_exists (self->keys_dir, name);
+  g_autofree char *fingerprint = NULL;
 
   self->first_signature = first;
   gtk_widget_set_visible (GTK_WIDGET (self->repeat_row), first);
+
+  /* The key file says its public key without the passphrase. */
+  if (*name != '\0' && !first)
+    fingerprint = pc_sign_key_dup_fingerprint (self->keys_dir, name, NULL);
+  set_fingerprint (self, fingerprint);
 
   if (first)
     adw_preferences_group_set_description (self->passphrase_group,
@@ -436,6 +456,7 @@ key_ready_cb (GObject      *object,
 
   if (key != NULL)
     {
+      set_fingerprint (self, pc_signing_key_get_fingerprint (key));
       signing_done (self, d, key);
       return;
     }
@@ -601,6 +622,14 @@ pc_sign_dialog_get_meaning (PcSignDialog *self)
 }
 
 const char *
+pc_sign_dialog_get_fingerprint (PcSignDialog *self)
+{
+  g_return_val_if_fail (PC_IS_SIGN_DIALOG (self), NULL);
+
+  return self->fingerprint;
+}
+
+const char *
 pc_sign_dialog_get_keys_dir (PcSignDialog *self)
 {
   g_return_val_if_fail (PC_IS_SIGN_DIALOG (self), NULL);
@@ -682,6 +711,7 @@ pc_sign_dialog_finalize (GObject *object)
   PcSignDialog *self = PC_SIGN_DIALOG (object);
 
   g_free (self->keys_dir);
+  g_free (self->fingerprint);
   g_free (self->reference);
   g_free (self->content_sha256);
   g_free (self->error);
@@ -731,6 +761,7 @@ pc_sign_dialog_class_init (PcSignDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcSignDialog, passphrase_group);
   gtk_widget_class_bind_template_child (widget_class, PcSignDialog, passphrase_row);
   gtk_widget_class_bind_template_child (widget_class, PcSignDialog, repeat_row);
+  gtk_widget_class_bind_template_child (widget_class, PcSignDialog, key_row);
   gtk_widget_class_bind_template_child (widget_class, PcSignDialog, hint_label);
   gtk_widget_class_bind_template_child (widget_class, PcSignDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);

@@ -54,6 +54,10 @@ gboolean      pc_sign_dialog_get_busy            (PcSignDialog       *self);
 /* TRUE when the name typed has no key yet, so signing creates one. */
 gboolean      pc_sign_dialog_get_first_signature (PcSignDialog       *self);
 
+/* The fingerprint of the signer's key, shown once the name typed has a
+ * key, or once the key is opened or created; NULL before. */
+const char   *pc_sign_dialog_get_fingerprint     (PcSignDialog       *self);
+
 /* The error shown under the passphrase, or NULL when there is none. */
 const char   *pc_sign_dialog_get_error           (PcSignDialog       *self);
 

@@ -24,6 +24,7 @@ struct _PcSigningKey
   char   *name;
   char   *role;
   char   *key_id_hex;
+  char   *fingerprint;
   char   *public_key_text;
   guint8  key_id[KEY_ID_BYTES];
   guint8  public_key[crypto_sign_PUBLICKEYBYTES];
@@ -59,6 +60,10 @@ char         *_pc_minisign_public_key_blob        (const guint8       *key_id,
 /* Returns: (transfer full): the text of a minisign .pub file. */
 char         *_pc_minisign_public_key_text        (const guint8       *key_id,
                                                    const guint8       *public_key);
+
+/* The fingerprint of @public_key, as pc_sign_fingerprint() gives it.
+ * Returns: (transfer full) */
+char         *_pc_minisign_fingerprint            (const guint8       *public_key);
 
 /* Parses the base64 line of a public key (the second line of a .pub
  * file, or the key file's PublicKey entry). */

@@ -12,10 +12,16 @@
 #include "pc-sign.h"
 #include "pc-sign-private.h"
 
+#include "pc-file.h"
+
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <sodium.h>
 
 /* The key file. */
@@ -322,6 +328,7 @@ pc_signing_key_free (PcSigningKey *key)
   g_free (key->name);
   g_free (key->role);
   g_free (key->key_id_hex);
+  g_free (key->fingerprint);
   g_free (key->public_key_text);
   secure_free (key->secret_key);
   g_free (key);
@@ -332,6 +339,7 @@ static void
 signing_key_finish (PcSigningKey *key)
 {
   key->key_id_hex = _pc_minisign_key_id_to_hex (key->key_id);
+  key->fingerprint = _pc_minisign_fingerprint (key->public_key);
   key->public_key_text = _pc_minisign_public_key_text (key->key_id, key->public_key);
   sodium_mprotect_readonly (key->secret_key);
 }
@@ -359,6 +367,98 @@ write_file (const char  *path,
   return FALSE;
 }
 
+/* @path as it may be typed after a command in a shell. Returns: (transfer full) */
+static char *
+shell_arg (const char *path)
+{
+  for (const char *p = path; *p != '\0'; p++)
+    if (!g_ascii_isalnum (*p) && strchr ("/._-+,:@", *p) == NULL)
+      return g_shell_quote (path);
+
+  return g_strdup (path);
+}
+
+/* Is @keys_dir, which exists, safe to keep keys in: the user's own, and
+ * writable by nobody else (who could swap a key file)? */
+static gboolean
+check_keys_dir_safe (const char  *keys_dir,
+                     GError     **error)
+{
+  g_autofree char *display = g_filename_display_name (keys_dir);
+  g_autofree char *arg = shell_arg (display);
+  GStatBuf st;
+
+  if (g_stat (keys_dir, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_IO,
+                   _("Cannot open the folder of signing keys “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_UNSAFE,
+                   _("The folder of signing keys “%s” is not a folder: move it away and try again"),
+                   display);
+      return FALSE;
+    }
+  if (st.st_uid != geteuid ())
+    {
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_UNSAFE,
+                   _("The folder of signing keys “%s” belongs to another user: keep your keys in a folder of your own"),
+                   display);
+      return FALSE;
+    }
+  if ((st.st_mode & (S_IWGRP | S_IWOTH)) != 0)
+    {
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_UNSAFE,
+                   _("The folder of signing keys “%s” can be changed by other users (mode %04o): run “chmod 700 %s” and try again"),
+                   display, (guint) (st.st_mode & 07777), arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Is the key file @path, described by @st, the user's own and closed
+ * to everybody else? */
+static gboolean
+check_key_file_safe (const char      *path,
+                     const GStatBuf  *st,
+                     GError         **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+  g_autofree char *arg = shell_arg (display);
+
+  if (!S_ISREG (st->st_mode))
+    {
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_BAD_KEY_FILE,
+                   _("The signing key “%s” is not a file: move it away and restore the key from a backup"),
+                   display);
+      return FALSE;
+    }
+  if (st->st_uid != geteuid ())
+    {
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_UNSAFE,
+                   _("The signing key “%s” belongs to another user: sign only with a key of your own"),
+                   display);
+      return FALSE;
+    }
+  if ((st->st_mode & (S_IRWXG | S_IRWXO)) != 0)
+    {
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_UNSAFE,
+                   _("The signing key “%s” can be read or changed by other users (mode %04o): run “chmod 600 %s” and try again"),
+                   display, (guint) (st->st_mode & 07777), arg);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Creates @keys_dir (mode 0700) when it is missing, and checks it. */
 static gboolean
 ensure_keys_dir (const char  *keys_dir,
                  GError     **error)
@@ -366,13 +466,161 @@ ensure_keys_dir (const char  *keys_dir,
   int saved_errno;
 
   if (g_mkdir_with_parents (keys_dir, 0700) == 0)
-    return TRUE;
+    return check_keys_dir_safe (keys_dir, error);
 
   saved_errno = errno;
   g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_IO,
                _("Could not create the folder for signing keys “%s”: %s"),
                keys_dir, g_strerror (saved_errno));
   return FALSE;
+}
+
+/* Makes the names just linked or renamed in @keys_dir durable. */
+static void
+sync_dir (const char *keys_dir)
+{
+  int fd = g_open (keys_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    return;
+  (void) fsync (fd);
+  close (fd);
+}
+
+static gboolean
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_IO,
+               _("Could not save the signing key “%s”: %s"), display, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+write_all (int         fd,
+           const char *contents,
+           gsize       len)
+{
+  while (len > 0)
+    {
+      ssize_t n = write (fd, contents, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return FALSE;
+      contents += n;
+      len -= (gsize) n;
+    }
+
+  return TRUE;
+}
+
+/* Writes @contents to a new file of mode 0600 beside @path, durably.
+ * Returns: (transfer full) (nullable): its name. */
+static char *
+write_temporary (const char  *path,
+                 const char  *contents,
+                 GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *template = g_strdup_printf ("%s/.%s.new-XXXXXX", dir, base);
+  int fd = g_mkstemp_full (template, O_RDWR | O_CLOEXEC, 0600);
+  int saved_errno;
+
+  if (fd < 0)
+    {
+      set_write_error (error, path, errno);
+      return NULL;
+    }
+
+  if (!write_all (fd, contents, strlen (contents)) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (template);
+      set_write_error (error, path, saved_errno);
+      return NULL;
+    }
+
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (template);
+      set_write_error (error, path, saved_errno);
+      return NULL;
+    }
+
+  return g_steal_pointer (&template);
+}
+
+static void
+set_key_exists (GError     **error,
+                const char  *name)
+{
+  g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_EXISTS,
+               _("“%s” already has a signing key: sign with it instead of creating another"),
+               name);
+}
+
+/* Creates the key file @path holding @contents, only if there is none:
+ * it appears whole or not at all. Another keygen for the same name at
+ * the same moment makes exactly one of the two fail with
+ * PC_SIGN_ERROR_KEY_EXISTS. */
+static gboolean
+create_key_file (const char  *path,
+                 const char  *name,
+                 const char  *contents,
+                 GError     **error)
+{
+  g_autofree char *temporary = write_temporary (path, contents, error);
+  int saved_errno;
+  int fd;
+
+  if (temporary == NULL)
+    return FALSE;
+
+  if (link (temporary, path) == 0)
+    {
+      g_unlink (temporary);
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  g_unlink (temporary);
+  if (saved_errno == EEXIST)
+    {
+      set_key_exists (error, name);
+      return FALSE;
+    }
+  if (saved_errno != EPERM && saved_errno != ENOTSUP && saved_errno != EOPNOTSUPP
+      && saved_errno != ENOSYS)
+    return set_write_error (error, path, saved_errno);
+
+  /* A file system without hard links: O_EXCL still lets only one win,
+   * though a crash part way may leave a damaged key file. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0 && errno == EEXIST)
+    {
+      set_key_exists (error, name);
+      return FALSE;
+    }
+  if (fd < 0)
+    return set_write_error (error, path, errno);
+  if (!write_all (fd, contents, strlen (contents)) || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (path);
+      return set_write_error (error, path, saved_errno);
+    }
+  close (fd);
+
+  return TRUE;
 }
 
 /* The key file */
@@ -561,19 +809,41 @@ read_key_file (const char  *path,
   g_autoptr(PcSigningKey) key = g_new0 (PcSigningKey, 1);
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *stored_name = NULL;
   g_autofree char *stored_role = NULL;
+  GStatBuf st;
 
-  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
+  if (g_stat (path, &st) != 0)
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
         g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_NO_KEY,
                      _("There is no signing key for “%s”: create one before signing"), name);
-      else if (local_error->domain == G_FILE_ERROR)
+      else
+        g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_IO,
+                     _("Could not read the signing key: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+  if (!check_key_file_safe (path, &st, error))
+    return NULL;
+
+  contents = pc_file_read_bounded (path, PC_FILE_MAX_KEY, _("signing key"), &local_error);
+  if (contents == NULL)
+    {
+      if (g_error_matches (local_error, PC_FILE_ERROR, PC_FILE_ERROR_TOO_LARGE))
+        set_bad_key_file (error, path);
+      else
         g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_IO,
                      _("Could not read the signing key: %s"), local_error->message);
-      else
-        set_bad_key_file (error, path);
+      return NULL;
+    }
+
+  if (!g_key_file_load_from_data (file, g_bytes_get_data (contents, NULL),
+                                  g_bytes_get_size (contents), G_KEY_FILE_NONE, NULL))
+    {
+      set_bad_key_file (error, path);
       return NULL;
     }
 
@@ -725,22 +995,46 @@ create_key_pair (const char  *name,
   return g_steal_pointer (&key);
 }
 
-/* Writes @key's public key file, then its key file, so that a key file
- * never exists without its public key. */
+/* Writes the .pub of @key, which is in place as the key file: it is
+ * derived from the key that won, never from one that lost. */
 static gboolean
-write_key_files (const char          *keys_dir,
-                 const char          *normalised,
-                 const PcSigningKey  *key,
-                 const SealedKey     *sealed,
-                 GError             **error)
+write_public_key (const char          *keys_dir,
+                  const char          *normalised,
+                  const PcSigningKey  *key,
+                  GError             **error)
 {
-  g_autofree char *path = key_path (keys_dir, normalised, ".key");
   g_autofree char *pub_path = key_path (keys_dir, normalised, ".pub");
-  g_autofree char *contents = key_file_to_data (key, sealed);
 
-  return ensure_keys_dir (keys_dir, error) &&
-         write_file (pub_path, key->public_key_text, 0644, error) &&
-         write_file (path, contents, 0600, error);
+  if (!write_file (pub_path, key->public_key_text, 0644, error))
+    return FALSE;
+
+  sync_dir (keys_dir);
+  return TRUE;
+}
+
+/* Checks the signer, the passphrase and the keys folder, and makes and
+ * seals a new key pair. Returns: (transfer full) (nullable) */
+static PcSigningKey *
+new_sealed_key (const char  *keys_dir,
+                const char  *tidy_name,
+                const char  *tidy_role,
+                const char  *passphrase,
+                SealedKey   *sealed,
+                GError     **error)
+{
+  g_autoptr(PcSigningKey) key = NULL;
+
+  if (!_pc_sign_ensure_sodium (error) ||
+      !check_signer (tidy_name, tidy_role, error) ||
+      !check_passphrase (passphrase, error) ||
+      !ensure_keys_dir (keys_dir, error))
+    return NULL;
+
+  if ((key = create_key_pair (tidy_name, tidy_role, error)) == NULL ||
+      !seal_key (key, passphrase, sealed, error))
+    return NULL;
+
+  return g_steal_pointer (&key);
 }
 
 PcSigningKey *
@@ -753,6 +1047,8 @@ pc_signing_key_generate (const char  *keys_dir,
   g_autofree char *tidy_name = tidy_text (name);
   g_autofree char *tidy_role = tidy_text (role);
   g_autofree char *normalised = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
   g_autoptr(PcSigningKey) key = NULL;
   SealedKey sealed;
 
@@ -760,43 +1056,130 @@ pc_signing_key_generate (const char  *keys_dir,
   g_return_val_if_fail (passphrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!_pc_sign_ensure_sodium (error) ||
-      !check_signer (tidy_name, tidy_role, error) ||
-      !check_passphrase (passphrase, error))
-    return NULL;
-
-  normalised = normalise_name (tidy_name);
-  if (pc_sign_key_exists (keys_dir, tidy_name))
+  /* Not worth deriving a key for: but the link below is what decides. */
+  if (tidy_name != NULL && pc_sign_key_exists (keys_dir, tidy_name))
     {
-      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_EXISTS,
-                   _("“%s” already has a signing key: sign with it instead of creating another"),
-                   tidy_name);
+      set_key_exists (error, tidy_name);
       return NULL;
     }
 
-  if ((key = create_key_pair (tidy_name, tidy_role, error)) == NULL ||
-      !seal_key (key, passphrase, &sealed, error) ||
-      !write_key_files (keys_dir, normalised, key, &sealed, error))
+  key = new_sealed_key (keys_dir, tidy_name, tidy_role, passphrase, &sealed, error);
+  if (key == NULL)
+    return NULL;
+
+  normalised = normalise_name (tidy_name);
+  path = key_path (keys_dir, normalised, ".key");
+  contents = key_file_to_data (key, &sealed);
+  if (!create_key_file (path, tidy_name, contents, error) ||
+      !write_public_key (keys_dir, normalised, key, error))
     return NULL;
 
   return g_steal_pointer (&key);
 }
 
+/* Links @path to "@path.replaced-@stamp" (or "…-2", "…-3", … should
+ * that be taken). Returns FALSE with errno set. */
+static gboolean
+keep_replaced (const char *path,
+               const char *stamp)
+{
+  for (guint n = 1; n < 100; n++)
+    {
+      g_autofree char *kept = n == 1 ? g_strdup_printf ("%s.replaced-%s", path, stamp)
+                                     : g_strdup_printf ("%s.replaced-%s-%u", path, stamp, n);
+
+      if (link (path, kept) == 0)
+        return TRUE;
+      if (errno != EEXIST)
+        return FALSE;
+    }
+
+  errno = EEXIST;
+  return FALSE;
+}
+
 PcSigningKey *
-pc_signing_key_load (const char  *keys_dir,
-                     const char  *name,
-                     const char  *passphrase,
-                     GError     **error)
+pc_signing_key_replace (const char  *keys_dir,
+                        const char  *name,
+                        const char  *role,
+                        const char  *passphrase,
+                        GError     **error)
 {
   g_autofree char *tidy_name = tidy_text (name);
-  g_autofree char *normalised = normalise_name (name);
+  g_autofree char *tidy_role = tidy_text (role);
+  g_autofree char *normalised = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *pub_path = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *temporary = NULL;
+  g_autofree char *stamp = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(PcSigningKey) key = NULL;
   SealedKey sealed;
+  GStatBuf st;
 
   g_return_val_if_fail (keys_dir != NULL, NULL);
   g_return_val_if_fail (passphrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  key = new_sealed_key (keys_dir, tidy_name, tidy_role, passphrase, &sealed, error);
+  if (key == NULL)
+    return NULL;
+
+  normalised = normalise_name (tidy_name);
+  path = key_path (keys_dir, normalised, ".key");
+  pub_path = key_path (keys_dir, normalised, ".pub");
+  if (g_stat (path, &st) != 0)
+    {
+      g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_NO_KEY,
+                   _("“%s” has no signing key to replace: create one instead"), tidy_name);
+      return NULL;
+    }
+  if (!check_key_file_safe (path, &st, error))
+    return NULL;
+
+  /* The old files stay, under dated names, for signatures they made. */
+  now = g_date_time_new_now_utc ();
+  stamp = g_date_time_format (now, "%Y%m%dT%H%M%SZ");
+  if (!keep_replaced (path, stamp) ||
+      (!keep_replaced (pub_path, stamp) && errno != ENOENT))
+    {
+      set_write_error (error, path, errno);
+      return NULL;
+    }
+
+  contents = key_file_to_data (key, &sealed);
+  temporary = write_temporary (path, contents, error);
+  if (temporary == NULL)
+    return NULL;
+  if (g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (temporary);
+      set_write_error (error, path, saved_errno);
+      return NULL;
+    }
+
+  if (!write_public_key (keys_dir, normalised, key, error))
+    return NULL;
+
+  return g_steal_pointer (&key);
+}
+
+/* Reads the key file of the signer asked for as @name, after checking
+ * the keys folder. Returns: (transfer full) (nullable): the key, locked. */
+static PcSigningKey *
+open_key_file (const char  *keys_dir,
+               const char  *name,
+               char       **out_path,
+               SealedKey   *sealed,
+               GError     **error)
+{
+  g_autofree char *tidy_name = tidy_text (name);
+  g_autofree char *normalised = normalise_name (name);
+  g_autofree char *path = NULL;
+  PcSigningKey *key;
 
   if (normalised == NULL)
     {
@@ -805,14 +1188,80 @@ pc_signing_key_load (const char  *keys_dir,
       return NULL;
     }
 
+  if (g_file_test (keys_dir, G_FILE_TEST_EXISTS) && !check_keys_dir_safe (keys_dir, error))
+    return NULL;
+
   path = key_path (keys_dir, normalised, ".key");
+  key = read_key_file (path, tidy_name, normalised, sealed, error);
+  if (key != NULL && out_path != NULL)
+    *out_path = g_steal_pointer (&path);
+
+  return key;
+}
+
+/* Rewrites @key's .pub from its key file when it is missing or says
+ * another key: the key file is what signs. */
+static gboolean
+repair_public_key (const char          *keys_dir,
+                   const PcSigningKey  *key,
+                   GError             **error)
+{
+  g_autofree char *normalised = normalise_name (key->name);
+  g_autofree char *pub_path = key_path (keys_dir, normalised, ".pub");
+  g_autoptr(GBytes) pub = pc_file_read_bounded (pub_path, PC_FILE_MAX_KEY, "pub", NULL);
+  gsize len = 0;
+  const char *data = pub != NULL ? g_bytes_get_data (pub, &len) : NULL;
+
+  if (data != NULL && len == strlen (key->public_key_text)
+      && memcmp (data, key->public_key_text, len) == 0)
+    return TRUE;
+
+  g_debug ("Rewriting the public key file %s from its key file", pub_path);
+  return write_public_key (keys_dir, normalised, key, error);
+}
+
+PcSigningKey *
+pc_signing_key_load (const char  *keys_dir,
+                     const char  *name,
+                     const char  *passphrase,
+                     GError     **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(PcSigningKey) key = NULL;
+  SealedKey sealed;
+
+  g_return_val_if_fail (keys_dir != NULL, NULL);
+  g_return_val_if_fail (passphrase != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   if (!_pc_sign_ensure_sodium (error) ||
-      (key = read_key_file (path, tidy_name, normalised, &sealed, error)) == NULL ||
+      (key = open_key_file (keys_dir, name, &path, &sealed, error)) == NULL ||
       !open_sealed_key (key, &sealed, passphrase, path, error))
     return NULL;
 
   signing_key_finish (key);
+  if (!repair_public_key (keys_dir, key, error))
+    return NULL;
+
   return g_steal_pointer (&key);
+}
+
+char *
+pc_sign_key_dup_fingerprint (const char  *keys_dir,
+                             const char  *name,
+                             GError     **error)
+{
+  g_autoptr(PcSigningKey) key = NULL;
+  SealedKey sealed;
+
+  g_return_val_if_fail (keys_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!_pc_sign_ensure_sodium (error) ||
+      (key = open_key_file (keys_dir, name, NULL, &sealed, error)) == NULL)
+    return NULL;
+
+  return _pc_minisign_fingerprint (key->public_key);
 }
 
 const char *
@@ -837,6 +1286,14 @@ pc_signing_key_get_key_id (const PcSigningKey *key)
   g_return_val_if_fail (key != NULL, NULL);
 
   return key->key_id_hex;
+}
+
+const char *
+pc_signing_key_get_fingerprint (const PcSigningKey *key)
+{
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return key->fingerprint;
 }
 
 const char *

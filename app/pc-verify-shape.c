@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-json.h"
+#include "pc-vocab.h"
 
 /* The layout: the schema's rules, by hand */
 
@@ -89,40 +90,18 @@ is_joined_id (const char *text,
     }
 }
 
-static gboolean
-is_digits (const char *p,
-           guint       n)
-{
-  for (guint i = 0; i < n; i++)
-    if (!g_ascii_isdigit (p[i]))
-      return FALSE;
-
-  return TRUE;
-}
-
+/* Dates and times are checked as the store checks them: real calendar
+ * days ("2026-02-30" is not one), and real times of day. */
 static gboolean
 is_date (const char *text)
 {
-  int month;
-  int day;
-
-  if (strlen (text) != 10 || !is_digits (text, 4) || text[4] != '-'
-      || !is_digits (text + 5, 2) || text[7] != '-' || !is_digits (text + 8, 2))
-    return FALSE;
-
-  month = (text[5] - '0') * 10 + (text[6] - '0');
-  day = (text[8] - '0') * 10 + (text[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  return pc_date_is_valid (text);
 }
 
 gboolean
 _pc_verify_is_time (const char *text)
 {
-  return strlen (text) == 20 && is_digits (text, 4) && text[4] == '-'
-         && is_digits (text + 5, 2) && text[7] == '-' && is_digits (text + 8, 2)
-         && text[10] == 'T' && is_digits (text + 11, 2) && text[13] == ':'
-         && is_digits (text + 14, 2) && text[16] == ':' && is_digits (text + 17, 2)
-         && text[19] == 'Z';
+  return pc_utc_time_is_valid (text);
 }
 
 static gboolean

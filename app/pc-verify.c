@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "pc-canon.h"
+#include "pc-file.h"
 #include "pc-json.h"
 #include "pc-lifecycle.h"
 #include "pc-sign.h"
@@ -143,6 +144,7 @@ verified_signoff_free (gpointer data)
   g_free (s->reason);
   g_free (s->signed_at);
   g_free (s->key_id);
+  g_free (s->fingerprint);
   g_free (s->problem);
   g_free (s);
 }
@@ -412,6 +414,7 @@ check_signoff (Verifier          *v,
     }
   g_free (so->key_id);
   so->key_id = g_strdup (computed_id);
+  so->fingerprint = pc_sign_fingerprint (public_key, NULL);
 
   /* The signature says whether the content is what was signed; when it
    * does not hold, the hashes say whether the content is what changed. */
@@ -512,8 +515,9 @@ check_trust (Verifier          *v,
     }
 
   if (name_listed)
-    signoff_problem (v, so, _("the key that signed as %s is not the one trusted for %s in %s"),
-                     who, who, v->trusted->display_path);
+    signoff_problem (v, so, _("the key that signed as %s is not the one trusted for %s in %s (it has fingerprint %s)"),
+                     who, who, v->trusted->display_path,
+                     so->fingerprint != NULL ? so->fingerprint : "—");
   else
     signoff_problem (v, so, _("no key is trusted for %s in %s, so nothing shows that %s made this signature"),
                      who, v->trusted->display_path, who);
@@ -964,6 +968,7 @@ PcTrustedKeys *
 pc_trusted_keys_load (const char  *path,
                       GError     **error)
 {
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *display_path = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -976,13 +981,19 @@ pc_trusted_keys_load (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   display_path = g_filename_display_name (path);
-  if (!g_file_get_contents (path, &contents, &len, &local_error))
+  bytes = pc_file_read_bounded (path, PC_FILE_MAX_TRUSTED_KEYS, _("trusted keys file"),
+                                &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS,
-                   _("Cannot read the trusted keys: %s; check the file given to --trusted"),
-                   local_error->message);
+      g_set_error_literal (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS,
+                           local_error->message);
       return NULL;
     }
+  len = g_bytes_get_size (bytes);
+  contents = g_malloc (len + 1);
+  if (len > 0)
+    memcpy (contents, g_bytes_get_data (bytes, NULL), len);
+  contents[len] = '\0';
 
   if (memchr (contents, '\0', len) != NULL || !g_utf8_validate_len (contents, len, NULL))
     {

@@ -36,7 +36,8 @@ typedef struct
   PcMeaning  meaning;
   char      *reason;      /* nullable */
   char      *signed_at;
-  char      *key_id;
+  char      *key_id;      /* as the key's maker wrote it: identifies nothing */
+  char      *fingerprint; /* nullable: pc_sign_fingerprint() of the public key */
   gboolean   good;        /* signature, trusted comment, hash and trust all hold */
   char      *problem;     /* nullable: when !good, one sentence saying what failed */
 } PcVerifiedSignoff;
@@ -64,7 +65,8 @@ typedef struct _PcTrustedKeys PcTrustedKeys;
 
 GQuark          pc_verify_error_quark     (void);
 
-/* Returns: (transfer full) (nullable) */
+/* Reads at most PC_FILE_MAX_TRUSTED_KEYS bytes of a regular file.
+ * Returns: (transfer full) (nullable) */
 PcTrustedKeys  *pc_trusted_keys_load      (const char      *path,
                                            GError         **error);
 void            pc_trusted_keys_free      (PcTrustedKeys   *keys);

@@ -435,6 +435,29 @@ pc_date_is_valid (const char *str)
   return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
+gboolean
+pc_utc_time_is_valid (const char *str)
+{
+  char date[11];
+  guint hour;
+  guint minute;
+  guint second;
+
+  if (str == NULL || strlen (str) != 20)
+    return FALSE;
+
+  if (str[10] != 'T' || str[13] != ':' || str[16] != ':' || str[19] != 'Z')
+    return FALSE;
+
+  memcpy (date, str, 10);
+  date[10] = '\0';
+
+  return pc_date_is_valid (date) &&
+         parse_digits (str + 11, 2, &hour) && hour < 24 &&
+         parse_digits (str + 14, 2, &minute) && minute < 60 &&
+         parse_digits (str + 17, 2, &second) && second < 60;
+}
+
 /* Trims @name, collapses every run of white space inside it to one
  * space, folds its case and normalises it, so that two spellings of the
  * same name compare equal with strcmp(). Returns NULL when nothing but

@@ -61,6 +61,10 @@ char       *pc_vocab_describe_ratings   (void);
 /* TRUE when @str is a real calendar date written YYYY-MM-DD. */
 gboolean    pc_date_is_valid            (const char     *str);
 
+/* TRUE when @str is a real UTC time written YYYY-MM-DDTHH:MM:SSZ: a
+ * real calendar date, hours 00-23, minutes and seconds 00-59. */
+gboolean    pc_utc_time_is_valid        (const char     *str);
+
 /* Compares two people's names ignoring case and runs of white space, so
  * that "Dr  Ann Lee" and "dr ann lee" are the same person. */
 gboolean    pc_names_equal              (const char     *a,

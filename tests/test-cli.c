@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -616,6 +617,58 @@ test_walk (void)
   g_assert_true (g_str_has_prefix (lines[n_lines - 1], "Audit chain intact"));
 }
 
+/* keygen refuses a second key for a name; --replace keeps the old key
+ * files and says both fingerprints. */
+static void
+test_keygen_replace (void)
+{
+  g_autofree char *pass = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *keys_dir = NULL;
+  g_autoptr(GRegex) fingerprint_re = g_regex_new ("fingerprint ([0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4} [0-9A-F]{4})",
+                                                  0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *old_line = NULL;
+  g_autofree char *new_line = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *name;
+  guint n_kept = 0;
+
+  if (!cli_setup ())
+    return;
+
+  pass = passphrase_file ();
+  created = run_ok ("keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE, "--passphrase-file", pass, NULL);
+  g_assert_true (g_regex_match (fingerprint_re, created, 0, &match));
+  first = g_match_info_fetch (match, 1);
+
+  g_assert_cmpint (run (NULL, &out, &err, "keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE,
+                        "--passphrase-file", pass, NULL), ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  assert_one_line_error (err, "keygen --replace");
+
+  replaced = run_ok ("keygen", "--replace", "--name", AUTHOR, "--role", "Clinical director",
+                     "--passphrase-file", pass, NULL);
+  old_line = g_strdup_printf ("\nOld key fingerprint: %s\n", first);
+  g_assert_nonnull (strstr (replaced, old_line));
+  g_assert_nonnull (strstr (replaced, "\nNew key fingerprint: "));
+  new_line = g_strdup_printf ("New key fingerprint: %s\n", first);
+  g_assert_null (strstr (replaced, new_line));
+
+  /* The old pair is kept beside the new one. */
+  keys_dir = g_build_filename (g_get_user_data_dir (), "principle-check", "keys", NULL);
+  dir = g_dir_open (keys_dir, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "ann-lee.key.replaced-") || g_str_has_prefix (name, "ann-lee.pub.replaced-"))
+      n_kept++;
+  g_assert_cmpuint (n_kept, ==, 2);
+}
+
 /* Bad input, one case each: a fresh database holding one draft with an
  * answer; "@REF" stands for its reference, "@PROMPT" for its first
  * prompt, "@DIR" for a folder and "@BIG" for a 26 MiB file. */
@@ -675,6 +728,33 @@ static const BadCase bad_cases[] = {
     { "keygen", "--name", "Mo Khan", "--role", "Nurse" } },
   { "submit-without-key", 2, "keygen",
     { "submit", "@REF", "--name", "Mo Khan", "--role", "Nurse", "--passphrase-file", "@PASS" } },
+  { "keygen-replace-without-key", 2, "no signing key to replace",
+    { "keygen", "--replace", "--name", "Mo Khan", "--role", "Nurse", "--passphrase-file", "@PASS" } },
+  /* Files that are not files, or too large: refused at once, never read
+   * to the end or waited on ("@FIFO" is a named pipe nobody writes to,
+   * "@ZERO" /dev/zero, "@HUGE" a 65 MiB file). */
+  { "verify-fifo", 2, "is a named pipe", { "verify", "@FIFO" } },
+  { "verify-device", 2, "is a device", { "verify", "@ZERO" } },
+  { "verify-folder", 2, "is a folder", { "verify", "@DIR" } },
+  { "verify-too-large", 2, "over the limit of 64 MiB", { "verify", "@HUGE" } },
+  { "import-fifo", 2, "is a named pipe", { "import", "@FIFO" } },
+  { "import-device", 2, "is a device", { "import", "@ZERO" } },
+  { "import-folder", 2, "is a folder", { "import", "@DIR" } },
+  { "import-too-large", 2, "over the limit of 64 MiB", { "import", "@HUGE" } },
+  { "trusted-fifo", 2, "is a named pipe", { "verify", "@PASS", "--trusted", "@FIFO" } },
+  { "trusted-device", 2, "is a device", { "verify", "@PASS", "--trusted", "@ZERO" } },
+  { "trusted-folder", 2, "is a folder", { "verify", "@PASS", "--trusted", "@DIR" } },
+  { "trusted-too-large", 2, "over the limit of 1 MiB", { "verify", "@PASS", "--trusted", "@HUGE" } },
+  { "passphrase-fifo", 2, "is a named pipe",
+    { "keygen", "--name", "Mo Khan", "--role", "Nurse", "--passphrase-file", "@FIFO" } },
+  { "passphrase-device", 2, "is a device",
+    { "keygen", "--name", "Mo Khan", "--role", "Nurse", "--passphrase-file", "@ZERO" } },
+  { "passphrase-folder", 2, "is a folder",
+    { "keygen", "--name", "Mo Khan", "--role", "Nurse", "--passphrase-file", "@DIR" } },
+  { "passphrase-too-large", 2, "over the limit of 4 KiB",
+    { "keygen", "--name", "Mo Khan", "--role", "Nurse", "--passphrase-file", "@HUGE" } },
+  { "attach-fifo", 2, "is a named pipe", { "attach", "@REF", "@PROMPT", "@FIFO" } },
+  { "attach-device", 2, "is a device", { "attach", "@REF", "@PROMPT", "@ZERO" } },
 };
 
 static void
@@ -707,6 +787,15 @@ test_bad_input (gconstpointer data)
         value = g_strconcat (scratch_dir, arg + strlen ("@DIR"), NULL);
       else if (g_str_equal (arg, "@BIG"))
         value = write_sparse ("minutes.pdf", (goffset) 26 * 1024 * 1024);
+      else if (g_str_equal (arg, "@HUGE"))
+        value = write_sparse ("huge.json", (goffset) 65 * 1024 * 1024);
+      else if (g_str_equal (arg, "@ZERO"))
+        value = g_strdup ("/dev/zero");
+      else if (g_str_equal (arg, "@FIFO"))
+        {
+          value = scratch_path ("pipe");
+          g_assert_cmpint (mkfifo (value, 0600), ==, 0);
+        }
       else if (g_str_equal (arg, "@PASS"))
         value = passphrase_file ();
       else if (g_str_equal (arg, "@SHORT"))
@@ -1174,6 +1263,7 @@ main (int   argc,
   g_test_add_func ("/pc/cli/bad/db-not-database", test_db_not_database);
   g_test_add_func ("/pc/cli/bad/db-read-only", test_db_read_only);
   g_test_add_func ("/pc/cli/incomplete", test_incomplete);
+  g_test_add_func ("/pc/cli/keygen-replace", test_keygen_replace);
   g_test_add_func ("/pc/cli/review-refused", test_review_refused);
   g_test_add_func ("/pc/cli/checklist-validate/default", test_checklist_validate);
   add_bad_checklist_tests ();

@@ -376,6 +376,9 @@ test_findings_and_submit (Fixture       *f,
   g_assert_true (pc_sign_dialog_get_first_signature (PC_SIGN_DIALOG (dialog)));
   g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "repeat_row")));
   g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "reason_group")));
+  /* No key yet, so no fingerprint to show. */
+  g_assert_null (pc_sign_dialog_get_fingerprint (PC_SIGN_DIALOG (dialog)));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "key_row")));
   set_text (dialog, "passphrase_row", "short");
   set_text (dialog, "repeat_row", "short");
   g_assert_false (can_sign (dialog));
@@ -409,6 +412,9 @@ static void
 test_wrong_passphrase_and_same_person (Fixture       *f,
                                        gconstpointer  data)
 {
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autofree char *bob_fingerprint = NULL;
+  g_autofree char *ann_fingerprint = NULL;
   g_autofree char *reason = NULL;
   GtkWidget *dialog;
   GtkWidget *passphrase;
@@ -423,6 +429,13 @@ test_wrong_passphrase_and_same_person (Fixture       *f,
   set_text (dialog, "role_row", "Clinical Director");
   g_assert_false (pc_sign_dialog_get_first_signature (PC_SIGN_DIALOG (dialog)));
   g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "repeat_row")));
+  /* The signer's key is shown by its fingerprint. */
+  bob_fingerprint = pc_sign_key_dup_fingerprint (keys_dir, "Bob Reviewer", NULL);
+  g_assert_nonnull (bob_fingerprint);
+  g_assert_cmpstr (pc_sign_dialog_get_fingerprint (PC_SIGN_DIALOG (dialog)), ==, bob_fingerprint);
+  g_assert_true (gtk_widget_get_visible (pc_test_ui_get_by_id (dialog, "key_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (pc_test_ui_get_by_id (dialog, "key_row"))),
+                   ==, bob_fingerprint);
   set_text (dialog, "passphrase_row", "not the passphrase");
   /* Returning needs a reason. */
   g_assert_false (can_sign (dialog));
@@ -451,6 +464,9 @@ test_wrong_passphrase_and_same_person (Fixture       *f,
   g_assert_false (sign_and_wait (PC_SIGN_DIALOG (dialog)));
   error = pc_sign_dialog_get_error (PC_SIGN_DIALOG (dialog));
   g_assert_nonnull (strstr (error, "cannot also review it"));
+  /* The key was opened: its fingerprint is Ann Lee's. */
+  ann_fingerprint = pc_sign_key_dup_fingerprint (keys_dir, "Ann Lee", NULL);
+  g_assert_cmpstr (pc_sign_dialog_get_fingerprint (PC_SIGN_DIALOG (dialog)), ==, ann_fingerprint);
   g_assert_cmpstr (label_text (dialog, "error_label"), ==, error);
   g_assert_cmpstr (get_text (dialog, "role_row"), ==, "Clinical Director");
   g_assert_true (gtk_widget_get_visible (dialog));

@@ -19,7 +19,9 @@
 #include "pc-checklist.h"
 #include "pc-json.h"
 #include "pc-lint.h"
+#include "pc-file.h"
 #include "pc-sign.h"
+#include "pc-sign-private.h"
 #include "pc-store.h"
 #include "pc-summary.h"
 #include "pc-test-utils.h"
@@ -32,6 +34,7 @@
 #define REVIEWER_ROLE "Clinical director"
 #define CONDITIONS  "Report the first three months' call data to the committee."
 #define MINISIGN    "/usr/bin/minisign"
+#define UNCONFIRMED "The signatures are intact, but nothing confirms who made them: check each key’s fingerprint with its signer, or run “principle-check verify FILE --trusted KEYS”."
 
 /* Exports made once and shared by the test cases (each case only reads
  * them): an approved assessment with an attachment, one approved with
@@ -694,6 +697,50 @@ test_layout (void)
   assert_problem (result, "generator.name is missing");
 }
 
+/* Dates are real calendar dates, and times real times, as in the store. */
+static void
+put_string (cJSON      *document,
+            const char *path,
+            const char *key,
+            const char *value)
+{
+  cJSON *object = item_at (document, path);
+
+  cJSON_DeleteItemFromObjectCaseSensitive (object, key);
+  cJSON_AddStringToObject (object, key, value);
+}
+
+static void
+test_impossible_dates (void)
+{
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(cJSON) times = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(PcVerifyResult) time_result = NULL;
+
+  ensure_exports ();
+  document = parse (approved_export);
+  put_string (document, "content/header", "start_date", "2026-02-30");
+  put_string (document, "content/header", "review_date", "2027-13-01");
+  set_string (document, "signoffs/1", "signed_at", "2026-02-29T11:15:00Z");
+  set_string (document, "", "exported_at", "2026-13-01T25:61:00Z");
+
+  result = verify_document (document, NULL);
+  g_assert_false (result->ok);
+  assert_problem (result, "content.header.start_date is not a date like 2026-11-22");
+  assert_problem (result, "content.header.review_date is not a date like 2026-11-22");
+  assert_problem (result, "signoffs[1].signed_at is not a UTC time like 2026-11-22T10:15:00Z");
+  assert_problem (result, "exported_at is not a UTC time like 2026-11-22T10:15:00Z");
+
+  /* A time of day that does not exist, on a real day, outside what is
+   * signed: only the layout tells. */
+  times = parse (approved_export);
+  set_string (times, "", "exported_at", "2026-11-22T24:00:00Z");
+  time_result = verify_document (times, NULL);
+  g_assert_false (time_result->ok);
+  assert_problem (time_result, "exported_at is not a UTC time like 2026-11-22T10:15:00Z");
+}
+
 /* Many problems: the first few are listed, the rest counted. */
 static void
 test_layout_many (void)
@@ -1136,6 +1183,89 @@ test_forged (void)
   assert_problem (trusted, "the key that signed as Ann Lee is not the one trusted for Ann Lee");
 }
 
+/* A key made to pass for the reviewer's: a fresh key pair carrying Raj
+ * Patel's name, role and key id re-signs the decision. Everything holds
+ * together, so only the fingerprint and the trusted keys tell. Returns:
+ * (transfer full): the forged summary */
+static cJSON *
+forge_decision (char **out_forged_fingerprint)
+{
+  g_autoptr(PcSigningKey) forger = pc_test_signing_key_new (REVIEWER, REVIEWER_ROLE);
+  g_autoptr(cJSON) document = parse (approved_export);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *canonical = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *comment = NULL;
+  g_autofree char *genuine_line = public_key_line (document, 1);
+  g_autofree guint8 *blob = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize blob_len = 0;
+  gsize len = 0;
+
+  /* The genuine key's id, written into the forger's key. */
+  blob = g_base64_decode (genuine_line, &blob_len);
+  g_assert_cmpuint (blob_len, ==, 2 + KEY_ID_BYTES + 32);
+  memcpy (forger->key_id, blob + 2, KEY_ID_BYTES);
+  g_free (forger->key_id_hex);
+  forger->key_id_hex = _pc_minisign_key_id_to_hex (forger->key_id);
+  g_free (forger->public_key_text);
+  forger->public_key_text = _pc_minisign_public_key_text (forger->key_id, forger->public_key);
+  g_assert_cmpstr (pc_signing_key_get_key_id (forger), ==, get_string (document, "signoffs/1", "key_id"));
+
+  canonical = pc_canon_serialize (item_at (document, "content"), &len, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (get_string (document, "signoffs/1", "signature"), "\n", -1);
+  comment = g_strdup (lines[2] + strlen ("trusted comment: "));
+  signature = pc_signing_key_sign (forger, (const guint8 *) canonical, len, comment, &error);
+  g_assert_no_error (error);
+  set_string (document, "signoffs/1", "signature", signature);
+  set_string (document, "signoffs/1", "public_key", pc_signing_key_get_public_key (forger));
+
+  *out_forged_fingerprint = g_strdup (pc_signing_key_get_fingerprint (forger));
+  return g_steal_pointer (&document);
+}
+
+static void
+test_forged_decision (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *forged_fingerprint = NULL;
+  g_autoptr(cJSON) genuine_document = NULL;
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(PcVerifyResult) genuine = NULL;
+  g_autoptr(PcVerifyResult) untrusted = NULL;
+  g_autoptr(PcVerifyResult) trusted = NULL;
+  g_autoptr(PcTrustedKeys) keys = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *reviewer = NULL;
+
+  ensure_exports ();
+  genuine_document = parse (approved_export);
+  genuine = verify_document (genuine_document, NULL);
+  author = public_key_line (genuine_document, 0);
+  reviewer = public_key_line (genuine_document, 1);
+  document = forge_decision (&forged_fingerprint);
+
+  /* The same name, role and key id; not the same fingerprint. */
+  untrusted = verify_document (document, NULL);
+  g_assert_true (untrusted->ok);
+  g_assert_cmpstr (signoff_at (untrusted, 1)->key_id, ==, signoff_at (genuine, 1)->key_id);
+  g_assert_cmpstr (signoff_at (untrusted, 1)->fingerprint, ==, forged_fingerprint);
+  g_assert_cmpstr (signoff_at (untrusted, 1)->fingerprint, !=, signoff_at (genuine, 1)->fingerprint);
+  g_assert_cmpstr (signoff_at (untrusted, 0)->fingerprint, ==, signoff_at (genuine, 0)->fingerprint);
+
+  /* The trusted keys refuse it, saying which key signed. */
+  text = g_strdup_printf ("Ann Lee\t%s\nRaj Patel\t%s\n", author, reviewer);
+  keys = load_trusted (dir, text);
+  trusted = verify_document (document, keys);
+  g_assert_false (trusted->ok);
+  g_assert_true (signoff_at (trusted, 0)->good);
+  g_assert_false (signoff_at (trusted, 1)->good);
+  assert_problem (trusted, "the key that signed as Raj Patel is not the one trusted for Raj Patel");
+  g_assert_nonnull (strstr (signoff_at (trusted, 1)->problem, forged_fingerprint));
+}
+
 /* The command line */
 
 typedef struct
@@ -1204,6 +1334,10 @@ test_cli (void)
   g_autofree char *text = NULL;
   g_autofree char *author_key = NULL;
   g_autofree char *reviewer_key = NULL;
+  g_autofree char *forged = NULL;
+  g_autofree char *forged_fingerprint = NULL;
+  g_autofree char *author_line = NULL;
+  g_autofree char *reviewer_line = NULL;
   g_autoptr(cJSON) document = NULL;
   g_auto(CliRun) run = { 0 };
   gsize len = 0;
@@ -1237,6 +1371,19 @@ test_cli (void)
   text = g_strdup_printf ("Ann Lee\t%s\nRaj Patel\t%s\n", reviewer_key, reviewer_key);
   wrong_keys = write_tmp (dir, "wrong-keys.txt", text, -1);
   bad_keys = write_tmp (dir, "bad-keys.txt", "Ann Lee RWQ\n", -1);
+  {
+    g_autoptr(PcVerifyResult) result = verify_bytes (approved_export, NULL);
+    g_autoptr(cJSON) forged_document = forge_decision (&forged_fingerprint);
+
+    author_line = g_strdup_printf ("good  prepared  Ann Lee, Service lead — 2026-11-22T10:15:00Z — key %s\n",
+                                   signoff_at (result, 0)->fingerprint);
+    reviewer_line = g_strdup_printf ("\ngood  approved  Raj Patel, Clinical director — 2026-11-22T11:15:00Z — key %s\n",
+                                     signoff_at (result, 1)->fingerprint);
+    g_clear_pointer (&text, g_free);
+    text = cJSON_Print (forged_document);
+    forged = write_tmp (dir, "forged.json", text, -1);
+    cJSON_free (g_steal_pointer (&text));
+  }
 
   {
     const char *args[] = { "verify", good, NULL };
@@ -1248,6 +1395,10 @@ test_cli (void)
     g_assert_nonnull (strstr (run.out, "\ngood  approved  Raj Patel, Clinical director — 2026-11-22T11:15:00Z — key "));
     g_assert_nonnull (strstr (run.out, "\nVerified: PC-"));
     g_assert_nonnull (strstr (run.out, " revision 1, “" TITLE "”, approved; the content has not changed since it was signed (SHA-256 "));
+    /* Keys are shown by fingerprint, and nothing has said whose they are. */
+    g_assert_nonnull (strstr (run.out, author_line));
+    g_assert_nonnull (strstr (run.out, reviewer_line));
+    g_assert_true (g_str_has_suffix (run.out, "\n" UNCONFIRMED "\n"));
   }
 
   {
@@ -1274,6 +1425,30 @@ test_cli (void)
 
     run_cli (&run, args);
     g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, reviewer_line));
+    g_assert_null (strstr (run.out, UNCONFIRMED));
+  }
+
+  /* A decision re-signed by a fresh key carrying the reviewer's name,
+   * role and key id: intact, so exit 0, but shown with its own
+   * fingerprint and as unconfirmed; refused against the trusted keys. */
+  {
+    const char *args[] = { "verify", forged, NULL };
+    const char *trusted_args[] = { "verify", forged, "--trusted", keys, NULL };
+    g_autofree char *forged_line = g_strdup_printf ("\ngood  approved  Raj Patel, Clinical director — 2026-11-22T11:15:00Z — key %s\n",
+                                                    forged_fingerprint);
+
+    run_cli (&run, args);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, forged_line));
+    g_assert_null (strstr (run.out, reviewer_line));
+    g_assert_nonnull (strstr (run.out, UNCONFIRMED));
+
+    run_cli (&run, trusted_args);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.out, "the key that signed as Raj Patel is not the one trusted for Raj Patel"));
+    g_assert_nonnull (strstr (run.out, forged_fingerprint));
+    g_assert_null (strstr (run.out, UNCONFIRMED));
   }
 
   {
@@ -1355,6 +1530,8 @@ main (int   argc,
   g_test_add_func ("/pc/verify/minisign", test_minisign);
   g_test_add_func ("/pc/verify/trusted", test_trusted);
   g_test_add_func ("/pc/verify/forged", test_forged);
+  g_test_add_func ("/pc/verify/forged-decision", test_forged_decision);
+  g_test_add_func ("/pc/verify/impossible-dates", test_impossible_dates);
   g_test_add_func ("/pc/verify/cli", test_cli);
 
   status = g_test_run ();

@@ -269,6 +269,31 @@ test_dates (void)
 }
 
 static void
+test_utc_times (void)
+{
+  static const char * const good[] = {
+    "2026-11-22T10:15:00Z", "2028-02-29T00:00:00Z", "2026-12-31T23:59:59Z",
+  };
+  static const char * const bad[] = {
+    "2026-02-30T10:15:00Z", "2026-13-01T25:61:00Z", "2026-11-22T24:00:00Z",
+    "2026-11-22T10:60:00Z", "2026-11-22T10:15:60Z", "2027-02-29T10:15:00Z",
+    "2026-11-22T10:15:00", "2026-11-22 10:15:00Z", "2026-11-22T10:15:00+00:00",
+    "2026-11-22T1a:15:00Z", "", "2026-11-22",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    g_assert_true (pc_utc_time_is_valid (good[i]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      if (pc_utc_time_is_valid (bad[i]))
+        g_error ("“%s” was accepted as a UTC time", bad[i]);
+    }
+
+  g_assert_false (pc_utc_time_is_valid (NULL));
+}
+
+static void
 test_names (void)
 {
   g_assert_true (pc_names_equal ("Ann Lee", "Ann Lee"));
@@ -334,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/pc/vocab/unknown-ids", test_unknown_ids);
   g_test_add_func ("/pc/vocab/describe-ratings", test_describe_ratings);
   g_test_add_func ("/pc/vocab/dates", test_dates);
+  g_test_add_func ("/pc/vocab/utc-times", test_utc_times);
   g_test_add_func ("/pc/vocab/date-utc", test_date_utc);
   g_test_add_func ("/pc/vocab/names", test_names);
 

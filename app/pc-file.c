@@ -1,0 +1,195 @@
+/* pc-file.c: reading files people give us, safely and within bounds
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-file"
+
+#include "config.h"
+
+#include "pc-file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+G_DEFINE_QUARK (pc-file-error-quark, pc_file_error)
+
+/* What a file that is not a regular file is, in words. */
+static const char *
+describe_kind (mode_t mode)
+{
+  if (S_ISDIR (mode))
+    return _("a folder");
+  if (S_ISFIFO (mode))
+    return _("a named pipe");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  return _("not a regular file");
+}
+
+static void
+set_not_regular (GError     **error,
+                 const char  *display_path,
+                 const char  *what,
+                 mode_t       mode)
+{
+  g_set_error (error, PC_FILE_ERROR, PC_FILE_ERROR_NOT_REGULAR,
+               _("The %s “%s” is %s, not a file: give the path of a saved file"),
+               what, display_path, describe_kind (mode));
+}
+
+/* @size in the largest binary unit that divides it: "25 MiB", "4 KiB".
+ * Returns: (transfer full) */
+static char *
+format_limit (gsize size)
+{
+  if (size >= 1024 * 1024 && size % (1024 * 1024) == 0)
+    return g_strdup_printf ("%" G_GSIZE_FORMAT " MiB", size / (1024 * 1024));
+  if (size >= 1024 && size % 1024 == 0)
+    return g_strdup_printf ("%" G_GSIZE_FORMAT " KiB", size / 1024);
+
+  return g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *display_path,
+               const char  *what,
+               guint64      size,
+               gsize        max_size)
+{
+  g_autofree char *shown_size = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = format_limit (max_size);
+
+  g_set_error (error, PC_FILE_ERROR, PC_FILE_ERROR_TOO_LARGE,
+               _("The %s “%s” is %s, over the limit of %s: check that it is the right file"),
+               what, display_path, shown_size, limit);
+}
+
+static void
+set_errno_error (GError     **error,
+                 int          code,
+                 const char  *display_path,
+                 const char  *what,
+                 int          saved_errno)
+{
+  g_set_error (error, PC_FILE_ERROR, code,
+               _("Cannot read the %s “%s”: %s; check the path and try again"),
+               what, display_path, g_strerror (saved_errno));
+}
+
+/* Reads @fd to its end, or until it holds more than @max_size bytes.
+ * Returns: (transfer full) (nullable): NULL with errno set on failure;
+ * more than @max_size bytes when the file is too large. */
+static GByteArray *
+read_to_end (int   fd,
+             gsize max_size,
+             gsize expected)
+{
+  g_autoptr(GByteArray) data = g_byte_array_sized_new (MIN (expected, max_size) + 1);
+  guint8 buffer[16384];
+
+  while (data->len <= max_size)
+    {
+      gsize want = MIN (sizeof buffer, max_size + 1 - data->len);
+      ssize_t n = read (fd, buffer, want);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+
+  return g_steal_pointer (&data);
+}
+
+GBytes *
+pc_file_read_bounded (const char  *path,
+                      gsize        max_size,
+                      const char  *what,
+                      GError     **error)
+{
+  g_autofree char *display_path = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  GStatBuf st;
+  struct stat fst;
+  int saved_errno;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (what != NULL, NULL);
+  g_return_val_if_fail (max_size < G_MAXUINT, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_path = g_filename_display_name (path);
+
+  /* Look before opening: opening a device can itself do something. */
+  if (g_stat (path, &st) != 0)
+    {
+      set_errno_error (error, PC_FILE_ERROR_NOT_FOUND, display_path, what, errno);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      set_not_regular (error, display_path, what, st.st_mode);
+      return NULL;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      set_too_large (error, display_path, what, (guint64) st.st_size, max_size);
+      return NULL;
+    }
+
+  /* O_NONBLOCK: should a named pipe have been put in its place since,
+   * opening it does not wait for a writer. */
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY, 0);
+  if (fd < 0)
+    {
+      set_errno_error (error, PC_FILE_ERROR_NOT_FOUND, display_path, what, errno);
+      return NULL;
+    }
+
+  if (fstat (fd, &fst) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      set_errno_error (error, PC_FILE_ERROR_IO, display_path, what, saved_errno);
+      return NULL;
+    }
+  if (!S_ISREG (fst.st_mode))
+    {
+      close (fd);
+      set_not_regular (error, display_path, what, fst.st_mode);
+      return NULL;
+    }
+
+  data = read_to_end (fd, max_size, (gsize) MIN ((guint64) fst.st_size, (guint64) max_size));
+  saved_errno = errno;
+  close (fd);
+
+  if (data == NULL)
+    {
+      set_errno_error (error, PC_FILE_ERROR_IO, display_path, what, saved_errno);
+      return NULL;
+    }
+  /* It grew since it was looked at. */
+  if (data->len > max_size)
+    {
+      set_too_large (error, display_path, what, MAX ((guint64) fst.st_size, data->len), max_size);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}

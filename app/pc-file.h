@@ -1,0 +1,45 @@
+/* pc-file.h: reading files people give us, safely and within bounds
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define PC_FILE_ERROR (pc_file_error_quark ())
+
+typedef enum
+{
+  PC_FILE_ERROR_NOT_FOUND,    /* no such file, or it cannot be opened */
+  PC_FILE_ERROR_NOT_REGULAR,  /* a folder, named pipe, device or socket */
+  PC_FILE_ERROR_TOO_LARGE,    /* over the limit the caller gave */
+  PC_FILE_ERROR_IO,           /* reading failed part way */
+} PcFileError;
+
+/* The most each kind of input may be. */
+#define PC_FILE_MAX_SUMMARY       (64 * 1024 * 1024)  /* verify, import */
+#define PC_FILE_MAX_TRUSTED_KEYS  (1024 * 1024)       /* verify --trusted */
+#define PC_FILE_MAX_PASSPHRASE    (4 * 1024)          /* --passphrase-file */
+#define PC_FILE_MAX_KEY           (64 * 1024)         /* a signing key file */
+
+GQuark  pc_file_error_quark   (void);
+
+/* Reads the whole of @path, which must be a regular file of at most
+ * @max_size bytes. Anything else (a folder, a named pipe, a device such
+ * as /dev/zero, a socket) is refused before it is read, and never
+ * blocks; a file swapped for something else between the check and the
+ * opening is caught too. @what names the file in messages, in words
+ * ("summary file"). Messages are one line naming the file, what it is
+ * and the limit.
+ * Returns: (transfer full) (nullable) */
+GBytes *pc_file_read_bounded  (const char  *path,
+                               gsize        max_size,
+                               const char  *what,
+                               GError     **error);
+
+G_END_DECLS
