@@ -628,11 +628,13 @@ ask_passphrase (int          tty,
   return g_string_free (line, FALSE);
 }
 
-/* Reads the passphrase from @path, or from the terminal without echo;
- * with @confirm, asks twice and insists both agree. */
+/* Reads the passphrase from @path, or from the terminal without echo,
+ * after writing @intro (nullable) there; with @confirm, asks twice and
+ * insists both agree. */
 static char *
 get_passphrase (const char  *path,
                 const char  *name,
+                const char  *intro,
                 gboolean     confirm,
                 GError     **error)
 {
@@ -652,6 +654,9 @@ get_passphrase (const char  *path,
       return NULL;
     }
 
+  /* The prompt that follows fails the same way, and says so. */
+  if (intro != NULL && write (tty, intro, strlen (intro)) < 0)
+    g_debug ("Could not write to the terminal: %s", g_strerror (errno));
   prompt = g_strdup_printf (_("Passphrase for %s’s signing key: "), name);
   first = ask_passphrase (tty, prompt, error);
   if (first != NULL && confirm)
@@ -710,7 +715,7 @@ replace_key (PcCliContext *ctx,
   if (old_fingerprint == NULL)
     return _pc_cli_fail_error (ctx, error);
 
-  passphrase = get_passphrase (passphrase_file, name, TRUE, &error);
+  passphrase = get_passphrase (passphrase_file, name, NULL, TRUE, &error);
   if (passphrase == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
 
@@ -762,7 +767,7 @@ _pc_cli_keygen (PcCliContext  *ctx,
                          _("%s already has a signing key in %s: use it, or make a new one with keygen --replace"),
                          name, keys_dir);
 
-  passphrase = get_passphrase (passphrase_file, name, TRUE, &error);
+  passphrase = get_passphrase (passphrase_file, name, NULL, TRUE, &error);
   if (passphrase == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
 
@@ -779,11 +784,32 @@ _pc_cli_keygen (PcCliContext  *ctx,
 
 /* submit, review */
 
-static PcSigningKey *
-unlock_key (PcCliContext  *ctx,
-            const char    *name,
-            const char    *passphrase_file)
+/* The content SHA-256 of @a, which the signer is shown and signs. */
+static gboolean
+content_sha256 (PcCliContext        *ctx,
+                PcStore             *store,
+                const PcAssessment  *a,
+                char               **out_sha256)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = pc_store_content_bytes (store, a, out_sha256, &error);
+
+  if (bytes == NULL)
+    _pc_cli_fail_error (ctx, error);
+
+  return bytes != NULL;
+}
+
+/* Opens @name's key to sign @a, whose content SHA-256 @shown_sha256
+ * the terminal shows before asking for the passphrase. */
+static PcSigningKey *
+unlock_key (PcCliContext        *ctx,
+            const char          *name,
+            const char          *passphrase_file,
+            const PcAssessment  *a,
+            const char          *shown_sha256)
+{
+  g_autofree char *intro = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *keys_dir = pc_sign_default_keys_dir ();
   PcSigningKey *key;
@@ -797,7 +823,10 @@ unlock_key (PcCliContext  *ctx,
       return NULL;
     }
 
-  passphrase = get_passphrase (passphrase_file, name, FALSE, &error);
+  /* Translators: shown on the terminal before the passphrase prompt. */
+  intro = g_strdup_printf (_("Signing %s revision %d, content SHA-256 %s\n"),
+                           a->reference, a->revision, shown_sha256);
+  passphrase = get_passphrase (passphrase_file, name, intro, FALSE, &error);
   if (passphrase == NULL)
     {
       _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
@@ -828,6 +857,7 @@ _pc_cli_submit (PcCliContext  *ctx,
   g_autoptr(PcStore) store = NULL;
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcSigningKey) key = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
@@ -838,10 +868,11 @@ _pc_cli_submit (PcCliContext  *ctx,
 
   if ((store = _pc_cli_open_store (ctx)) == NULL
       || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL
-      || (key = unlock_key (ctx, name, passphrase_file)) == NULL)
+      || !content_sha256 (ctx, store, a, &shown)
+      || (key = unlock_key (ctx, name, passphrase_file, a, shown)) == NULL)
     return PC_EXIT_USAGE;
 
-  if (!pc_store_submit (store, a->id, key, role, NULL, NULL, &error))
+  if (!pc_store_submit (store, a->id, key, role, shown, NULL, &error))
     return _pc_cli_fail_error (ctx, error);
 
   g_print (_("%s revision %d is in review: signed as prepared by %s (%s)\n"),
@@ -875,6 +906,7 @@ _pc_cli_review (PcCliContext  *ctx,
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcAssessment) after = NULL;
   g_autoptr(PcSigningKey) key = NULL;
+  g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
   PcMeaning decision;
 
@@ -900,11 +932,12 @@ _pc_cli_review (PcCliContext  *ctx,
 
   if ((store = _pc_cli_open_store (ctx)) == NULL
       || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL
-      || (key = unlock_key (ctx, name, passphrase_file)) == NULL)
+      || !content_sha256 (ctx, store, a, &shown)
+      || (key = unlock_key (ctx, name, passphrase_file, a, shown)) == NULL)
     return PC_EXIT_USAGE;
 
-  if (!pc_store_review (store, a->id, decision, conditions ? conditions : reason, key, role, NULL,
-                        NULL, &error)
+  if (!pc_store_review (store, a->id, decision, conditions ? conditions : reason, key, role,
+                        shown, NULL, &error)
       || (after = pc_store_load_assessment_by_id (store, a->id, &error)) == NULL)
     return _pc_cli_fail_error (ctx, error);
 

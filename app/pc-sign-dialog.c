@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pc-assessment.h"
+#include "pc-checklist.h"
 #include "pc-json.h"
 #include "pc-sign.h"
 #include "pc-store.h"
@@ -411,6 +412,27 @@ unlock_thread (GTask        *task,
     g_task_return_pointer (task, key, (GDestroyNotify) pc_signing_key_free);
 }
 
+static void fill_subject (PcSignDialog       *self,
+                          const PcAssessment *assessment,
+                          PcChecklist        *checklist);
+
+/* Shows the content as it is now, after someone changed it while the
+ * dialog was open: the signer sees the new fingerprint before signing. */
+static void
+refresh_subject (PcSignDialog *self)
+{
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+
+  a = pc_store_load_assessment_by_id (self->store, self->assessment_id, NULL);
+  checklist = a != NULL ? pc_store_load_checklist_for (self->store, a, NULL) : NULL;
+  if (checklist == NULL)
+    return;
+
+  g_clear_pointer (&self->content_sha256, g_free);
+  fill_subject (self, a, checklist);
+}
+
 static void
 signing_done (PcSignDialog *self,
               UnlockData   *d,
@@ -420,13 +442,19 @@ signing_done (PcSignDialog *self,
   gboolean ok;
 
   if (self->meaning == PC_MEANING_PREPARED)
-    ok = pc_store_submit (self->store, self->assessment_id, key, d->role, NULL, NULL, &error);
+    ok = pc_store_submit (self->store, self->assessment_id, key, d->role,
+                          self->content_sha256, NULL, &error);
   else
     ok = pc_store_review (self->store, self->assessment_id, self->meaning, d->reason, key,
-                          d->role, NULL, NULL, &error);
+                          d->role, self->content_sha256, NULL, &error);
 
   if (!ok)
     {
+      /* What you see is what you sign: a change made meanwhile is shown,
+       * and signing it is the signer's next, deliberate step. */
+      if (g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_CHANGED))
+        refresh_subject (self);
+
       /* Everything typed stays, so the signer can correct and retry. */
       set_error (self, error->message);
       update_first_signature (self);

@@ -727,10 +727,12 @@ pc_store_remember_checklist (PcStore      *self,
   if (g_hash_table_contains (self->checklists, pc_checklist_get_sha256 (checklist)))
     return TRUE;
 
+  /* Kept checklists refuse an insert over them, even one that would do
+   * nothing (schema/004-signed-records.sql). */
   stmt = _pc_db_prepare (self->db,
                          "INSERT INTO checklists (sha256, checklist_id, version, title,"
-                         " prompt_count, json, first_seen) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                         " ON CONFLICT (sha256) DO NOTHING",
+                         " prompt_count, json, first_seen) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7"
+                         " WHERE NOT EXISTS (SELECT 1 FROM checklists WHERE sha256 = ?1)",
                          error);
   if (stmt == NULL)
     return FALSE;

@@ -10,6 +10,8 @@
 #include "pc-test-utils.h"
 
 #include <glib/gstdio.h>
+#include <stdarg.h>
+#include <sys/wait.h>
 #include <string.h>
 
 #include "pc-assessment.h"
@@ -340,4 +342,59 @@ pc_test_assert_valid_summary (const char *path)
   g_test_message ("%s%s", out, err);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+}
+
+int
+pc_test_run_cli (const char  *db,
+                 char       **out,
+                 char       **err,
+                 const char  *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
+  const char *cli = g_getenv ("PC_CLI");
+  va_list args;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, (char *) "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  /* The children see this process's folders, and never a display. */
+  env = g_environ_setenv (env, "HOME", g_get_home_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &out_text, &err_text, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_test_message ("%s … exit %d\n%s%s", first, WEXITSTATUS (status), out_text, err_text);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&out_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+
+  return WEXITSTATUS (status);
 }

@@ -115,4 +115,15 @@ char         *pc_test_raw_text          (sqlite3      *db,
  * fails the test, with the validator's words, when it does not hold. */
 void          pc_test_assert_valid_summary (const char *path);
 
+/* Runs $PC_CLI (which must be set) with the NULL-terminated arguments
+ * after @first, then "--db @db" when @db is not NULL, in this process's
+ * environment (the folders G_TEST_OPTION_ISOLATE_DIRS made included), and
+ * with no display. @out and @err (both nullable) receive what it printed.
+ * Returns its exit status. */
+int           pc_test_run_cli           (const char   *db,
+                                         char        **out,
+                                         char        **err,
+                                         const char   *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -1,0 +1,773 @@
+/* test-integrity.c: signed means signed, tried as an attacker with the
+ * sqlite3 shell would try it
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test takes a copy of one demo database, alters it through a
+ * second, plain SQLite connection exactly as someone with the stock
+ * sqlite3 shell could, and checks that the program refuses the change
+ * or shows the record as altered everywhere it is used: the store,
+ * `show`, `list --json`, every export, and `revise`.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include <cjson/cJSON.h>
+#include <sqlite3.h>
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+#include "pc-demo.h"
+#include "pc-json.h"
+#include "pc-sign.h"
+#include "pc-store.h"
+#include "pc-summary.h"
+#include "pc-test-utils.h"
+#include "pc-verify.h"
+
+
+/* The demo database every test copies. */
+static char *template_db;
+
+static void
+make_template (void)
+{
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *keys_dir = NULL;
+  g_autofree char *dir = NULL;
+
+  dir = g_dir_make_tmp ("principle-check-integrity-XXXXXX", &error);
+  g_assert_no_error (error);
+  keys_dir = g_build_filename (dir, "keys", NULL);
+  template_db = g_build_filename (dir, "demo.db", NULL);
+
+  store = pc_test_open_store (template_db);
+  g_assert_cmpuint (pc_demo_fill (store, checklist, keys_dir, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  /* Closing the last connection checkpoints the log into the file. */
+  g_clear_object (&store);
+  pc_test_remove_tree (keys_dir);
+}
+
+/* A fresh copy of the demo database for one test. */
+static char *
+demo_copy (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(GFile) from = g_file_new_for_path (template_db);
+  g_autoptr(GFile) to = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+/* Runs @sql through a plain connection, as the sqlite3 shell would
+ * (no foreign keys, triggers as the file has them); returns whether
+ * SQLite accepted it. */
+static gboolean
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = pc_test_raw_open (path);
+  char *message = NULL;
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+
+  if (rc != SQLITE_OK)
+    g_test_message ("sqlite3 refused: %s", message);
+  sqlite3_free (message);
+  sqlite3_close (db);
+
+  return rc == SQLITE_OK;
+}
+
+/* Runs @sql with every trigger dropped, then puts each trigger back
+ * exactly as it was: the schema the program compares is unchanged, so
+ * only the signatures can tell. */
+static void
+raw_exec_behind_triggers (const char *path,
+                          const char *sql)
+{
+  sqlite3 *db = pc_test_raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) script = g_string_new ("BEGIN;");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (script, "DROP TRIGGER \"%s\";", sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (triggers->len, >, 30);
+
+  g_string_append (script, sql);
+  for (guint i = 0; i < triggers->len; i++)
+    g_string_append_printf (script, ";%s", (const char *) g_ptr_array_index (triggers, i));
+  g_string_append (script, ";COMMIT;");
+
+  g_assert_cmpint (sqlite3_exec (db, script->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The id and reference of the demo's first assessment in @state. */
+static gint64
+find_id (const char  *path,
+         const char  *state,
+         char       **out_reference)
+{
+  sqlite3 *db = pc_test_raw_open (path);
+  g_autofree char *sql = g_strdup_printf ("SELECT min (id) FROM assessments WHERE state = '%s'", state);
+  gint64 id = pc_test_raw_int (db, sql);
+
+  if (out_reference != NULL)
+    {
+      g_autofree char *ref_sql = g_strdup_printf ("SELECT reference FROM assessments WHERE id = %"
+                                                  G_GINT64_FORMAT, id);
+      *out_reference = pc_test_raw_text (db, ref_sql);
+    }
+  sqlite3_close (db);
+  g_assert_cmpint (id, >, 0);
+
+  return id;
+}
+
+/* What the store says of assessment @id of @path. */
+static PcIntegrity
+integrity_of (const char  *path,
+              gint64       id,
+              GPtrArray  **out_problems)
+{
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  PcIntegrity integrity;
+
+  a = pc_store_load_assessment_by_id (store, id, &error);
+  g_assert_no_error (error);
+  integrity = pc_store_verify_assessment (store, a, out_problems, &error);
+  g_assert_no_error (error);
+
+  return integrity;
+}
+
+static gboolean
+problems_mention (GPtrArray  *problems,
+                  const char *words)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (g_ptr_array_index (problems, i), words) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The integrity `list --json` gives @reference. */
+static char *
+listed_integrity (const char *path,
+                  const char *reference)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(cJSON) list = NULL;
+  cJSON *row;
+
+  g_assert_cmpint (pc_test_run_cli (path, &out, NULL, "list", "--json", NULL), ==, 0);
+  list = cJSON_Parse (out);
+  g_assert_nonnull (list);
+  cJSON_ArrayForEach (row, list)
+    if (g_strcmp0 (pc_json_get_string (row, "reference"), reference) == 0)
+      return g_strdup (pc_json_get_string (row, "integrity"));
+
+  g_assert_not_reached ();
+}
+
+static void
+assert_one_line (const char *text,
+                 const char *words)
+{
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, words));
+  g_assert_nonnull (strchr (text, '\n'));
+  g_assert_cmpstr (strchr (text, '\n'), ==, "\n");
+}
+
+/* Everything a user can do with an altered record shows it altered or
+ * refuses: show (exit 1, saying what), list --json, the three exports
+ * (exit 1, one line, no file), and revise. */
+static void
+assert_altered_everywhere (const char *path,
+                           const char *reference,
+                           const char *what)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *json = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *csv = g_build_filename (dir, "actions.csv", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *integrity = NULL;
+  const char *exports[][2] = { { "--json", json }, { "--pdf", pdf }, { "--csv", csv } };
+
+  g_assert_cmpint (pc_test_run_cli (path, &out, NULL, "show", reference, NULL), ==, 1);
+  g_assert_true (g_str_has_prefix (out, "ALTERED SINCE IT WAS SIGNED"));
+  g_assert_nonnull (strstr (out, what));
+  g_clear_pointer (&out, g_free);
+
+  integrity = listed_integrity (path, reference);
+  g_assert_cmpstr (integrity, ==, "altered");
+
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    {
+      g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "export", reference, exports[i][0],
+                                        exports[i][1], NULL), ==, 1);
+      assert_one_line (err, "has been altered since it was signed");
+      g_assert_false (g_file_test (exports[i][1], G_FILE_TEST_EXISTS));
+      g_clear_pointer (&err, g_free);
+    }
+
+  g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "revise", reference, "--reason", "Update",
+                                    NULL), !=, 0);
+  g_assert_cmpstr (err, !=, "");
+}
+
+/* Genuine demo data is verified throughout. */
+static void
+test_genuine (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *out = NULL;
+  g_autofree char *reference = NULL;
+  g_autoptr(cJSON) list = NULL;
+  cJSON *row;
+  guint verified = 0;
+
+  g_assert_cmpint (pc_test_run_cli (path, &out, NULL, "list", "--json", NULL), ==, 0);
+  list = cJSON_Parse (out);
+  cJSON_ArrayForEach (row, list)
+    {
+      const char *state = pc_json_get_string (row, "state");
+      const char *integrity = pc_json_get_string (row, "integrity");
+
+      g_assert_cmpstr (integrity, ==, g_str_equal (state, "draft") ? "unsigned" : "verified");
+      verified += g_str_equal (integrity, "verified");
+    }
+  g_assert_cmpuint (verified, >=, 4);
+
+  find_id (path, "approved", &reference);
+  g_assert_cmpint (pc_test_run_cli (path, NULL, NULL, "show", reference, NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (path, NULL, NULL, "history", reference, NULL), ==, 0);
+}
+
+/* INSERT OR REPLACE with the triggers in place: refused. */
+static void
+test_replace_refused (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *sql = NULL;
+  gint64 approved = find_id (path, "approved", NULL);
+  gint64 in_review = find_id (path, "in_review", NULL);
+
+  sql = g_strdup_printf ("INSERT OR REPLACE INTO assessments SELECT id, reference, revision,"
+                         " previous_id, revision_reason, title, kind, division, priority, lead,"
+                         " team, outcomes, affected, start_date, review_date, checklist_sha256,"
+                         " 'draft', imported, created_at, updated_at FROM assessments WHERE id = %"
+                         G_GINT64_FORMAT, approved);
+  g_assert_false (raw_exec (path, sql));
+  g_clear_pointer (&sql, g_free);
+
+  /* In review to approved, in one statement and with no decision. */
+  sql = g_strdup_printf ("INSERT OR REPLACE INTO assessments SELECT id, reference, revision,"
+                         " previous_id, revision_reason, title, kind, division, priority, lead,"
+                         " team, outcomes, affected, start_date, review_date, checklist_sha256,"
+                         " 'approved', imported, created_at, updated_at FROM assessments WHERE id = %"
+                         G_GINT64_FORMAT, in_review);
+  g_assert_false (raw_exec (path, sql));
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("UPDATE assessments SET state = 'approved' WHERE id = %" G_GINT64_FORMAT,
+                         in_review);
+  g_assert_false (raw_exec (path, sql));
+
+  /* Nor over a sign-off or an audit row. */
+  g_assert_false (raw_exec (path, "INSERT OR REPLACE INTO signoffs SELECT * FROM signoffs LIMIT 1"));
+  g_assert_false (raw_exec (path, "INSERT OR REPLACE INTO audit SELECT * FROM audit LIMIT 1"));
+  g_assert_false (raw_exec (path, "DELETE FROM assessments WHERE state = 'draft'"));
+
+  g_assert_cmpint (integrity_of (path, approved, NULL), ==, PC_INTEGRITY_VERIFIED);
+  g_assert_cmpint (integrity_of (path, in_review, NULL), ==, PC_INTEGRITY_VERIFIED);
+}
+
+/* The state flipped to draft, the evidence edited, the state flipped
+ * back, every trigger put back as it was. */
+static void
+test_state_flip (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = find_id (path, "approved", &reference);
+
+  sql = g_strdup_printf ("UPDATE assessments SET state = 'draft' WHERE id = %1$" G_GINT64_FORMAT ";"
+                         "UPDATE answers SET evidence = 'Agreed at the board.' WHERE assessment_id = %1$"
+                         G_GINT64_FORMAT ";"
+                         "UPDATE assessments SET state = 'approved' WHERE id = %1$" G_GINT64_FORMAT,
+                         id);
+  raw_exec_behind_triggers (path, sql);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "the content is not what"));
+  assert_altered_everywhere (path, reference, "the content is not what");
+}
+
+/* In review set to approved, with no decision signed. */
+static void
+test_in_review_approved (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = find_id (path, "in_review", &reference);
+
+  sql = g_strdup_printf ("UPDATE assessments SET state = 'approved' WHERE id = %" G_GINT64_FORMAT, id);
+  raw_exec_behind_triggers (path, sql);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "no reviewer signed that decision"));
+  assert_altered_everywhere (path, reference, "no reviewer signed that decision");
+}
+
+/* An attachment's bytes swapped, its hash left as it was. */
+static void
+test_swapped_attachment (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = find_id (path, "approved", &reference);
+  gint64 attachment;
+  sqlite3 *db = pc_test_raw_open (path);
+
+  sql = g_strdup_printf ("SELECT min (id) FROM attachments WHERE assessment_id = %" G_GINT64_FORMAT, id);
+  attachment = pc_test_raw_int (db, sql);
+  sqlite3_close (db);
+  g_clear_pointer (&sql, g_free);
+
+  sql = g_strdup_printf ("UPDATE attachments SET data = CAST ('a forged file' AS BLOB) WHERE id = %"
+                         G_GINT64_FORMAT, attachment);
+  raw_exec_behind_triggers (path, sql);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "its bytes have been replaced"));
+  assert_altered_everywhere (path, reference, "its bytes have been replaced");
+
+  /* The window's Open gets no bytes at all. */
+  store = pc_test_open_store (path);
+  data = pc_store_get_attachment_data (store, attachment, &error);
+  g_assert_null (data);
+  g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED);
+}
+
+/* The audit hash as the store computes it (pc-store-audit.c), written
+ * again as an attacker would to re-chain a rewritten history. */
+static void
+append_field (GChecksum  *checksum,
+              const char *value)
+{
+  g_autofree char *prefix = NULL;
+
+  if (value == NULL)
+    {
+      g_checksum_update (checksum, (const guint8 *) "-;", 2);
+      return;
+    }
+  prefix = g_strdup_printf ("%zu:", strlen (value));
+  g_checksum_update (checksum, (const guint8 *) prefix, -1);
+  g_checksum_update (checksum, (const guint8 *) value, -1);
+  g_checksum_update (checksum, (const guint8 *) ";", 1);
+}
+
+/* Rewrites the actor of @assessment_id's first audit row and re-chains
+ * every row after it, so the chain holds again. */
+static void
+rewrite_history (const char *path,
+                 gint64      assessment_id)
+{
+  g_autoptr(GString) script = g_string_new (NULL);
+  sqlite3 *db = pc_test_raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *prev = g_strnfill (64, '0');
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, assessment_id);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, at, actor, entity, entity_id, field, old_value,"
+                                          " new_value, reason FROM audit WHERE assessment_id = %"
+                                          G_GINT64_FORMAT " ORDER BY id", assessment_id);
+  gboolean first = TRUE;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+      const char *actor = first ? "Somebody Else" : (const char *) sqlite3_column_text (stmt, 2);
+      char *quoted;
+
+      append_field (checksum, "principle-check-audit-v1");
+      append_field (checksum, prev);
+      append_field (checksum, id_text);
+      append_field (checksum, (const char *) sqlite3_column_text (stmt, 1));
+      append_field (checksum, actor);
+      for (int c = 3; c <= 8; c++)
+        append_field (checksum, (const char *) sqlite3_column_text (stmt, c));
+
+      quoted = sqlite3_mprintf ("UPDATE audit SET actor = %Q, prev_hash = %Q, hash = %Q"
+                                " WHERE id = %lld;", actor, prev,
+                                g_checksum_get_string (checksum),
+                                (long long) sqlite3_column_int64 (stmt, 0));
+      g_string_append (script, quoted);
+      sqlite3_free (quoted);
+      g_free (prev);
+      prev = g_strdup (g_checksum_get_string (checksum));
+      first = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  raw_exec_behind_triggers (path, script->str);
+}
+
+/* The history rewritten and re-chained: the chain holds, the anchors in
+ * the signatures do not. */
+static void
+test_rechained_history (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = find_id (path, "approved", &reference);
+
+  rewrite_history (path, id);
+
+  store = pc_test_open_store (path);
+  g_assert_true (pc_store_check_audit_chain (store, id, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "has been rewritten"));
+  assert_altered_everywhere (path, reference, "has been rewritten");
+  g_assert_cmpint (pc_test_run_cli (path, NULL, NULL, "history", reference, NULL), ==, 1);
+}
+
+/* The history cut short before the last signature. */
+static void
+test_truncated_history (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autofree char *sql = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = find_id (path, "in_review", &reference);
+
+  /* Keep the first three rows only. */
+  sql = g_strdup_printf ("DELETE FROM audit WHERE assessment_id = %1$" G_GINT64_FORMAT
+                         " AND id > (SELECT id FROM audit WHERE assessment_id = %1$" G_GINT64_FORMAT
+                         " ORDER BY id LIMIT 1 OFFSET 2)", id);
+  raw_exec_behind_triggers (path, sql);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "cut short"));
+  assert_altered_everywhere (path, reference, "cut short");
+}
+
+/* A dropped trigger is noticed when the database opens: read-only,
+ * naming the trigger. */
+static void
+test_dropped_trigger (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *err = NULL;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 draft = find_id (path, "draft", NULL);
+
+  g_assert_true (raw_exec (path, "DROP TRIGGER signoffs_no_delete"));
+
+  store = pc_test_open_store (path);
+  g_assert_nonnull (pc_store_get_altered_schema (store));
+  g_assert_nonnull (strstr (pc_store_get_altered_schema (store),
+                            "the trigger signoffs_no_delete is missing"));
+  g_assert_false (pc_store_set_header_field (store, draft, "title", "New title", &error));
+  g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED);
+  g_clear_object (&store);
+
+  /* The command line says so on every command, and still reads. */
+  g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "list", NULL), ==, 0);
+  assert_one_line (err, "has been changed outside Principle Check (the trigger signoffs_no_delete is missing)");
+}
+
+/* A trigger's body neutered through writable_schema. */
+static void
+test_writable_schema (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autoptr(PcStore) store = NULL;
+
+  g_assert_true (raw_exec (path,
+                           "PRAGMA writable_schema = ON;"
+                           "UPDATE sqlite_schema SET sql = 'CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit"
+                           " WHEN 0 BEGIN SELECT RAISE (ABORT, ''the audit trail is append-only''); END'"
+                           " WHERE name = 'audit_no_update';"
+                           "PRAGMA writable_schema = OFF;"));
+
+  store = pc_test_open_store (path);
+  g_assert_nonnull (strstr (pc_store_get_altered_schema (store),
+                            "the trigger audit_no_update has been changed"));
+}
+
+/* A deleted assessment: its id and reference are never used again, and
+ * nothing new inherits its history or sign-offs. */
+static void
+test_deleted_assessment (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcAssessment) created = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  sqlite3 *db = pc_test_raw_open (path);
+  gint64 newest = pc_test_raw_int (db, "SELECT max (id) FROM assessments");
+  g_autofree char *sql = g_strdup_printf ("SELECT reference FROM assessments WHERE id = %" G_GINT64_FORMAT,
+                                          newest);
+  g_autofree char *reference = pc_test_raw_text (db, sql);
+  gint64 id;
+
+  sqlite3_close (db);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("DELETE FROM answers WHERE assessment_id = %1$" G_GINT64_FORMAT ";"
+                         "DELETE FROM attachments WHERE assessment_id = %1$" G_GINT64_FORMAT ";"
+                         "DELETE FROM links WHERE assessment_id = %1$" G_GINT64_FORMAT ";"
+                         "DELETE FROM actions WHERE assessment_id = %1$" G_GINT64_FORMAT ";"
+                         "DELETE FROM coproduction WHERE assessment_id = %1$" G_GINT64_FORMAT ";"
+                         "DELETE FROM assessments WHERE id = %1$" G_GINT64_FORMAT, newest);
+  raw_exec_behind_triggers (path, sql);
+
+  store = pc_test_open_store (path);
+  id = pc_test_create_assessment (store, "A new service", "Mo Khan");
+  g_assert_cmpint (id, >, newest);
+  created = pc_store_load_assessment_by_id (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (created->reference, !=, reference);
+  g_assert_cmpuint (created->signoffs->len, ==, 0);
+  history = pc_store_history (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+
+  /* And by hand: an old id or an old reference is refused. */
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("INSERT INTO assessments (id, reference, revision, title, kind, division,"
+                         " lead, checklist_sha256, created_at, updated_at)"
+                         " SELECT %" G_GINT64_FORMAT ", '%s', 1, 'x', kind, division, lead,"
+                         " checklist_sha256, created_at, updated_at FROM assessments LIMIT 1",
+                         id + 1, reference);
+  g_assert_false (raw_exec (path, sql));
+}
+
+/* What you see is what you sign: a fingerprint that no longer matches
+ * the content signs nothing. */
+static void
+test_what_you_see (void)
+{
+  g_autoptr(PcStore) store = pc_test_open_store (NULL);
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Ann Lee", "Service lead");
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+  gint64 id = pc_test_create_assessment (store, "Crisis café", "Ann Lee");
+
+  pc_test_answer_all (store, id);
+  a = pc_store_load_assessment_by_id (store, id, &error);
+  content = pc_store_content_bytes (store, a, &shown, &error);
+  g_assert_no_error (error);
+
+  /* A colleague adds a sentence after the author was shown the content. */
+  g_assert_true (pc_store_set_header_field (store, id, "outcomes", "Fewer A&E visits", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (pc_store_submit (store, id, author, NULL, shown, NULL, &error));
+  g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_CHANGED);
+  g_clear_pointer (&a, pc_assessment_free);
+  a = pc_store_load_assessment_by_id (store, id, NULL);
+  g_assert_cmpint (a->state, ==, PC_STATE_DRAFT);
+  g_assert_cmpuint (a->signoffs->len, ==, 0);
+}
+
+/* Each sign-off carries the chain's head it signed, in the summary too;
+ * a summary whose history is shorter than a signature saw is refused. */
+static void
+test_anchor_in_summary (void)
+{
+  g_autoptr(PcStore) store = pc_test_open_store (NULL);
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(cJSON) document = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(PcVerifyResult) cut = NULL;
+  g_autofree char *text = NULL;
+  gint64 id = pc_test_create_approved_assessment (store, "Crisis café", "Ann Lee", "Service lead",
+                                                  "Raj Patel", "Clinical director");
+  cJSON *signoff;
+  gint64 rows = 0;
+
+  pc_test_export_summary (store, id, now, path);
+  pc_test_assert_valid_summary (path);
+  bytes = pc_test_read_file (path);
+  result = pc_verify_summary (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, NULL);
+  g_assert_nonnull (result);
+  g_assert_true (result->ok);
+
+  document = cJSON_ParseWithLength (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_true (pc_json_get_int (document, "format_version", &rows));
+  g_assert_cmpint (rows, ==, 2);
+  signoff = cJSON_GetArrayItem (cJSON_GetObjectItem (document, "signoffs"), 1);
+  g_assert_true (pc_json_get_int (signoff, "audit_rows", &rows));
+  g_assert_cmpint (rows, >, 1);
+  g_assert_nonnull (pc_json_get_string (signoff, "audit_head"));
+
+  cJSON_ReplaceItemInObject (cJSON_GetObjectItem (document, "audit"), "rows",
+                             cJSON_CreateNumber (1));
+  text = cJSON_Print (document);
+  cut = pc_verify_summary (text, strlen (text), NULL, NULL);
+  g_assert_nonnull (cut);
+  g_assert_false (cut->ok);
+}
+
+/* A database made by the first release opens, is migrated (with its
+ * backup), and every genuine signature still verifies, in the database
+ * and in a summary exported from it; its summaries, in format 1, still
+ * verify. */
+static void
+test_release_1 (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "release-1.db", NULL);
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "release-1.db.gz", NULL);
+  g_autofree char *summary = g_test_build_filename (G_TEST_DIST, "data", "release-1-approved.json", NULL);
+  g_autofree char *export_path = g_build_filename (dir, "summary.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture);
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GInputStream) gunzip = NULL;
+  g_autoptr(GZlibDecompressor) decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GFile) out = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) out_stream = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PcVerifyResult) result = NULL;
+  guint signed_ones = 0;
+
+  in = g_file_read (file, NULL, &error);
+  g_assert_no_error (error);
+  gunzip = g_converter_input_stream_new (G_INPUT_STREAM (in), G_CONVERTER (decompressor));
+  out_stream = g_file_create (out, G_FILE_CREATE_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_splice (G_OUTPUT_STREAM (out_stream), gunzip,
+                          G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
+                          NULL, &error);
+  g_assert_no_error (error);
+
+  store = pc_test_open_store (path);
+  g_assert_cmpint (pc_store_get_schema_version (store), ==, pc_store_get_latest_version ());
+  g_assert_nonnull (pc_store_get_backup_path (store));
+  g_assert_true (g_file_test (pc_store_get_backup_path (store), G_FILE_TEST_IS_REGULAR));
+  g_assert_null (pc_store_get_altered_schema (store));
+
+  items = pc_store_list (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PcListItem *item = g_ptr_array_index (items, i);
+
+      if (item->state == PC_STATE_DRAFT)
+        continue;
+      g_assert_cmpint (item->integrity, ==, PC_INTEGRITY_VERIFIED);
+      signed_ones++;
+      if (item->state == PC_STATE_APPROVED)
+        {
+          g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+          g_autoptr(GBytes) exported = NULL;
+          g_autoptr(PcVerifyResult) again = NULL;
+
+          pc_test_export_summary (store, item->id, now, export_path);
+          exported = pc_test_read_file (export_path);
+          again = pc_verify_summary (g_bytes_get_data (exported, NULL), g_bytes_get_size (exported),
+                                     NULL, NULL);
+          g_assert_true (again->ok);
+        }
+    }
+  g_assert_cmpuint (signed_ones, >=, 4);
+
+  bytes = pc_test_read_file (summary);
+  result = pc_verify_summary (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (result->ok);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/pc/integrity/what-you-see", test_what_you_see);
+  g_test_add_func ("/pc/integrity/anchor-in-summary", test_anchor_in_summary);
+  g_test_add_func ("/pc/integrity/release-1", test_release_1);
+
+  if (g_getenv ("PC_CLI") != NULL)
+    {
+      g_test_add_func ("/pc/integrity/genuine", test_genuine);
+      g_test_add_func ("/pc/integrity/replace-refused", test_replace_refused);
+      g_test_add_func ("/pc/integrity/state-flip", test_state_flip);
+      g_test_add_func ("/pc/integrity/in-review-approved", test_in_review_approved);
+      g_test_add_func ("/pc/integrity/swapped-attachment", test_swapped_attachment);
+      g_test_add_func ("/pc/integrity/rechained-history", test_rechained_history);
+      g_test_add_func ("/pc/integrity/truncated-history", test_truncated_history);
+      g_test_add_func ("/pc/integrity/dropped-trigger", test_dropped_trigger);
+      g_test_add_func ("/pc/integrity/writable-schema", test_writable_schema);
+      g_test_add_func ("/pc/integrity/deleted-assessment", test_deleted_assessment);
+      make_template ();
+    }
+
+  status = g_test_run ();
+
+  if (template_db != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (template_db);
+
+      pc_test_remove_tree (dir);
+    }
+
+  return status;
+}
