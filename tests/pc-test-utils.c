@@ -398,3 +398,35 @@ pc_test_run_cli (const char  *db,
 
   return WEXITSTATUS (status);
 }
+
+/* Runs @sql with every trigger dropped, then puts each trigger back
+ * exactly as it was: the schema the program compares is unchanged, so
+ * only the signatures can tell. */
+void
+pc_test_raw_exec_behind_triggers (const char *path,
+                                  const char *sql)
+{
+  sqlite3 *db = pc_test_raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) script = g_string_new ("BEGIN;");
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_string_append_printf (script, "DROP TRIGGER \"%s\";", sqlite3_column_text (stmt, 0));
+      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (triggers->len, >, 30);
+
+  g_string_append (script, sql);
+  for (guint i = 0; i < triggers->len; i++)
+    g_string_append_printf (script, ";%s", (const char *) g_ptr_array_index (triggers, i));
+  g_string_append (script, ";COMMIT;");
+
+  g_assert_cmpint (sqlite3_exec (db, script->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+

@@ -115,6 +115,13 @@ char         *pc_test_raw_text          (sqlite3      *db,
  * fails the test, with the validator's words, when it does not hold. */
 void          pc_test_assert_valid_summary (const char *path);
 
+/* Runs @sql on the database at @path through a plain connection with
+ * every trigger dropped, then puts each trigger back exactly as it was,
+ * as someone with the sqlite3 shell could: the schema is unchanged, so
+ * only the signatures can tell. */
+void          pc_test_raw_exec_behind_triggers (const char *path,
+                                                const char *sql);
+
 /* Runs $PC_CLI (which must be set) with the NULL-terminated arguments
  * after @first, then "--db @db" when @db is not NULL, in this process's
  * environment (the folders G_TEST_OPTION_ISOLATE_DIRS made included), and

@@ -91,37 +91,6 @@ raw_exec (const char *path,
   return rc == SQLITE_OK;
 }
 
-/* Runs @sql with every trigger dropped, then puts each trigger back
- * exactly as it was: the schema the program compares is unchanged, so
- * only the signatures can tell. */
-static void
-raw_exec_behind_triggers (const char *path,
-                          const char *sql)
-{
-  sqlite3 *db = pc_test_raw_open (path);
-  sqlite3_stmt *stmt = NULL;
-  g_autoptr(GPtrArray) triggers = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) script = g_string_new ("BEGIN;");
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_string_append_printf (script, "DROP TRIGGER \"%s\";", sqlite3_column_text (stmt, 0));
-      g_ptr_array_add (triggers, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-    }
-  sqlite3_finalize (stmt);
-  g_assert_cmpuint (triggers->len, >, 30);
-
-  g_string_append (script, sql);
-  for (guint i = 0; i < triggers->len; i++)
-    g_string_append_printf (script, ";%s", (const char *) g_ptr_array_index (triggers, i));
-  g_string_append (script, ";COMMIT;");
-
-  g_assert_cmpint (sqlite3_exec (db, script->str, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 /* The id and reference of the demo's first assessment in @state. */
 static gint64
 find_id (const char  *path,
@@ -324,7 +293,7 @@ test_state_flip (void)
                          G_GINT64_FORMAT ";"
                          "UPDATE assessments SET state = 'approved' WHERE id = %1$" G_GINT64_FORMAT,
                          id);
-  raw_exec_behind_triggers (path, sql);
+  pc_test_raw_exec_behind_triggers (path, sql);
 
   g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
   g_assert_true (problems_mention (problems, "the content is not what"));
@@ -342,7 +311,7 @@ test_in_review_approved (void)
   gint64 id = find_id (path, "in_review", &reference);
 
   sql = g_strdup_printf ("UPDATE assessments SET state = 'approved' WHERE id = %" G_GINT64_FORMAT, id);
-  raw_exec_behind_triggers (path, sql);
+  pc_test_raw_exec_behind_triggers (path, sql);
 
   g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
   g_assert_true (problems_mention (problems, "no reviewer signed that decision"));
@@ -371,7 +340,7 @@ test_swapped_attachment (void)
 
   sql = g_strdup_printf ("UPDATE attachments SET data = CAST ('a forged file' AS BLOB) WHERE id = %"
                          G_GINT64_FORMAT, attachment);
-  raw_exec_behind_triggers (path, sql);
+  pc_test_raw_exec_behind_triggers (path, sql);
 
   g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
   g_assert_true (problems_mention (problems, "its bytes have been replaced"));
@@ -447,7 +416,7 @@ rewrite_history (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  raw_exec_behind_triggers (path, script->str);
+  pc_test_raw_exec_behind_triggers (path, script->str);
 }
 
 /* The history rewritten and re-chained: the chain holds, the anchors in
@@ -489,7 +458,7 @@ test_truncated_history (void)
   sql = g_strdup_printf ("DELETE FROM audit WHERE assessment_id = %1$" G_GINT64_FORMAT
                          " AND id > (SELECT id FROM audit WHERE assessment_id = %1$" G_GINT64_FORMAT
                          " ORDER BY id LIMIT 1 OFFSET 2)", id);
-  raw_exec_behind_triggers (path, sql);
+  pc_test_raw_exec_behind_triggers (path, sql);
 
   g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
   g_assert_true (problems_mention (problems, "cut short"));
@@ -566,7 +535,7 @@ test_deleted_assessment (void)
                          "DELETE FROM actions WHERE assessment_id = %1$" G_GINT64_FORMAT ";"
                          "DELETE FROM coproduction WHERE assessment_id = %1$" G_GINT64_FORMAT ";"
                          "DELETE FROM assessments WHERE id = %1$" G_GINT64_FORMAT, newest);
-  raw_exec_behind_triggers (path, sql);
+  pc_test_raw_exec_behind_triggers (path, sql);
 
   store = pc_test_open_store (path);
   id = pc_test_create_assessment (store, "A new service", "Mo Khan");

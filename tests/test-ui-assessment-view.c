@@ -312,6 +312,70 @@ test_read_only (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* An approved assessment altered behind the program's back (the state
+ * flipped, the evidence edited, the state flipped back, the triggers put
+ * back) opens with the error banner, and nothing says Approved. */
+static void
+test_altered (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Sam Patel", "Service lead");
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Dr Ann Lee", "Governance lead");
+  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pc_assessment_view_new ();
+  GtkWidget *banner;
+  GtkWidget *banner_label;
+  GtkWidget *review_title;
+  GtkWidget *state_label;
+
+  pc_test_answer_all (store, id);
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+
+  sql = g_strdup_printf ("UPDATE assessments SET state = 'draft' WHERE id = %1$" G_GINT64_FORMAT ";"
+                         "UPDATE answers SET evidence = 'Agreed by the board.' WHERE assessment_id = %1$"
+                         G_GINT64_FORMAT ";"
+                         "UPDATE assessments SET state = 'approved' WHERE id = %1$" G_GINT64_FORMAT,
+                         id);
+  pc_test_raw_exec_behind_triggers (path, sql);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  pc_assessment_view_set_store (PC_ASSESSMENT_VIEW (view), store);
+  g_assert_true (pc_assessment_view_open (PC_ASSESSMENT_VIEW (view), id, "overview", &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  banner_label = pc_test_ui_get_by_id (view, "banner_label");
+  banner = gtk_widget_get_parent (banner_label);
+  g_assert_true (gtk_widget_get_mapped (banner));
+  g_assert_true (gtk_widget_has_css_class (banner, "altered"));
+  g_assert_false (gtk_widget_has_css_class (banner, "approved"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (banner_label)),
+                                   "Altered since it was signed: the content is not what Sam Patel signed"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (banner_label)),
+                            "Do not rely on it; restore the database from a backup."));
+  g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (view, "banner_button")));
+
+  state_label = pc_test_ui_get_by_id (view, "state_label");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (state_label)), ==, "Altered");
+  g_assert_false (gtk_widget_has_css_class (state_label, "approved"));
+
+  pc_assessment_view_show_page (PC_ASSESSMENT_VIEW (view), "review");
+  gtk_test_widget_wait_for_draw (window);
+  review_title = pc_test_ui_get_by_id (view, "banner_title");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (review_title)), ==, "Altered Since It Was Signed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_accessible (void)
 {
@@ -409,6 +473,7 @@ main (int   argc,
   g_test_add_func ("/pc/ui/assessment-view/walk-and-autosave", test_walk_and_autosave);
   g_test_add_func ("/pc/ui/assessment-view/read-only", test_read_only);
   g_test_add_func ("/pc/ui/assessment-view/accessible", test_accessible);
+  g_test_add_func ("/pc/ui/assessment-view/altered", test_altered);
 
   status = g_test_run ();
   pc_test_remove_tree (home);
