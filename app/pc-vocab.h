@@ -61,8 +61,9 @@ char       *pc_vocab_describe_ratings   (void);
 /* TRUE when @str is a real calendar date written YYYY-MM-DD. */
 gboolean    pc_date_is_valid            (const char     *str);
 
-/* Compares two people's names ignoring case and runs of white space, so
- * that "Dr  Ann Lee" and "dr ann lee" are the same person. */
+/* Compares two people's names as pc_text_names_equal() does: ignoring
+ * case and runs of white space, so that "Dr  Ann Lee" and "dr ann lee"
+ * are the same person, and letters of other scripts that look alike. */
 gboolean    pc_names_equal              (const char     *a,
                                          const char     *b);
 
