@@ -188,6 +188,9 @@ pc_store_submit (PcStore       *self,
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  if (!_pc_store_check_signoff_text (role, PC_MEANING_PREPARED, NULL, error))
+    return FALSE;
+
   a = pc_store_load_assessment_by_id (self, assessment_id, error);
   if (a == NULL)
     return FALSE;
@@ -233,6 +236,9 @@ pc_store_review (PcStore       *self,
   g_return_val_if_fail (PC_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_pc_store_check_signoff_text (role, decision, reason, error))
+    return FALSE;
 
   a = pc_store_load_assessment_by_id (self, assessment_id, error);
   if (a == NULL)
@@ -303,6 +309,7 @@ pc_store_revise (PcStore     *self,
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcAssessment) latest = NULL;
   g_autofree char *described = NULL;
+  g_autofree char *composed = NULL;
   gint64 id = 0;
   gboolean ok;
 
@@ -317,6 +324,7 @@ pc_store_revise (PcStore     *self,
     }
   if (!_pc_store_check_text (_("reason"), reason, TRUE, error))
     return 0;
+  reason = composed = pc_text_normalize (reason);
 
   a = pc_store_load_assessment_by_id (self, assessment_id, error);
   if (a == NULL)

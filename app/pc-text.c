@@ -85,14 +85,25 @@ is_letter_or_mark (gunichar c)
 /* Zero-width joiners and non-joiners shape some scripts (Bengali's
  * ya-phala after ra, Persian words): they are allowed between two
  * letters of one such script, never in Latin, Greek or Cyrillic text,
- * where they only hide a difference. */
+ * where they only hide a difference. A joiner also makes one emoji of
+ * two ("👩‍⚕️"). */
 static gboolean
-joiner_allowed (gunichar prev,
+joiner_allowed (gunichar joiner,
+                gunichar prev,
                 gunichar next)
 {
   UScriptCode script;
 
-  if (prev == 0 || next == 0 || !is_letter_or_mark (prev) || !is_letter_or_mark (next))
+  if (prev == 0 || next == 0)
+    return FALSE;
+
+  if (joiner == 0x200D && u_hasBinaryProperty ((UChar32) next, UCHAR_EXTENDED_PICTOGRAPHIC)
+      && (u_hasBinaryProperty ((UChar32) prev, UCHAR_EXTENDED_PICTOGRAPHIC)
+          || u_hasBinaryProperty ((UChar32) prev, UCHAR_EMOJI_MODIFIER)
+          || prev == 0xFE0F))
+    return TRUE;
+
+  if (!is_letter_or_mark (prev) || !is_letter_or_mark (next))
     return FALSE;
 
   script = script_of (prev);
@@ -136,7 +147,7 @@ classify (gunichar  c,
     return CHAR_INVISIBLE;
 
   if (c == 0x200C || c == 0x200D)
-    return joiner_allowed (prev, next) ? CHAR_PLAIN : CHAR_INVISIBLE;
+    return joiner_allowed (c, prev, next) ? CHAR_PLAIN : CHAR_INVISIBLE;
   if (u_hasBinaryProperty ((UChar32) c, UCHAR_VARIATION_SELECTOR))
     return variation_allowed (prev) ? CHAR_PLAIN : CHAR_INVISIBLE;
 

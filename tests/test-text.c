@@ -12,7 +12,10 @@
 #include <string.h>
 
 #include "pc-assessment.h"
+#include "pc-checklist.h"
 #include "pc-lifecycle.h"
+#include "pc-sign.h"
+#include "pc-store.h"
 #include "pc-test-utils.h"
 #include "pc-vocab.h"
 
@@ -62,8 +65,9 @@ test_check_plain (void)
 
   assert_accepted ("Crisis line: 24/7 → 9–5 (“pilot”) £100 ½ €", PC_TEXT_LINE);
   assert_accepted ("Met 54/54 👍🏽? no, thanks ❤️", PC_TEXT_MULTILINE);
-  /* Emoji joined into one (a health worker) hold a joiner: refused. */
-  assert_refused ("👩🏽‍⚕️", PC_TEXT_MULTILINE, PC_TEXT_ERROR_INVALID, "U+200D");
+  /* Emoji joined into one (a health worker, a flag) hold a joiner. */
+  assert_accepted ("a nurse 👩🏽‍⚕️, a flag 🏳️‍🌈, 👩‍⚕️", PC_TEXT_LINE);
+  assert_refused ("a\xe2\x80\x8d👩", PC_TEXT_LINE, PC_TEXT_ERROR_INVALID, "U+200D");
 }
 
 static void
@@ -327,6 +331,170 @@ test_lifecycle_look_alike (void)
                                             NULL));
 }
 
+/* The store keeps text composed (NFC), whatever form it was typed in. */
+static void
+test_store_nfc (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  g_autoptr(PcAssessment) header = pc_test_header_new ("Cafe\xcc\x81 pathway", "Zoe\xcc\x88 Lee");
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const PcPrinciple *principle = pc_checklist_get_principle (checklist, 0);
+  const PcPrompt *prompt = g_ptr_array_index (principle->prompts, 0);
+  const char * const team[] = { "Jose\xcc\x81 Ruiz", NULL };
+  g_autofree char *raw_title = NULL;
+  sqlite3 *raw;
+  gint64 id;
+
+  header->outcomes = g_strdup ("Fewer waits at the cafe\xcc\x81\nand more");
+  id = pc_test_create_assessment_with (store, header);
+  g_assert_true (pc_store_set_team (store, id, team, &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_store_set_answer (store, id, prompt->id, PC_RATING_MET,
+                                      "Evidence from the cafe\xcc\x81", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pc_store_add_action (store, id, prompt->id, "Open the cafe\xcc\x81",
+                                        "Zoe\xcc\x88 Lee", "2027-01-31", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pc_store_add_coproduction (store, id, "Carers", "Workshop", "2026-05-12",
+                                              "A cafe\xcc\x81 first", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (pc_store_add_link (store, id, prompt->id, "https://example.nhs.uk/cafe",
+                                      "The cafe\xcc\x81 plan", &error), >, 0);
+  g_assert_no_error (error);
+
+  a = pc_store_load_assessment_by_id (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (a->title, ==, "Caf\xc3\xa9 pathway");
+  g_assert_cmpstr (a->lead, ==, "Zo\xc3\xab Lee");
+  g_assert_cmpstr (a->outcomes, ==, "Fewer waits at the caf\xc3\xa9\nand more");
+  g_assert_cmpstr (a->team[0], ==, "Jos\xc3\xa9 Ruiz");
+  g_assert_cmpstr (pc_assessment_find_answer (a, prompt->id)->evidence, ==,
+                   "Evidence from the caf\xc3\xa9");
+  g_assert_cmpstr (((PcAction *) g_ptr_array_index (a->actions, 0))->description, ==,
+                   "Open the caf\xc3\xa9");
+  g_assert_cmpstr (((PcAction *) g_ptr_array_index (a->actions, 0))->owner, ==, "Zo\xc3\xab Lee");
+  g_assert_cmpstr (((PcCoproduction *) g_ptr_array_index (a->coproduction, 0))->changed, ==,
+                   "A caf\xc3\xa9 first");
+  g_assert_cmpstr (((PcLink *) g_ptr_array_index (a->links, 0))->title, ==, "The caf\xc3\xa9 plan");
+
+  /* The audit trail says the same. */
+  rows = pc_store_history (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((PcAuditEntry *) g_ptr_array_index (rows, 0))->new_value, ==,
+                   "Caf\xc3\xa9 pathway");
+
+  raw = pc_test_raw_open (path);
+  raw_title = pc_test_raw_text (raw, "SELECT title FROM assessments");
+  g_assert_cmpstr (raw_title, ==, "Caf\xc3\xa9 pathway");
+  sqlite3_close (raw);
+}
+
+/* A refused field changes nothing, and says which field and character. */
+static void
+test_store_refuses (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+  const PcPrinciple *principle = pc_checklist_get_principle (checklist, 0);
+  const PcPrompt *prompt = g_ptr_array_index (principle->prompts, 0);
+  gint64 id = pc_test_create_assessment (store, "Crisis line", "Ann Lee");
+  g_autofree char *too_long = g_strnfill (PC_TEXT_MAX_CHARS + 1, 'x');
+  g_autoptr(GBytes) data = g_bytes_new_static ("x", 1);
+  g_autoptr(GBytes) before = NULL;
+  const char * const bad_team[] = { "Ann Lee", "Raj \xe2\x80\xae" "Patel", NULL };
+  g_autoptr(PcAssessment) bad_header = pc_test_header_new ("Crisis\x1b[8m line", "Ann Lee");
+  g_autoptr(PcAssessment) mixed_lead = pc_test_header_new ("Crisis line", "Кemal Aydın");
+  g_autoptr(PcSigningKey) key = pc_test_signing_key_new ("Raj Patel", "Reviewer");
+  struct
+  {
+    const char *field;
+    const char *character;
+    GError     *error;
+  } cases[] = {
+    { "title", "U+001B", NULL },
+    { "service lead", "U+041A", NULL },
+    { "title", "U+202E", NULL },
+    { "service lead", "U+202E", NULL },
+    { "intended outcomes", "U+0007", NULL },
+    { "team member’s name", "U+202E", NULL },
+    { "evidence", "U+202E", NULL },
+    { "justification", "U+000D", NULL },
+    { "evidence", "200000", NULL },
+    { "file name", "U+202E", NULL },
+    { "link title", "U+200B", NULL },
+    { "link", "U+202E", NULL },
+    { "action’s description", "line break", NULL },
+    { "action’s owner", "U+2066", NULL },
+    { "“who took part”", "U+001B", NULL },
+    { "“what changed”", "U+0085", NULL },
+    { "signer’s role", "U+202E", NULL },
+    { "text of the conditions", "U+001B", NULL },
+    { "reason", "U+202E", NULL },
+  };
+  guint n = 0;
+  guint audit_before = 0;
+  g_autoptr(GPtrArray) rows = pc_store_history (store, id, NULL);
+
+  audit_before = rows->len;
+  g_clear_object (&store);
+  before = pc_test_read_file (path);
+  store = pc_test_open_store (path);
+
+  (void) pc_store_create_assessment (store, bad_header, checklist, &cases[n++].error);
+  (void) pc_store_create_assessment (store, mixed_lead, checklist, &cases[n++].error);
+  (void) pc_store_set_header_field (store, id, "title", "Crisis \xe2\x80\xae" "enil", &cases[n++].error);
+  (void) pc_store_set_header_field (store, id, "lead", "Ann \xe2\x80\xae" "Lee", &cases[n++].error);
+  (void) pc_store_set_header_field (store, id, "outcomes", "Fewer\a waits", &cases[n++].error);
+  (void) pc_store_set_team (store, id, bad_team, &cases[n++].error);
+  (void) pc_store_set_answer (store, id, prompt->id, PC_RATING_MET, "0/54 \xe2\x80\xae" "45/45",
+                              NULL, &cases[n++].error);
+  (void) pc_store_set_answer (store, id, prompt->id, PC_RATING_NOT_APPLICABLE, NULL,
+                              "Not\rneeded", &cases[n++].error);
+  (void) pc_store_set_answer_text (store, id, prompt->id, too_long, NULL, &cases[n++].error);
+  (void) pc_store_add_attachment (store, id, prompt->id, "report\xe2\x80\xae" "fdp.exe",
+                                  "application/pdf", data, &cases[n++].error);
+  (void) pc_store_add_link (store, id, prompt->id, "https://example.nhs.uk/",
+                            "Plan\xe2\x80\x8b", &cases[n++].error);
+  (void) pc_store_add_link (store, id, prompt->id, "https://example.nhs.uk/\xe2\x80\xae",
+                            NULL, &cases[n++].error);
+  (void) pc_store_add_action (store, id, prompt->id, "Two\nlines", "Ann Lee", "2027-01-31",
+                              &cases[n++].error);
+  (void) pc_store_add_action (store, id, prompt->id, "Open", "Ann \xe2\x81\xa6Lee", "2027-01-31",
+                              &cases[n++].error);
+  (void) pc_store_add_coproduction (store, id, "Carers\x1b[2J", "Workshop", "2026-05-12",
+                                    "Changed", &cases[n++].error);
+  (void) pc_store_add_coproduction (store, id, "Carers", "Workshop", "2026-05-12",
+                                    "Changed\xc2\x85", &cases[n++].error);
+  (void) pc_store_submit (store, id, key, "Lead\xe2\x80\xae", NULL, &cases[n++].error);
+  (void) pc_store_review (store, id, PC_MEANING_APPROVED_WITH_CONDITIONS, "Only \x1b[8mif",
+                          key, NULL, NULL, &cases[n++].error);
+  (void) pc_store_review (store, id, PC_MEANING_RETURNED, "Because \xe2\x80\xae",
+                          key, NULL, NULL, &cases[n++].error);
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (cases));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("case %u: %s", i, cases[i].field);
+      g_assert_error (cases[i].error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID);
+      g_assert_null (strchr (cases[i].error->message, '\n'));
+      g_assert_nonnull (strstr (cases[i].error->message, cases[i].field));
+      g_assert_nonnull (strstr (cases[i].error->message, cases[i].character));
+      g_clear_error (&cases[i].error);
+    }
+
+  /* Nothing was written. */
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = pc_store_history (store, id, NULL);
+  g_assert_cmpuint (rows->len, ==, audit_before);
+  g_clear_object (&store);
+  pc_test_assert_file_unchanged (path, before);
+}
+
 static void
 test_escape_terminal (void)
 {
@@ -397,6 +565,8 @@ main (int   argc,
   g_test_add_func ("/pc/text/normalize-and-tidy", test_normalize_and_tidy);
   g_test_add_func ("/pc/text/name-keys", test_name_keys);
   g_test_add_func ("/pc/text/lifecycle-look-alike", test_lifecycle_look_alike);
+  g_test_add_func ("/pc/text/store-nfc", test_store_nfc);
+  g_test_add_func ("/pc/text/store-refuses", test_store_refuses);
   g_test_add_func ("/pc/text/escape-terminal", test_escape_terminal);
 
   return g_test_run ();
