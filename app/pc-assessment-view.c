@@ -282,8 +282,12 @@ update_banner (PcAssessmentView *self)
                                 (const char *) g_ptr_array_index (a->altered, i));
       /* Translators: the banner over an assessment whose signatures no
        * longer hold; %s says what does not match. */
-      markup = g_markup_printf_escaped (_("<b>Altered since it was signed:</b> %s. Do not rely on it; restore the database from a backup."),
-                                        what->str);
+      if (a->state == PC_STATE_DRAFT)
+        markup = g_markup_printf_escaped (_("<b>Altered outside Principle Check:</b> %s. Do not rely on it; restore the database from a backup."),
+                                          what->str);
+      else
+        markup = g_markup_printf_escaped (_("<b>Altered since it was signed:</b> %s. Do not rely on it; restore the database from a backup."),
+                                          what->str);
       icon = "dialog-warning-symbolic";
     }
   else if (a->imported)

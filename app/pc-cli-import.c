@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "pc-file.h"
 #include "pc-json.h"
@@ -27,13 +29,22 @@ or_dash (const char *text)
   return text != NULL ? text : "—";
 }
 
+/* The string @key of @object, made safe to print on one line: a summary
+ * is someone else's file, whatever it holds. */
+static const char *
+json_line (const cJSON *object,
+           const char  *key)
+{
+  return _pc_cli_line (pc_json_get_string (object, key));
+}
+
 static const char *
 state_label (const char *state)
 {
   PcState value;
 
   return state != NULL && pc_state_from_string (state, &value) ? pc_state_to_label (value)
-                                                               : or_dash (state);
+                                                               : or_dash (_pc_cli_line (state));
 }
 
 /* Reading the file */
@@ -133,15 +144,15 @@ _pc_cli_import (PcCliContext  *ctx,
                           "Already imported: %s revision %d (%s, %u sign-off); nothing changed\n",
                           "Already imported: %s revision %d (%s, %u sign-offs); nothing changed\n",
                           n_signoffs),
-             or_dash (result->reference), result->revision, state_label (result->state),
-             n_signoffs);
+             or_dash (_pc_cli_line (result->reference)), result->revision,
+             state_label (result->state), n_signoffs);
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "Imported %s revision %d (%s, %u sign-off) as a read-only record\n",
                           "Imported %s revision %d (%s, %u sign-offs) as a read-only record\n",
                           n_signoffs),
-             or_dash (result->reference), result->revision, state_label (result->state),
-             n_signoffs);
+             or_dash (_pc_cli_line (result->reference)), result->revision,
+             state_label (result->state), n_signoffs);
 
   /* The signatures hold, but a key says nothing about who made it. */
   for (guint i = 0; i < n_signoffs; i++)
@@ -253,34 +264,37 @@ print_header (const cJSON *document)
   pc_json_get_int (checklist, "version", &version);
   cJSON_ArrayForEach (member, team)
     if (cJSON_IsString (member))
-      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "", member->valuestring);
+      g_string_append_printf (names, "%s%s", names->len > 0 ? ", " : "",
+                              _pc_cli_line (member->valuestring));
 
-  g_print ("%s %s %" G_GINT64_FORMAT " — %s\n", or_dash (pc_json_get_string (header, "reference")),
-           _("revision"), revision, or_dash (pc_json_get_string (header, "title")));
-  g_print ("%s: %s%s\n", _("State"), state_label (pc_json_get_string (document, "state")),
+  g_print ("%s %s %" G_GINT64_FORMAT " — %s\n", or_dash (json_line (header, "reference")),
+           _("revision"), revision, or_dash (json_line (header, "title")));
+  g_print ("%s: %s%s\n", _("State"), state_label (json_line (document, "state")),
            _(" (imported summary, read-only)"));
   if (pc_json_get_string (header, "revision_reason") != NULL)
     print_line (_("Why this revision"), pc_json_get_string (header, "revision_reason"));
   print_line (_("Kind of change"),
               kind != NULL && pc_kind_from_string (kind, &kind_value) ? pc_kind_to_label (kind_value)
-                                                                      : kind);
+                                                                      : _pc_cli_line (kind));
   print_line (_("Division"), division != NULL && pc_division_to_label (division) != NULL
-                             ? pc_division_to_label (division) : division);
+                             ? pc_division_to_label (division) : _pc_cli_line (division));
   if (priority != NULL)
     print_line (_("Clinical priority"), pc_priority_to_label (priority) != NULL
-                                        ? pc_priority_to_label (priority) : priority);
-  print_line (_("Service lead"), pc_json_get_string (header, "lead"));
+                                        ? pc_priority_to_label (priority) : _pc_cli_line (priority));
+  print_line (_("Service lead"), json_line (header, "lead"));
   print_line (_("Team"), names->len > 0 ? names->str : NULL);
   print_line (_("Intended outcomes"), pc_json_get_string (header, "intended_outcomes"));
   print_line (_("Who is affected"), pc_json_get_string (header, "who_is_affected"));
-  g_print ("%s: %s   %s: %s\n", _("Start date"), or_dash (pc_json_get_string (header, "start_date")),
-           _("Planned review"), or_dash (pc_json_get_string (header, "review_date")));
+  g_print ("%s: %s   %s: %s\n", _("Start date"), or_dash (json_line (header, "start_date")),
+           _("Planned review"), or_dash (json_line (header, "review_date")));
   g_print ("%s: %s, %s %" G_GINT64_FORMAT " (SHA-256 %.16s…)\n", _("Checklist"),
-           or_dash (pc_json_get_string (checklist, "title")), _("version"), version,
-           or_dash (pc_json_get_string (checklist, "sha256")));
-  g_print ("%s: %s %s %s, %s\n", _("Exported"), or_dash (pc_json_get_string (document, "exported_at")),
-           _("by"), or_dash (pc_json_get_string (generator, "name")),
-           or_dash (pc_json_get_string (generator, "version")));
+           or_dash (json_line (checklist, "title")), _("version"), version,
+           or_dash (json_line (checklist, "sha256")));
+  /* The signatures cover the content only: say which of what is shown
+   * here nobody signed. */
+  g_print (_("Not covered by any signature: generator “%s %s”, exported at %s\n"),
+           or_dash (json_line (generator, "name")), or_dash (json_line (generator, "version")),
+           or_dash (json_line (document, "exported_at")));
 }
 
 static void
@@ -292,10 +306,10 @@ print_prompt (const cJSON *prompt)
   const cJSON *item;
   PcRating value;
 
-  g_print ("    %s  [%s]\n", or_dash (pc_json_get_string (prompt, "id")),
+  g_print ("    %s  [%s]\n", or_dash (json_line (prompt, "id")),
            rating != NULL && pc_rating_from_string (rating, &value) ? pc_rating_to_label (value)
-                                                                    : or_dash (rating));
-  g_print ("      %s\n", or_dash (pc_json_get_string (prompt, "question")));
+                                                                    : or_dash (_pc_cli_line (rating)));
+  g_print ("      %s\n", or_dash (json_line (prompt, "question")));
   if (evidence != NULL)
     print_indented (_("Evidence"), evidence);
   if (justification != NULL)
@@ -309,16 +323,16 @@ print_prompt (const cJSON *prompt)
       pc_json_get_int (item, "size", &size);
       size_text = g_format_size ((guint64) MAX (size, 0));
       g_print ("      %s: %s (%s, %s, SHA-256 %.16s…)\n", _("Attachment"),
-               or_dash (pc_json_get_string (item, "name")),
-               or_dash (pc_json_get_string (item, "media_type")), size_text,
-               or_dash (pc_json_get_string (item, "sha256")));
+               or_dash (json_line (item, "name")),
+               or_dash (json_line (item, "media_type")), size_text,
+               or_dash (json_line (item, "sha256")));
     }
 
   cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (prompt, "links"))
     {
-      const char *title = pc_json_get_string (item, "title");
+      const char *title = json_line (item, "title");
 
-      g_print ("      %s: %s%s%s\n", _("Link"), or_dash (pc_json_get_string (item, "url")),
+      g_print ("      %s: %s%s%s\n", _("Link"), or_dash (json_line (item, "url")),
                title ? " — " : "", title ? title : "");
     }
 
@@ -328,11 +342,11 @@ print_prompt (const cJSON *prompt)
       PcActionStatus status_value;
 
       g_print ("      %s: %s — %s: %s, %s: %s, %s\n", _("Action"),
-               or_dash (pc_json_get_string (item, "description")),
-               _("owner"), or_dash (pc_json_get_string (item, "owner")),
-               _("due"), or_dash (pc_json_get_string (item, "due_date")),
+               or_dash (json_line (item, "description")),
+               _("owner"), or_dash (json_line (item, "owner")),
+               _("due"), or_dash (json_line (item, "due_date")),
                status != NULL && pc_action_status_from_string (status, &status_value)
-               ? pc_action_status_to_label (status_value) : or_dash (status));
+               ? pc_action_status_to_label (status_value) : or_dash (_pc_cli_line (status)));
     }
 }
 
@@ -343,7 +357,7 @@ status_label (const char *status)
     if (g_strcmp0 (status, pc_status_to_string (s)) == 0)
       return pc_status_to_label (s);
 
-  return or_dash (status);
+  return or_dash (_pc_cli_line (status));
 }
 
 static void
@@ -370,7 +384,7 @@ print_principles (const cJSON *content)
       answered_all += answered;
       total_all += total;
 
-      g_print ("\n%u. %s — %s (%u/%u)\n", ++n, or_dash (pc_json_get_string (principle, "title")),
+      g_print ("\n%u. %s — %s (%u/%u)\n", ++n, or_dash (json_line (principle, "title")),
                status_label (pc_json_get_string (principle, "status")), answered, total);
       cJSON_ArrayForEach (prompt, prompts)
         print_prompt (prompt);
@@ -389,9 +403,9 @@ print_coproduction (const cJSON *content)
   if (cJSON_GetArraySize (entries) == 0)
     g_print ("  %s\n", _("None recorded."));
   cJSON_ArrayForEach (entry, entries)
-    g_print ("  %s — %s (%s): %s\n", or_dash (pc_json_get_string (entry, "date")),
-             or_dash (pc_json_get_string (entry, "who")), or_dash (pc_json_get_string (entry, "how")),
-             or_dash (pc_json_get_string (entry, "changed")));
+    g_print ("  %s — %s (%s): %s\n", or_dash (json_line (entry, "date")),
+             or_dash (json_line (entry, "who")), or_dash (json_line (entry, "how")),
+             or_dash (json_line (entry, "changed")));
 }
 
 /* Prints the sign-offs, with what checking them again (@result,
@@ -421,11 +435,11 @@ print_signoffs (const cJSON          *document,
       i++;
 
       g_print ("  %s  %s, %s — %s (%s %s, SHA-256 %.16s…)\n",
-               or_dash (pc_json_get_string (s, "signed_at")), or_dash (pc_json_get_string (s, "name")),
-               or_dash (pc_json_get_string (s, "role")),
-               known ? pc_meaning_to_label (value) : or_dash (meaning), _("key"),
+               or_dash (json_line (s, "signed_at")), or_dash (json_line (s, "name")),
+               or_dash (json_line (s, "role")),
+               known ? pc_meaning_to_label (value) : or_dash (_pc_cli_line (meaning)), _("key"),
                or_dash (checked != NULL ? checked->fingerprint : NULL),
-               or_dash (pc_json_get_string (s, "content_sha256")));
+               or_dash (json_line (s, "content_sha256")));
       if (reason != NULL)
         print_indented (known && value == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
                                                                                 : _("Reason"),
@@ -472,7 +486,16 @@ _pc_cli_show_imported (PcCliContext *ctx,
     return PC_EXIT_USAGE;
   data = g_bytes_get_data (bytes, &len);
 
-  /* As it came: the same bytes its signers' program wrote. */
+  /* As it came: the same bytes its signers' program wrote; on a
+   * terminal, with control characters escaped, as everything printed is
+   * (the escapes read the same in a JSON string). */
+  if (json && isatty (STDOUT_FILENO))
+    {
+      g_autofree char *text = g_strndup (data != NULL ? data : "", len);
+
+      g_print ("%s", text);
+      return PC_EXIT_OK;
+    }
   if (json)
     {
       if (len > 0 && fwrite (data, 1, len, stdout) != len)

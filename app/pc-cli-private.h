@@ -49,6 +49,13 @@ int       _pc_cli_fail          (PcCliContext   *ctx,
 int       _pc_cli_fail_error    (PcCliContext   *ctx,
                                  const GError   *error);
 
+/* @text (nullable) made safe to print on one line, its control and
+ * invisible characters shown as escapes; the string lives until the
+ * command returns. Everything printed goes through an escaping print
+ * handler too, which keeps newlines: a value printed where one line is
+ * expected goes through this. */
+const char *_pc_cli_line        (const char     *text);
+
 /* Prints @text and then spaces up to @width characters (not bytes: "İ"
  * is one), and one more, for a column of a table. */
 void      _pc_cli_print_cell    (const char     *text,

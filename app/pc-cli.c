@@ -24,22 +24,71 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* Framework */
 
+/* @raw made safe to print on one line: every control character, line
+ * breaks too, and every bidirectional or invisible format character is
+ * shown as an escape ("\u001b", "\n"); bytes that are not UTF-8 (a file
+ * name in another encoding) are shown as U+FFFD. */
 static char *
 one_line (const char *raw)
 {
-  /* A file name in another encoding would put stray bytes on the
-   * terminal: they are shown as U+FFFD. */
-  g_autofree char *text = g_utf8_make_valid (raw, -1);
-  GString *out = g_string_new (NULL);
+  return pc_text_escape_terminal (raw, FALSE);
+}
 
-  for (const char *p = text; *p != '\0'; p++)
-    g_string_append_c (out, (*p == '\n' || *p == '\r') ? ' ' : *p);
+/* The strings _pc_cli_line() made, freed when the command returns. */
+static GPtrArray *printed_lines = NULL;
 
-  return g_string_free (out, FALSE);
+const char *
+_pc_cli_line (const char *text)
+{
+  char *line;
+
+  if (text == NULL)
+    return NULL;
+
+  if (printed_lines == NULL)
+    printed_lines = g_ptr_array_new_with_free_func (g_free);
+  line = one_line (text);
+  g_ptr_array_add (printed_lines, line);
+
+  return line;
+}
+
+/* Everything a command prints, on stdout and stderr, goes through here:
+ * text from the database, a file or another person's summary may hold
+ * terminal escapes or bidirectional overrides, which are shown as
+ * escapes and never reach the terminal. Newlines and tabs pass, so that
+ * several lines print as several lines; _pc_cli_line() keeps a value on
+ * one line. */
+static void
+print_safely (FILE       *stream,
+              const char *text)
+{
+  g_autofree char *safe = pc_text_escape_terminal (text, TRUE);
+  g_autofree char *converted = NULL;
+  const char *charset;
+
+  if (!g_get_console_charset (&charset))
+    converted = g_convert_with_fallback (safe, -1, charset, "UTF-8", "?", NULL, NULL, NULL);
+
+  fputs (converted != NULL ? converted : safe, stream);
+  fflush (stream);
+}
+
+static void
+print_stdout (const char *text)
+{
+  print_safely (stdout, text);
+}
+
+static void
+print_stderr (const char *text)
+{
+  print_safely (stderr, text);
 }
 
 int
@@ -304,14 +353,15 @@ cmd_list (PcCliContext  *ctx,
       g_autofree char *date = g_strndup (item->updated_at, 10);
       const char *division = pc_division_to_label (item->division);
 
-      _pc_cli_print_cell (item->reference, widths[0]);
+      _pc_cli_print_cell (_pc_cli_line (item->reference), widths[0]);
       _pc_cli_print_cell (revision, widths[1]);
       gboolean altered = item->integrity == PC_INTEGRITY_ALTERED;
 
       _pc_cli_print_cell (altered ? _("ALTERED") : pc_state_to_label (item->state), widths[2]);
       _pc_cli_print_cell (progress, widths[3]);
       _pc_cli_print_cell (date, widths[4]);
-      g_print ("%s (%s)%s", item->title, division ? division : item->division,
+      g_print ("%s (%s)%s", _pc_cli_line (item->title),
+               division ? division : _pc_cli_line (item->division),
                item->imported ? _(" [imported]") : "");
       if (altered)
         g_print (_(" [altered since it was signed, though it says %s: do not rely on it]"),
@@ -331,17 +381,18 @@ print_header (const PcAssessment *a,
   const char *division = pc_division_to_label (a->division);
   g_autofree char *team = g_strjoinv (", ", a->team);
 
-  g_print ("%s %s %d — %s\n", a->reference, _("revision"), a->revision, a->title);
+  g_print ("%s %s %d — %s\n", _pc_cli_line (a->reference), _("revision"), a->revision,
+           _pc_cli_line (a->title));
   g_print ("%s: %s%s\n", _("State"), pc_state_to_label (a->state),
            a->imported ? _(" (imported summary, read-only)") : "");
   if (a->revision_reason != NULL)
     g_print ("%s: %s\n", _("Why this revision"), a->revision_reason);
   g_print ("%s: %s\n", _("Kind of change"), pc_kind_to_label (a->kind));
-  g_print ("%s: %s\n", _("Division"), division ? division : a->division);
+  g_print ("%s: %s\n", _("Division"), division ? division : _pc_cli_line (a->division));
   if (a->priority != NULL)
     g_print ("%s: %s\n", _("Clinical priority"), or_dash (pc_priority_to_label (a->priority)));
-  g_print ("%s: %s\n", _("Service lead"), a->lead);
-  g_print ("%s: %s\n", _("Team"), *team != '\0' ? team : "—");
+  g_print ("%s: %s\n", _("Service lead"), _pc_cli_line (a->lead));
+  g_print ("%s: %s\n", _("Team"), *team != '\0' ? _pc_cli_line (team) : "—");
   g_print ("%s: %s\n", _("Intended outcomes"), or_dash (a->outcomes));
   g_print ("%s: %s\n", _("Who is affected"), or_dash (a->affected));
   g_print ("%s: %s   %s: %s\n", _("Start date"), or_dash (a->start_date),
@@ -385,7 +436,8 @@ print_prompt (const PcAssessment *a,
         continue;
       size = g_format_size (att->size);
       g_print ("      %s #%" G_GINT64_FORMAT ": %s (%s, %s, SHA-256 %.16s…)\n", _("Attachment"),
-               att->id, att->name, att->media_type, size, att->sha256);
+               att->id, _pc_cli_line (att->name), _pc_cli_line (att->media_type), size,
+               att->sha256);
     }
 
   for (guint i = 0; i < a->links->len; i++)
@@ -393,8 +445,8 @@ print_prompt (const PcAssessment *a,
       const PcLink *link = g_ptr_array_index (a->links, i);
 
       if (g_strcmp0 (link->prompt_id, prompt->id) == 0)
-        g_print ("      %s: %s%s%s\n", _("Link"), link->url,
-                 link->title ? " — " : "", link->title ? link->title : "");
+        g_print ("      %s: %s%s%s\n", _("Link"), _pc_cli_line (link->url),
+                 link->title ? " — " : "", link->title ? _pc_cli_line (link->title) : "");
     }
 
   for (guint i = 0; i < a->actions->len; i++)
@@ -403,8 +455,10 @@ print_prompt (const PcAssessment *a,
 
       if (g_strcmp0 (action->prompt_id, prompt->id) == 0)
         g_print ("      %s #%" G_GINT64_FORMAT ": %s — %s: %s, %s: %s, %s\n", _("Action"),
-                 action->id, action->description, _("owner"), or_dash (action->owner),
-                 _("due"), or_dash (action->due_date), pc_action_status_to_label (action->status));
+                 action->id, _pc_cli_line (action->description), _("owner"),
+                 or_dash (_pc_cli_line (action->owner)), _("due"),
+                 or_dash (_pc_cli_line (action->due_date)),
+                 pc_action_status_to_label (action->status));
     }
 }
 
@@ -441,7 +495,8 @@ print_assessment (const PcAssessment *a,
     {
       const PcCoproduction *entry = g_ptr_array_index (a->coproduction, i);
 
-      g_print ("  %s — %s (%s): %s\n", entry->date, entry->who, entry->how, entry->changed);
+      g_print ("  %s — %s (%s): %s\n", _pc_cli_line (entry->date), _pc_cli_line (entry->who),
+               _pc_cli_line (entry->how), entry->changed);
     }
 
   g_print ("\n%s:\n", _("Sign-offs"));
@@ -453,9 +508,9 @@ print_assessment (const PcAssessment *a,
       g_autofree char *fingerprint = s->public_key != NULL ? pc_sign_fingerprint (s->public_key, NULL)
                                                            : NULL;
 
-      g_print ("  %s  %s, %s — %s (%s %s, SHA-256 %.16s…)\n", s->signed_at, s->name, s->role,
-               pc_meaning_to_label (s->meaning), _("key"),
-               fingerprint != NULL ? fingerprint : "—", s->content_sha256);
+      g_print ("  %s  %s, %s — %s (%s %s, SHA-256 %.16s…)\n", _pc_cli_line (s->signed_at),
+               _pc_cli_line (s->name), _pc_cli_line (s->role), pc_meaning_to_label (s->meaning),
+               _("key"), fingerprint != NULL ? fingerprint : "—", _pc_cli_line (s->content_sha256));
       if (s->reason != NULL)
         print_indented (s->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
                                                                            : _("Reason"),
@@ -466,12 +521,16 @@ print_assessment (const PcAssessment *a,
 /* Says, above and below what show prints, that the record does not
  * match its signatures, and what does not. */
 static void
-print_altered (GPtrArray *problems)
+print_altered (const PcAssessment *a,
+               GPtrArray          *problems)
 {
   if (problems->len == 0)
     return;
 
-  g_print ("%s\n", _("ALTERED SINCE IT WAS SIGNED: do not rely on it; restore the database from a backup."));
+  if (a->state == PC_STATE_DRAFT)
+    g_print ("%s\n", _("ALTERED OUTSIDE PRINCIPLE CHECK: do not rely on it; restore the database from a backup."));
+  else
+    g_print ("%s\n", _("ALTERED SINCE IT WAS SIGNED: do not rely on it; restore the database from a backup."));
   for (guint i = 0; i < problems->len; i++)
     g_print ("  • %s\n", (const char *) g_ptr_array_index (problems, i));
 }
@@ -550,9 +609,9 @@ cmd_show (PcCliContext  *ctx,
     }
   else
     {
-      print_altered (problems);
+      print_altered (a, problems);
       print_assessment (a, checklist);
-      print_altered (problems);
+      print_altered (a, problems);
     }
 
   return integrity == PC_INTEGRITY_ALTERED ? PC_EXIT_FAILED : PC_EXIT_OK;
@@ -675,14 +734,12 @@ cmd_history (PcCliContext  *ctx,
   for (guint i = 0; i < rows->len; i++)
     {
       const PcAuditEntry *row = g_ptr_array_index (rows, i);
-      g_autofree char *old_value = row->old_value ? one_line (row->old_value) : NULL;
-      g_autofree char *new_value = row->new_value ? one_line (row->new_value) : NULL;
-
-      g_print ("%s  %s  %s%s%s%s%s: %s → %s%s%s\n", row->at, row->actor, row->entity,
-               row->entity_id ? " " : "", row->entity_id ? row->entity_id : "",
-               row->field ? " " : "", row->field ? row->field : "",
-               or_dash (old_value), or_dash (new_value),
-               row->reason ? _(" — reason: ") : "", row->reason ? row->reason : "");
+      g_print ("%s  %s  %s%s%s%s%s: %s → %s%s%s\n", _pc_cli_line (row->at),
+               _pc_cli_line (row->actor), _pc_cli_line (row->entity),
+               row->entity_id ? " " : "", row->entity_id ? _pc_cli_line (row->entity_id) : "",
+               row->field ? " " : "", row->field ? _pc_cli_line (row->field) : "",
+               or_dash (_pc_cli_line (row->old_value)), or_dash (_pc_cli_line (row->new_value)),
+               row->reason ? _(" — reason: ") : "", row->reason ? _pc_cli_line (row->reason) : "");
     }
 
   if (!pc_store_check_audit_chain (store, a->id, &count, &head, &error)
@@ -852,9 +909,9 @@ print_usage (FILE *out)
   fprintf (out, "\n%s\n", _("Run “principle-check COMMAND --help” for a command’s options."));
 }
 
-int
-pc_cli_run (int    argc,
-            char **argv)
+static int
+run_command (int    argc,
+             char **argv)
 {
   PcCliContext ctx = { 0 };
   int status;
@@ -871,7 +928,7 @@ pc_cli_run (int    argc,
     {
       char *help_argv[] = { argv[0], argv[2], (char *) "--help", NULL };
 
-      return pc_cli_run (3, help_argv);
+      return run_command (3, help_argv);
     }
 
   if (g_str_equal (argv[1], "help") || g_str_equal (argv[1], "--help")
@@ -899,4 +956,21 @@ pc_cli_run (int    argc,
   g_printerr (_("principle-check: “%s” is not a command: run “principle-check --help” for the list\n"),
               argv[1]);
   return PC_EXIT_USAGE;
+}
+
+int
+pc_cli_run (int    argc,
+            char **argv)
+{
+  GPrintFunc old_print = g_set_print_handler (print_stdout);
+  GPrintFunc old_printerr = g_set_printerr_handler (print_stderr);
+  int status;
+
+  status = run_command (argc, argv);
+
+  g_set_print_handler (old_print);
+  g_set_printerr_handler (old_printerr);
+  g_clear_pointer (&printed_lines, g_ptr_array_unref);
+
+  return status;
 }

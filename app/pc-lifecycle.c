@@ -15,6 +15,7 @@
 
 #include "pc-assessment.h"
 #include "pc-lint.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 G_DEFINE_QUARK (pc-lifecycle-error-quark, pc_lifecycle_error)
@@ -159,8 +160,8 @@ pc_lifecycle_check_review (const PcAssessment  *assessment,
 
   author = pc_lifecycle_find_author (assessment);
 
-  if ((author != NULL && pc_names_equal (author->name, reviewer))
-      || pc_names_equal (assessment->lead, reviewer))
+  if ((author != NULL && pc_text_names_equal (author->name, reviewer))
+      || pc_text_names_equal (assessment->lead, reviewer))
     {
       g_set_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_SAME_PERSON,
                    _("%s prepared %s and cannot also review it: ask another reviewer"),

@@ -11,6 +11,7 @@
 
 #include "pc-sign.h"
 #include "pc-sign-private.h"
+#include "pc-text.h"
 
 #include "pc-file.h"
 
@@ -125,47 +126,25 @@ _pc_sign_has_control_characters (const char *str)
   return FALSE;
 }
 
-/* Trims @str and turns every run of white space into one space.
- * Returns: (transfer full) (nullable): NULL when nothing is left, or
- * when @str is not valid UTF-8. */
+/* @text tidied on one line and composed (NFC), as a key stores its
+ * name and role. Returns: (transfer full) (nullable) */
 static char *
-tidy_text (const char *str)
+tidy_nfc (const char *text)
 {
-  g_autoptr(GString) tidy = NULL;
-  gboolean in_space = FALSE;
+  g_autofree char *tidy = pc_text_tidy_line (text);
 
-  if (str == NULL || !g_utf8_validate (str, -1, NULL))
-    return NULL;
-
-  tidy = g_string_new (NULL);
-  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          in_space = TRUE;
-          continue;
-        }
-      if (in_space && tidy->len > 0)
-        g_string_append_c (tidy, ' ');
-      in_space = FALSE;
-      g_string_append_unichar (tidy, c);
-    }
-
-  if (tidy->len == 0)
-    return NULL;
-
-  return g_string_free (g_steal_pointer (&tidy), FALSE);
+  return pc_text_normalize (tidy);
 }
 
-/* The form of a name used to compare names: tidied, case-folded and
- * composed, so that "Ann  Lee" and "ann lee" are the same person.
+/* The form of a name that its key file is named after: tidied,
+ * case-folded and composed. Only for file names, which keys made by
+ * earlier releases still have: whether two names are the same person is
+ * pc_text_names_equal()'s to say.
  * Returns: (transfer full) (nullable) */
 static char *
 normalise_name (const char *name)
 {
-  g_autofree char *tidy = tidy_text (name);
+  g_autofree char *tidy = pc_text_tidy_line (name);
   g_autofree char *folded = NULL;
 
   if (tidy == NULL)
@@ -230,6 +209,43 @@ key_path (const char *keys_dir,
   g_autofree char *basename = g_strconcat (stem, suffix, NULL);
 
   return g_build_filename (keys_dir, basename, NULL);
+}
+
+/* The key file of the signer called @name (whose normalised name is
+ * @normalised) in @keys_dir: the one named after the name, or else one
+ * whose name inside is the same person's, so that "KEMAL AYDIN" finds
+ * the key of "Kemal Aydın", and a look-alike of a name finds that name's
+ * key. Returns: (transfer full): the path, which may not exist. */
+static char *
+find_key_path (const char *keys_dir,
+               const char *normalised,
+               const char *name)
+{
+  g_autofree char *path = key_path (keys_dir, normalised, ".key");
+  g_autoptr(GDir) dir = NULL;
+  const char *entry;
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS)
+      || (dir = g_dir_open (keys_dir, 0, NULL)) == NULL)
+    return g_steal_pointer (&path);
+
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *candidate = NULL;
+      g_autofree char *stored = NULL;
+      g_autoptr(GKeyFile) file = NULL;
+
+      if (!g_str_has_suffix (entry, ".key"))
+        continue;
+      candidate = g_build_filename (keys_dir, entry, NULL);
+      file = g_key_file_new ();
+      if (g_key_file_load_from_file (file, candidate, G_KEY_FILE_NONE, NULL)
+          && (stored = g_key_file_get_string (file, KEY_GROUP, "Name", NULL)) != NULL
+          && pc_text_names_equal (stored, name))
+        return g_steal_pointer (&candidate);
+    }
+
+  return g_steal_pointer (&path);
 }
 
 /* Keys */
@@ -796,13 +812,11 @@ parse_key_file (GKeyFile     *file,
          get_base64_public_key (file, key);
 }
 
-/* Reads @path, the key file of the signer whose normalised name is
- * @normalised, which was asked for as @name.
+/* Reads @path, the key file of the signer asked for as @name.
  * Returns: (transfer full) (nullable): the key, still locked. */
 static PcSigningKey *
 read_key_file (const char  *path,
                const char  *name,
-               const char  *normalised,
                SealedKey   *sealed,
                GError     **error)
 {
@@ -810,7 +824,6 @@ read_key_file (const char  *path,
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) contents = NULL;
-  g_autofree char *stored_name = NULL;
   g_autofree char *stored_role = NULL;
   GStatBuf st;
 
@@ -855,9 +868,8 @@ read_key_file (const char  *path,
 
   /* The file name is derived from the name, but the name inside is what
    * counts. */
-  stored_name = normalise_name (key->name);
-  stored_role = tidy_text (key->role);
-  if (g_strcmp0 (stored_name, normalised) != 0 || stored_role == NULL)
+  stored_role = pc_text_tidy_line (key->role);
+  if (!pc_text_names_equal (key->name, name) || stored_role == NULL)
     {
       set_bad_key_file (error, path);
       return NULL;
@@ -935,24 +947,27 @@ pc_sign_key_exists (const char *keys_dir,
   if (normalised == NULL)
     return FALSE;
 
-  path = key_path (keys_dir, normalised, ".key");
+  path = find_key_path (keys_dir, normalised, name);
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
-/* Checks the tidied name and role a signer typed. */
+/* Checks the tidied name and role a signer typed: plain text on one
+ * line, and a name that does not mix look-alike scripts. */
 static gboolean
 check_signer (const char  *name,
               const char  *role,
               GError     **error)
 {
+  g_autoptr(GError) text_error = NULL;
   const char *message = NULL;
 
   if (name == NULL)
     message = _("Enter the signer’s name: it is empty or not valid text");
   else if (role == NULL)
     message = _("Enter the signer’s role: it is empty or not valid text");
-  else if (_pc_sign_has_control_characters (name) || _pc_sign_has_control_characters (role))
-    message = _("The signer’s name and role must be plain text on one line");
+  else if (!pc_text_check (_("signer’s name"), name, PC_TEXT_NAME, &text_error)
+           || !pc_text_check (_("signer’s role"), role, PC_TEXT_LINE, &text_error))
+    message = text_error->message;
 
   if (message != NULL)
     g_set_error_literal (error, PC_SIGN_ERROR, PC_SIGN_ERROR_FAILED, message);
@@ -1044,8 +1059,9 @@ pc_signing_key_generate (const char  *keys_dir,
                          const char  *passphrase,
                          GError     **error)
 {
-  g_autofree char *tidy_name = tidy_text (name);
-  g_autofree char *tidy_role = tidy_text (role);
+  /* Stored composed (NFC), as all text is. */
+  g_autofree char *tidy_name = tidy_nfc (name);
+  g_autofree char *tidy_role = tidy_nfc (role);
   g_autofree char *normalised = NULL;
   g_autofree char *path = NULL;
   g_autofree char *contents = NULL;
@@ -1056,8 +1072,11 @@ pc_signing_key_generate (const char  *keys_dir,
   g_return_val_if_fail (passphrase != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* Not worth deriving a key for: but the link below is what decides. */
-  if (tidy_name != NULL && pc_sign_key_exists (keys_dir, tidy_name))
+  /* Not worth deriving a key for: but the link below is what decides.
+   * A name that may not sign at all is told so first. */
+  if (!check_signer (tidy_name, tidy_role, error))
+    return NULL;
+  if (pc_sign_key_exists (keys_dir, tidy_name))
     {
       set_key_exists (error, tidy_name);
       return NULL;
@@ -1105,8 +1124,9 @@ pc_signing_key_replace (const char  *keys_dir,
                         const char  *passphrase,
                         GError     **error)
 {
-  g_autofree char *tidy_name = tidy_text (name);
-  g_autofree char *tidy_role = tidy_text (role);
+  /* Stored composed (NFC), as all text is. */
+  g_autofree char *tidy_name = tidy_nfc (name);
+  g_autofree char *tidy_role = tidy_nfc (role);
   g_autofree char *normalised = NULL;
   g_autofree char *path = NULL;
   g_autofree char *pub_path = NULL;
@@ -1176,7 +1196,7 @@ open_key_file (const char  *keys_dir,
                SealedKey   *sealed,
                GError     **error)
 {
-  g_autofree char *tidy_name = tidy_text (name);
+  g_autofree char *tidy_name = pc_text_tidy_line (name);
   g_autofree char *normalised = normalise_name (name);
   g_autofree char *path = NULL;
   PcSigningKey *key;
@@ -1191,8 +1211,8 @@ open_key_file (const char  *keys_dir,
   if (g_file_test (keys_dir, G_FILE_TEST_EXISTS) && !check_keys_dir_safe (keys_dir, error))
     return NULL;
 
-  path = key_path (keys_dir, normalised, ".key");
-  key = read_key_file (path, tidy_name, normalised, sealed, error);
+  path = find_key_path (keys_dir, normalised, tidy_name);
+  key = read_key_file (path, tidy_name, sealed, error);
   if (key != NULL && out_path != NULL)
     *out_path = g_steal_pointer (&path);
 

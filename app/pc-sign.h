@@ -39,7 +39,7 @@ GQuark         pc_sign_error_quark         (void);
 char          *pc_sign_default_keys_dir    (void);
 
 /* TRUE when @keys_dir holds a key for @name (names compared as
- * pc_names_equal() does). */
+ * pc_text_names_equal() does). */
 gboolean       pc_sign_key_exists          (const char    *keys_dir,
                                             const char    *name);
 

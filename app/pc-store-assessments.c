@@ -19,6 +19,7 @@
 #include "pc-assessment.h"
 #include "pc-checklist.h"
 #include "pc-json.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* Validation */
@@ -49,10 +50,21 @@ _pc_store_check_text (const char  *what,
             gboolean     required,
             GError     **error)
 {
-  if (value != NULL && !g_utf8_validate (value, -1, NULL))
+  return _pc_store_check_field (what, value, PC_TEXT_MULTILINE, required, error);
+}
+
+gboolean
+_pc_store_check_field (const char  *what,
+                       const char  *value,
+                       PcTextKind   kind,
+                       gboolean     required,
+                       GError     **error)
+{
+  g_autoptr(GError) text_error = NULL;
+
+  if (!pc_text_check (what, value, kind, &text_error))
     {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
-                   _("The %s is not valid UTF-8 text: re-type it or save the file as UTF-8"), what);
+      g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID, text_error->message);
       return FALSE;
     }
 
@@ -114,14 +126,38 @@ check_priority (const char  *value,
   return TRUE;
 }
 
+gboolean
+_pc_store_check_signoff_text (const char  *role,
+                              PcMeaning    meaning,
+                              const char  *reason,
+                              GError     **error)
+{
+  return _pc_store_check_field (_("signer’s role"), role, PC_TEXT_LINE, FALSE, error)
+      && _pc_store_check_text (meaning == PC_MEANING_APPROVED_WITH_CONDITIONS
+                               ? _("text of the conditions") : _("reason"),
+                               reason, FALSE, error);
+}
+
+static gboolean
+check_team (const char * const  *team,
+            GError             **error)
+{
+  for (guint i = 0; team != NULL && team[i] != NULL; i++)
+    if (!_pc_store_check_field (_("team member’s name"), team[i], PC_TEXT_NAME, FALSE, error))
+      return FALSE;
+
+  return TRUE;
+}
+
 static gboolean
 check_header (const PcAssessment  *header,
               GError             **error)
 {
-  return _pc_store_check_text (_("title"), header->title, TRUE, error)
-      && _pc_store_check_text (_("service lead"), header->lead, TRUE, error)
+  return _pc_store_check_field (_("title"), header->title, PC_TEXT_LINE, TRUE, error)
+      && _pc_store_check_field (_("service lead"), header->lead, PC_TEXT_NAME, TRUE, error)
       && check_division (header->division, error)
       && check_priority (_pc_store_nullable (header->priority), error)
+      && check_team ((const char * const *) header->team, error)
       && _pc_store_check_text (_("intended outcomes"), header->outcomes, FALSE, error)
       && _pc_store_check_text (_("description of who is affected"), header->affected, FALSE, error)
       && _pc_store_check_date (_("start date"), _pc_store_nullable (header->start_date), error)
@@ -137,7 +173,11 @@ team_to_json (const char * const *team)
 
   for (guint i = 0; team != NULL && team[i] != NULL; i++)
     if (!is_blank (team[i]))
-      cJSON_AddItemToArray (array, cJSON_CreateString (team[i]));
+      {
+        g_autofree char *member = pc_text_normalize (team[i]);
+
+        cJSON_AddItemToArray (array, cJSON_CreateString (member));
+      }
 
   printed = cJSON_PrintUnformatted (array);
   json = g_strdup (printed);
@@ -324,6 +364,12 @@ _pc_store_insert_assessment (PcStore            *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *team = team_to_json ((const char * const *) header->team);
   g_autofree char *now = _pc_store_now ();
+  /* Text is stored composed (NFC). */
+  g_autofree char *reason = pc_text_normalize (revision_reason);
+  g_autofree char *title = pc_text_normalize (header->title);
+  g_autofree char *lead = pc_text_normalize (header->lead);
+  g_autofree char *outcomes = pc_text_normalize (_pc_store_nullable (header->outcomes));
+  g_autofree char *affected = pc_text_normalize (_pc_store_nullable (header->affected));
 
   gint64 id = next_id (self, error);
 
@@ -347,15 +393,15 @@ _pc_store_insert_assessment (PcStore            *self,
     sqlite3_bind_int64 (stmt, 3, previous_id);
   else
     sqlite3_bind_null (stmt, 3);
-  _pc_db_bind_text (stmt, 4, revision_reason);
-  _pc_db_bind_text (stmt, 5, header->title);
+  _pc_db_bind_text (stmt, 4, reason);
+  _pc_db_bind_text (stmt, 5, title);
   _pc_db_bind_text (stmt, 6, pc_kind_to_string (header->kind));
   _pc_db_bind_text (stmt, 7, header->division);
   _pc_db_bind_text (stmt, 8, _pc_store_nullable (header->priority));
-  _pc_db_bind_text (stmt, 9, header->lead);
+  _pc_db_bind_text (stmt, 9, lead);
   _pc_db_bind_text (stmt, 10, team);
-  _pc_db_bind_text (stmt, 11, _pc_store_nullable (header->outcomes));
-  _pc_db_bind_text (stmt, 12, _pc_store_nullable (header->affected));
+  _pc_db_bind_text (stmt, 11, outcomes);
+  _pc_db_bind_text (stmt, 12, affected);
   _pc_db_bind_text (stmt, 13, _pc_store_nullable (header->start_date));
   _pc_db_bind_text (stmt, 14, _pc_store_nullable (header->review_date));
   _pc_db_bind_text (stmt, 15, checklist_sha256);
@@ -375,6 +421,7 @@ pc_store_create_assessment (PcStore             *self,
                             GError             **error)
 {
   g_autofree char *reference = NULL;
+  g_autofree char *title = NULL;
   gint64 id;
 
   g_return_val_if_fail (PC_IS_STORE (self), 0);
@@ -384,6 +431,7 @@ pc_store_create_assessment (PcStore             *self,
 
   if (!check_header (header, error))
     return 0;
+  title = pc_text_normalize (header->title);
 
   if (!_pc_store_begin (self, error))
     return 0;
@@ -392,7 +440,7 @@ pc_store_create_assessment (PcStore             *self,
       || (reference = next_reference (self, error)) == NULL
       || (id = _pc_store_insert_assessment (self, header, reference, 1, 0, NULL,
                                   pc_checklist_get_sha256 (checklist), error)) == 0
-      || !_pc_store_audit (self, id, NULL, "assessment", reference, NULL, NULL, header->title,
+      || !_pc_store_audit (self, id, NULL, "assessment", reference, NULL, NULL, title,
                            _("created"), error)
       || !_pc_store_commit (self, error))
     {
@@ -917,6 +965,7 @@ pc_store_set_header_field (PcStore     *self,
 {
   g_autofree char *select_sql = NULL;
   g_autofree char *update_sql = NULL;
+  g_autofree char *composed = NULL;
 
   g_return_val_if_fail (PC_IS_STORE (self), FALSE);
   g_return_val_if_fail (field != NULL, FALSE);
@@ -924,10 +973,14 @@ pc_store_set_header_field (PcStore     *self,
 
   value = _pc_store_nullable (value);
 
-  if (g_str_equal (field, "title") || g_str_equal (field, "lead"))
+  if (g_str_equal (field, "title"))
     {
-      if (!_pc_store_check_text (g_str_equal (field, "title") ? _("title") : _("service lead"),
-                                 value, TRUE, error))
+      if (!_pc_store_check_field (_("title"), value, PC_TEXT_LINE, TRUE, error))
+        return FALSE;
+    }
+  else if (g_str_equal (field, "lead"))
+    {
+      if (!_pc_store_check_field (_("service lead"), value, PC_TEXT_NAME, TRUE, error))
         return FALSE;
     }
   else if (g_str_equal (field, "kind"))
@@ -959,8 +1012,13 @@ pc_store_set_header_field (PcStore     *self,
                                  value, error))
         return FALSE;
     }
-  else if (!_pc_store_check_text (field, value, FALSE, error))
+  else if (!_pc_store_check_text (g_str_equal (field, "outcomes")
+                                  ? _("intended outcomes") : _("description of who is affected"),
+                                  value, FALSE, error))
     return FALSE;
+
+  /* Text is stored composed (NFC). */
+  value = composed = pc_text_normalize (value);
 
   /* The field name is one of header_fields, never user input. */
   select_sql = g_strdup_printf ("SELECT %s FROM assessments WHERE id = ?1", field);
@@ -979,9 +1037,8 @@ pc_store_set_team (PcStore             *self,
 
   g_return_val_if_fail (PC_IS_STORE (self), FALSE);
 
-  for (guint i = 0; team != NULL && team[i] != NULL; i++)
-    if (!_pc_store_check_text (_("team member’s name"), team[i], FALSE, error))
-      return FALSE;
+  if (!check_team (team, error))
+    return FALSE;
 
   value = team_to_json (team);
 

@@ -107,6 +107,8 @@ set_answer (PcStore     *self,
   g_autofree char *old_evidence = NULL;
   g_autofree char *old_justification = NULL;
   g_autofree char *now = NULL;
+  g_autofree char *composed_evidence = NULL;
+  g_autofree char *composed_justification = NULL;
   const char *new_rating;
   const char *new_evidence;
   const char *new_justification;
@@ -119,6 +121,10 @@ set_answer (PcStore     *self,
   if (!_pc_store_check_text (_("evidence"), evidence, FALSE, error)
       || !_pc_store_check_text (_("justification"), justification, FALSE, error))
     return FALSE;
+
+  /* Text is stored composed (NFC). */
+  evidence = composed_evidence = pc_text_normalize (evidence);
+  justification = composed_justification = pc_text_normalize (justification);
 
   checklist = _pc_store_begin_change (self, assessment_id, prompt_id, error);
   if (checklist == NULL)
@@ -231,6 +237,7 @@ pc_store_add_attachment (PcStore     *self,
   g_autofree char *sha256 = NULL;
   g_autofree char *now = NULL;
   g_autofree char *id_text = NULL;
+  g_autofree char *composed = NULL;
   gsize size;
   gint64 id = 0;
   gboolean ok;
@@ -250,8 +257,9 @@ pc_store_add_attachment (PcStore     *self,
       return 0;
     }
 
-  if (!_pc_store_check_text (_("file name"), name, TRUE, error))
+  if (!_pc_store_check_field (_("file name"), name, PC_TEXT_LINE, TRUE, error))
     return 0;
+  name = composed = pc_text_normalize (name);
   if (media_type == NULL || *media_type == '\0')
     media_type = "application/octet-stream";
 
@@ -409,15 +417,19 @@ pc_store_add_link (PcStore     *self,
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = _pc_store_now ();
+  g_autofree char *composed_url = NULL;
+  g_autofree char *composed_title = NULL;
   gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (PC_IS_STORE (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!_pc_store_check_text (_("link"), url, TRUE, error)
-      || !_pc_store_check_text (_("link title"), title, FALSE, error))
+  if (!_pc_store_check_field (_("link"), url, PC_TEXT_LINE, TRUE, error)
+      || !_pc_store_check_field (_("link title"), title, PC_TEXT_LINE, FALSE, error))
     return 0;
+  url = composed_url = pc_text_normalize (url);
+  title = composed_title = pc_text_normalize (title);
 
   {
     g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
@@ -481,9 +493,9 @@ check_action_field (const char  *field,
   PcActionStatus status;
 
   if (g_str_equal (field, "description"))
-    return _pc_store_check_text (_("action’s description"), value, TRUE, error);
+    return _pc_store_check_field (_("action’s description"), value, PC_TEXT_LINE, TRUE, error);
   if (g_str_equal (field, "owner"))
-    return _pc_store_check_text (_("action’s owner"), value, FALSE, error);
+    return _pc_store_check_field (_("action’s owner"), value, PC_TEXT_NAME, FALSE, error);
   if (g_str_equal (field, "due_date"))
     return _pc_store_check_date (_("due date"), _pc_store_nullable (value), error);
   if (g_str_equal (field, "status"))
@@ -513,6 +525,8 @@ pc_store_add_action (PcStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *now = _pc_store_now ();
   g_autofree char *id_text = NULL;
+  g_autofree char *composed_description = NULL;
+  g_autofree char *composed_owner = NULL;
   gint64 id = 0;
   gboolean ok;
 
@@ -523,6 +537,8 @@ pc_store_add_action (PcStore     *self,
       || !check_action_field ("owner", owner, error)
       || !check_action_field ("due_date", due_date, error))
     return 0;
+  description = composed_description = pc_text_normalize (description);
+  owner = composed_owner = pc_text_normalize (owner);
 
   checklist = _pc_store_begin_change (self, assessment_id, prompt_id, error);
   if (checklist == NULL)
@@ -567,6 +583,7 @@ pc_store_set_action_field (PcStore     *self,
   g_autofree char *update_sql = NULL;
   g_autofree char *old_value = NULL;
   g_autofree char *id_text = NULL;
+  g_autofree char *composed = NULL;
   gint64 assessment_id;
   gboolean found;
   gboolean ok;
@@ -577,6 +594,7 @@ pc_store_set_action_field (PcStore     *self,
   value = _pc_store_nullable (value);
   if (!check_action_field (field, value, error))
     return FALSE;
+  value = composed = pc_text_normalize (value);
 
   assessment_id = owner_of (self, "actions", action_id, _("action"), error);
   if (assessment_id == 0)
@@ -632,16 +650,22 @@ pc_store_add_coproduction (PcStore     *self,
   g_autofree char *now = _pc_store_now ();
   g_autofree char *described = NULL;
   g_autofree char *id_text = NULL;
+  g_autofree char *composed_who = NULL;
+  g_autofree char *composed_how = NULL;
+  g_autofree char *composed_changed = NULL;
   gint64 id = 0;
   gboolean ok;
 
   g_return_val_if_fail (PC_IS_STORE (self), 0);
   g_return_val_if_fail (error == NULL || *error == NULL, 0);
 
-  if (!_pc_store_check_text (_("“who took part”"), who, TRUE, error)
-      || !_pc_store_check_text (_("“how”"), how, TRUE, error)
+  if (!_pc_store_check_field (_("“who took part”"), who, PC_TEXT_LINE, TRUE, error)
+      || !_pc_store_check_field (_("“how”"), how, PC_TEXT_LINE, TRUE, error)
       || !_pc_store_check_text (_("“what changed”"), changed, TRUE, error))
     return 0;
+  who = composed_who = pc_text_normalize (who);
+  how = composed_how = pc_text_normalize (how);
+  changed = composed_changed = pc_text_normalize (changed);
   if (date == NULL || !_pc_store_check_date (_("co-production date"), date, error))
     {
       if (date == NULL)

@@ -310,6 +310,9 @@ pc_integrity_describe (const PcAssessment *a,
 
   /* Translators: %s is a reference, %d its revision, the last %s what
    * does not match. */
+  if (a->state == PC_STATE_DRAFT)
+    return g_strdup_printf (_("%s revision %d has been altered outside Principle Check (%s): do not rely on it; restore the database from a backup"),
+                            a->reference, a->revision, text->str);
   return g_strdup_printf (_("%s revision %d has been altered since it was signed (%s): do not rely on it; restore the database from a backup"),
                           a->reference, a->revision, text->str);
 }

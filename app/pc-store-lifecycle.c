@@ -20,6 +20,7 @@
 #include "pc-lint.h"
 #include "pc-sign.h"
 #include "pc-summary.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 GBytes *
@@ -63,10 +64,11 @@ make_signoff (const PcAssessment  *a,
   g_autofree char *comment = NULL;
 
   signoff->name = g_strdup (pc_signing_key_get_name (key));
-  signoff->role = g_strdup (_pc_store_nullable (role) != NULL ? role
-                                                           : pc_signing_key_get_role (key));
+  /* Stored, and signed, composed (NFC), as all text is. */
+  signoff->role = pc_text_normalize (_pc_store_nullable (role) != NULL
+                                     ? role : pc_signing_key_get_role (key));
   signoff->meaning = meaning;
-  signoff->reason = g_strdup (_pc_store_nullable (reason));
+  signoff->reason = pc_text_normalize (_pc_store_nullable (reason));
   signoff->signed_at = _pc_store_format_time (when);
   signoff->content_sha256 = g_strdup (content_sha256);
   signoff->key_id = g_strdup (pc_signing_key_get_key_id (key));
@@ -228,7 +230,8 @@ sign (PcStore        *self,
   guint rows = 0;
   gboolean ok;
 
-  if (!_pc_store_begin (self, error))
+  if (!_pc_store_check_signoff_text (signing->role, signing->meaning, signing->reason, error)
+      || !_pc_store_begin (self, error))
     return FALSE;
 
   ok = (a = pc_store_load_assessment_by_id (self, assessment_id, error)) != NULL
@@ -335,6 +338,7 @@ pc_store_revise (PcStore     *self,
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcAssessment) latest = NULL;
   g_autofree char *described = NULL;
+  g_autofree char *composed = NULL;
   gint64 id = 0;
   gboolean ok;
 
@@ -349,6 +353,7 @@ pc_store_revise (PcStore     *self,
     }
   if (!_pc_store_check_text (_("reason"), reason, TRUE, error))
     return 0;
+  reason = composed = pc_text_normalize (reason);
 
   a = pc_store_load_assessment_by_id (self, assessment_id, error);
   if (a == NULL)

@@ -9,6 +9,7 @@
 
 #include "pc-db-private.h"
 #include "pc-store.h"
+#include "pc-text.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
@@ -74,10 +75,24 @@ gboolean  _pc_store_touch        (PcStore     *self,
 
 /* "" and white space alone mean "nothing": returns NULL for them. */
 const char  *_pc_store_nullable      (const char  *text);
+/* Checks @value as pc_text_check() does for the field called @what
+ * (PC_TEXT_MULTILINE for _pc_store_check_text()), and that it is not
+ * blank when @required; errors are PC_STORE_ERROR_INVALID. */
 gboolean     _pc_store_check_text    (const char  *what,
                                       const char  *value,
                                       gboolean     required,
                                       GError     **error);
+gboolean     _pc_store_check_field   (const char  *what,
+                                      const char  *value,
+                                      PcTextKind   kind,
+                                      gboolean     required,
+                                      GError     **error);
+/* Checks the role a signer typed and the reason (or conditions) of a
+ * sign-off of @meaning. */
+gboolean     _pc_store_check_signoff_text (const char  *role,
+                                           PcMeaning    meaning,
+                                           const char  *reason,
+                                           GError     **error);
 gboolean     _pc_store_check_date    (const char  *what,
                                       const char  *value,
                                       GError     **error);

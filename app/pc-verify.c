@@ -22,6 +22,7 @@
 #include "pc-json.h"
 #include "pc-lifecycle.h"
 #include "pc-sign.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* A summary carries two sign-offs (prepared and a decision). Each
@@ -506,7 +507,7 @@ check_trust (Verifier          *v,
     {
       const TrustedKey *key = g_ptr_array_index (v->trusted->keys, i);
 
-      if (so->name == NULL || !pc_names_equal (key->name, so->name))
+      if (so->name == NULL || !pc_text_names_equal (key->name, so->name))
         continue;
 
       name_listed = TRUE;
@@ -662,10 +663,10 @@ check_lifecycle (Verifier       *v,
         case PC_MEANING_APPROVED_WITH_CONDITIONS:
         case PC_MEANING_NOT_APPROVED:
           decision = so;
-          if (prepared != NULL && pc_names_equal (prepared->name, so->name))
+          if (prepared != NULL && pc_text_names_equal (prepared->name, so->name))
             order_problem (v, _("%s both prepared and reviewed this assessment; the reviewer must be someone else"),
                            who);
-          else if (lead != NULL && pc_names_equal (lead, so->name))
+          else if (lead != NULL && pc_text_names_equal (lead, so->name))
             order_problem (v, _("%s is the service lead and so cannot also be its reviewer"), who);
           if (so->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS && is_blank (so->reason))
             order_problem (v, _("%s approved with conditions, but signoffs[%u].reason gives no conditions"),

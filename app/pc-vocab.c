@@ -14,6 +14,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "pc-text.h"
+
 /* One entry of a vocabulary: the stable id and the untranslated label.
  * Labels are marked with N_() here and translated when they are asked
  * for. */
@@ -458,57 +460,11 @@ pc_utc_time_is_valid (const char *str)
          parse_digits (str + 17, 2, &second) && second < 60;
 }
 
-/* Trims @name, collapses every run of white space inside it to one
- * space, folds its case and normalises it, so that two spellings of the
- * same name compare equal with strcmp(). Returns NULL when nothing but
- * white space is left, or when @name is not UTF-8. */
-static char *
-normalise_name (const char *name)
-{
-  g_autoptr(GString) collapsed = NULL;
-  g_autofree char *folded = NULL;
-  gboolean pending_space = FALSE;
-
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
-    return NULL;
-
-  collapsed = g_string_new (NULL);
-
-  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c))
-        {
-          pending_space = collapsed->len > 0;
-          continue;
-        }
-
-      if (pending_space)
-        g_string_append_c (collapsed, ' ');
-      pending_space = FALSE;
-      g_string_append_unichar (collapsed, c);
-    }
-
-  if (collapsed->len == 0)
-    return NULL;
-
-  folded = g_utf8_casefold (collapsed->str, (gssize) collapsed->len);
-
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_DEFAULT);
-}
-
 gboolean
 pc_names_equal (const char *a,
                 const char *b)
 {
-  g_autofree char *norm_a = normalise_name (a);
-  g_autofree char *norm_b = normalise_name (b);
-
-  if (norm_a == NULL || norm_b == NULL)
-    return FALSE;
-
-  return strcmp (norm_a, norm_b) == 0;
+  return pc_text_names_equal (a, b);
 }
 
 GDate *

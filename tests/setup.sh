@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages="
   build-essential pkg-config meson ninja-build gettext
   libglib2.0-dev libgtk-4-dev libgtk-4-bin libadwaita-1-dev
-  libsqlite3-dev sqlite3 libcjson-dev libsodium-dev
+  libsqlite3-dev sqlite3 libcjson-dev libsodium-dev libicu-dev
   minisign python3 python3-jsonschema poppler-utils
   desktop-file-utils appstream groff-base
   xvfb xauth dbus dbus-x11 fonts-beng-extra

@@ -714,7 +714,11 @@ test_report_csv (void)
       const PcPrompt *prompt = g_ptr_array_index (principle->prompts, 0);
       gint64 action;
 
-      action = pc_store_add_action (store, id, prompt->id, tricky[i].typed,
+      /* The store refuses line breaks and tabs in a description: those
+       * are put back below, as a database from elsewhere may hold them. */
+      action = pc_store_add_action (store, id, prompt->id,
+                                    strpbrk (tricky[i].typed, "\r\n\t") == NULL
+                                    ? tricky[i].typed : "Placeholder",
                                     i % 2 ? "Owner, with comma" : "Ann \"Lead\" Lee",
                                     i % 3 ? "2026-01-31" : "2027-06-30", &error);
       g_assert_no_error (error);
@@ -728,6 +732,14 @@ test_report_csv (void)
 
   a = pc_store_load_assessment_by_id (store, id, &error);
   g_assert_no_error (error);
+  g_assert_cmpuint (a->actions->len, ==, G_N_ELEMENTS (tricky));
+  for (guint i = 0; i < a->actions->len; i++)
+    {
+      PcAction *action = g_ptr_array_index (a->actions, i);
+
+      g_free (action->description);
+      action->description = g_strdup (tricky[i].typed);
+    }
   g_assert_true (pc_report_write_csv (store, a, checklist, today, csv, &error));
   g_assert_no_error (error);
 

@@ -393,6 +393,58 @@ test_name_files (void)
   g_assert_cmpstr (pc_signing_key_get_key_id (key), !=, pc_signing_key_get_key_id (other));
 }
 
+/* However a signer's name is typed, and in letters of another script
+ * that look the same, it finds the signer's key; a name mixing
+ * look-alike scripts, or holding control characters, gets no key. */
+static void
+test_look_alike_names (void)
+{
+  g_autofree char *keys_dir = pc_sign_default_keys_dir ();
+  g_autoptr(PcSigningKey) key = generate_key ("Kemal Aydın");
+  g_autoptr(PcSigningKey) loaded = NULL;
+  g_autoptr(PcSigningKey) refused = NULL;
+  g_autoptr(PcSigningKey) composed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_sign_key_exists (keys_dir, "KEMAL AYDIN"));
+  loaded = pc_signing_key_load (keys_dir, "KEMAL AYDIN", PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_signing_key_get_name (loaded), ==, "Kemal Aydın");
+  g_assert_cmpstr (pc_signing_key_get_key_id (loaded), ==, pc_signing_key_get_key_id (key));
+
+  /* An all-Cyrillic look-alike of a signer is that signer. */
+  create_key_files ("Ace Cox");
+  g_assert_true (pc_sign_key_exists (keys_dir, "Асе Сох"));
+  refused = pc_signing_key_generate (keys_dir, "Асе Сох", ROLE, PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_KEY_EXISTS);
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  refused = pc_signing_key_generate (keys_dir, "Кemal Aydın", ROLE, PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "U+041A"));
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  refused = pc_signing_key_generate (keys_dir, "Raj \xe2\x80\xaePatel", ROLE, PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "U+202E"));
+  g_assert_null (refused);
+  g_assert_false (pc_sign_key_exists (keys_dir, "Raj Patel"));
+  g_clear_error (&error);
+
+  refused = pc_signing_key_generate (keys_dir, "Raj Patel", "Lead\x1b[8m", PASSPHRASE, &error);
+  g_assert_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "U+001B"));
+  g_assert_null (refused);
+  g_clear_error (&error);
+
+  /* Stored composed (NFC). */
+  composed = pc_signing_key_generate (keys_dir, "Jose\xcc\x81 Lee", ROLE, PASSPHRASE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (pc_signing_key_get_name (composed), ==, "Jos\xc3\xa9 Lee");
+}
+
 /* Loads the key file after setting @field to @value in it, and expects
  * @code. */
 static void
@@ -1153,6 +1205,7 @@ main (int   argc,
   g_test_add_func ("/pc/sign/empty-name-or-role", test_empty_name_or_role);
   g_test_add_func ("/pc/sign/no-key", test_no_key);
   g_test_add_func ("/pc/sign/name-files", test_name_files);
+  g_test_add_func ("/pc/sign/look-alike-names", test_look_alike_names);
   g_test_add_func ("/pc/sign/damaged-key-file", test_damaged_key_file);
   g_test_add_func ("/pc/sign/garbage-key-file", test_garbage_key_file);
   g_test_add_func ("/pc/sign/fingerprint", test_fingerprint);
