@@ -20,6 +20,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-json.h"
 #include "pc-file.h"
 #include "pc-sign.h"
 #include "pc-store.h"
@@ -355,8 +356,21 @@ take_subcommand (PcCliContext  *ctx,
                  const char    *name,
                  const char    *usage)
 {
-  if (*argc < 2 || !g_str_equal ((*argv)[1], name))
+  int j = 1;
+  char *word;
+
+  /* The first word that is not an option, past a "--db FILE" the user
+   * may have put first ("principle-check --db F link add …"). */
+  while (j < *argc && g_str_equal ((*argv)[j], "--db"))
+    j += 2;
+  if (j >= *argc || !g_str_equal ((*argv)[j], name))
     return FALSE;
+
+  /* It becomes the command's first word, the options after it. */
+  word = (*argv)[j];
+  for (int k = j; k > 1; k--)
+    (*argv)[k] = (*argv)[k - 1];
+  (*argv)[1] = word;
 
   ctx->name = g_intern_static_string (usage);
   (*argc)--;
@@ -694,6 +708,37 @@ forget (char *secret)
   { "passphrase-file", 0, 0, G_OPTION_ARG_FILENAME, &(file), \
     N_("Read the passphrase from the first line of this file"), N_("F") }
 
+/* Records a key replaced on purpose in the register of signers of the
+ * database (--db, or the default one), so that it may sign there. */
+static int
+record_replaced_key (PcCliContext *ctx,
+                     PcSigningKey *key,
+                     const char   *old_fingerprint)
+{
+  g_autofree char *default_path = pc_store_default_path ();
+  const char *path = ctx->db_path != NULL ? ctx->db_path : default_path;
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_print (_("There is no database at %s to record the new key in: in each database where %s signs, record it with “principle-check signers record --name \"%s\" --db FILE”.\n"),
+               path, pc_signing_key_get_name (key), pc_signing_key_get_name (key));
+      return PC_EXIT_OK;
+    }
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+  if (!pc_store_register_replaced_key (store, pc_signing_key_get_name (key),
+                                       pc_signing_key_get_public_key (key), old_fingerprint,
+                                       &error))
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("Recorded in the register of signers of %s: %s now signs with the new key.\n"),
+           pc_store_get_path (store), pc_signing_key_get_name (key));
+  return PC_EXIT_OK;
+}
+
 /* keygen --replace: the key-file part of replacing a key on purpose. */
 static int
 replace_key (PcCliContext *ctx,
@@ -728,7 +773,8 @@ replace_key (PcCliContext *ctx,
            pc_signing_key_get_name (key), pc_signing_key_get_role (key), keys_dir);
   g_print (_("Old key fingerprint: %s\n"), old_fingerprint);
   g_print (_("New key fingerprint: %s\n"), pc_signing_key_get_fingerprint (key));
-  return PC_EXIT_OK;
+
+  return record_replaced_key (ctx, key, old_fingerprint);
 }
 
 int
@@ -800,8 +846,8 @@ content_sha256 (PcCliContext        *ctx,
   return bytes != NULL;
 }
 
-/* Opens @name's key to sign @a, whose content SHA-256 @shown_sha256
- * the terminal shows before asking for the passphrase. */
+/* Opens @name's key to sign @a (nullable), whose content SHA-256
+ * @shown_sha256 the terminal shows before asking for the passphrase. */
 static PcSigningKey *
 unlock_key (PcCliContext        *ctx,
             const char          *name,
@@ -824,8 +870,9 @@ unlock_key (PcCliContext        *ctx,
     }
 
   /* Translators: shown on the terminal before the passphrase prompt. */
-  intro = g_strdup_printf (_("Signing %s revision %d, content SHA-256 %s\n"),
-                           a->reference, a->revision, shown_sha256);
+  if (a != NULL)
+    intro = g_strdup_printf (_("Signing %s revision %d, content SHA-256 %s\n"),
+                             a->reference, a->revision, shown_sha256);
   passphrase = get_passphrase (passphrase_file, name, intro, FALSE, &error);
   if (passphrase == NULL)
     {
@@ -981,4 +1028,122 @@ _pc_cli_revise (PcCliContext  *ctx,
 
   g_print (_("%s revision %d is a new draft\n"), revised->reference, revised->revision);
   return PC_EXIT_OK;
+}
+
+/* signers */
+
+static int
+list_signers (PcCliContext *ctx,
+              gboolean      json)
+{
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GPtrArray) signers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+  signers = pc_store_list_signers (store, &error);
+  if (signers == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  if (json)
+    {
+      g_autoptr(cJSON) array = cJSON_CreateArray ();
+      char *text;
+
+      for (guint i = 0; i < signers->len; i++)
+        {
+          const PcSigner *s = g_ptr_array_index (signers, i);
+          cJSON *object = cJSON_CreateObject ();
+
+          cJSON_AddStringToObject (object, "name", s->name);
+          cJSON_AddStringToObject (object, "fingerprint", s->fingerprint);
+          cJSON_AddStringToObject (object, "first_seen", s->first_seen);
+          cJSON_AddStringToObject (object, "how", s->how);
+          pc_json_add_string_or_null (object, "replaces", s->replaces);
+          cJSON_AddStringToObject (object, "recorded_by", s->recorded_by);
+          cJSON_AddItemToArray (array, object);
+        }
+      text = cJSON_Print (array);
+      g_print ("%s\n", text);
+      cJSON_free (text);
+      return PC_EXIT_OK;
+    }
+
+  if (signers->len == 0)
+    g_print ("%s\n", _("Nobody has signed in this database yet."));
+  for (guint i = 0; i < signers->len; i++)
+    {
+      const PcSigner *s = g_ptr_array_index (signers, i);
+
+      /* Translators: one line of the register of signers: name, key
+       * fingerprint, since when, and how the key came. */
+      g_print (_("%s  key %s  since %s (%s)"), _pc_cli_line (s->name), s->fingerprint,
+               s->first_seen, s->how);
+      if (s->replaces != NULL)
+        g_print (_(", replacing key %s"), s->replaces);
+      g_print ("\n");
+    }
+
+  return PC_EXIT_OK;
+}
+
+/* signers record: a signer's own key, unlocked to show it is theirs,
+ * entered in the register on purpose (after keygen --replace). */
+static int
+record_signer (PcCliContext  *ctx,
+               int            argc,
+               char         **argv)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *passphrase_file = NULL;
+  const GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, N_("Whose key"), N_("NAME") },
+    PASSPHRASE_FILE_OPTION (passphrase_file),
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcSigningKey) key = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *known = NULL;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
+                      _("Records your current signing key in this database’s register of signers, as replacing the key you signed with before.")))
+    return PC_EXIT_USAGE;
+  if (name == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--name is required"));
+
+  if ((store = _pc_cli_open_store (ctx)) == NULL
+      || (key = unlock_key (ctx, name, passphrase_file, NULL, NULL)) == NULL)
+    return PC_EXIT_USAGE;
+
+  if (!pc_store_register_replaced_key (store, pc_signing_key_get_name (key),
+                                       pc_signing_key_get_public_key (key), NULL, &error))
+    return _pc_cli_fail_error (ctx, error);
+
+  g_print (_("Recorded in the register of signers of %s: %s now signs with the key %s.\n"),
+           pc_store_get_path (store), pc_signing_key_get_name (key),
+           pc_signing_key_get_fingerprint (key));
+  return PC_EXIT_OK;
+}
+
+int
+_pc_cli_signers (PcCliContext  *ctx,
+                 int            argc,
+                 char         **argv)
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (take_subcommand (ctx, &argc, &argv, "record", "signers record"))
+    return record_signer (ctx, argc, argv);
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
+                      _("Lists the register of signers: which keys have signed for whom in this database, since when.")))
+    return PC_EXIT_USAGE;
+
+  return list_signers (ctx, json);
 }

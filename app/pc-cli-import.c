@@ -96,6 +96,12 @@ _pc_cli_import (PcCliContext  *ctx,
                 int            argc,
                 char         **argv)
 {
+  g_autofree char *trusted_path = NULL;
+  const GOptionEntry entries[] = {
+    PC_CLI_TRUSTED_OPTION (trusted_path),
+    { NULL }
+  };
+  g_autoptr(PcTrustedKeys) trusted = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(PcVerifyResult) result = NULL;
   g_autoptr(PcStore) store = NULL;
@@ -106,8 +112,10 @@ _pc_cli_import (PcCliContext  *ctx,
   gboolean already = FALSE;
   guint n_signoffs;
 
-  if (!_pc_cli_parse (ctx, &argc, &argv, NULL, "FILE", 1,
-                      _("Verifies a summary file and, when it verifies, keeps it in the database as a read-only record.")))
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "FILE [--trusted KEYS]", 1,
+                      _("Verifies a summary file and, when it verifies, keeps it in the database as a read-only record. A signer this database knows by another key is refused.")))
+    return PC_EXIT_USAGE;
+  if (!_pc_cli_load_trusted (ctx, trusted_path, &trusted))
     return PC_EXIT_USAGE;
 
   path = ctx->args[0];
@@ -117,7 +125,7 @@ _pc_cli_import (PcCliContext  *ctx,
 
   /* Verify before the database is even opened: a file refused leaves
    * no trace. */
-  result = pc_verify_summary (data != NULL ? data : "", len, NULL, &error);
+  result = pc_verify_summary (data != NULL ? data : "", len, trusted, &error);
   if (result == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s”: %s"), path, error->message);
 
@@ -162,7 +170,7 @@ _pc_cli_import (PcCliContext  *ctx,
       g_print ("  %s, %s — %s %s\n", or_dash (s->name), or_dash (s->role), _("key"),
                or_dash (s->fingerprint));
     }
-  if (n_signoffs > 0)
+  if (n_signoffs > 0 && trusted == NULL)
     g_print ("%s\n", _("The signatures are intact, but nothing confirms who made them: check each key’s fingerprint with its signer, or run “principle-check verify FILE --trusted KEYS”."));
 
   return PC_EXIT_OK;

@@ -11,6 +11,7 @@
 
 #include "pc-cli.h"
 #include "pc-types.h"
+#include "pc-verify.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,18 @@ PcAssessment *_pc_cli_load      (PcCliContext   *ctx,
                                  const char     *reference,
                                  int             revision);
 
+/* --trusted KEYS, as verify and import take it. */
+#define PC_CLI_TRUSTED_OPTION(path_var) \
+  { "trusted", 0, 0, G_OPTION_ARG_FILENAME, &(path_var), \
+    N_("Accept only the signers’ keys listed in KEYS, one “name<TAB>public key” line each; without it, nothing confirms who signed"), \
+    N_("KEYS") }
+
+/* Loads the trusted keys of --trusted @path (nullable: none) into
+ * *@out_trusted; FALSE after printing why they cannot be read. */
+gboolean  _pc_cli_load_trusted  (PcCliContext   *ctx,
+                                 const char     *path,
+                                 PcTrustedKeys **out_trusted);
+
 /* Commands */
 int       _pc_cli_new           (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_set           (PcCliContext   *ctx, int argc, char **argv);
@@ -87,6 +100,7 @@ int       _pc_cli_revise        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_export        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_import        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_verify        (PcCliContext   *ctx, int argc, char **argv);
+int       _pc_cli_signers       (PcCliContext   *ctx, int argc, char **argv);
 
 /* Imported summaries (pc-cli-import.c). _pc_cli_load_imported() returns
  * the stored file, or prints the error and returns NULL;

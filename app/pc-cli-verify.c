@@ -132,6 +132,24 @@ print_verdict (const PcVerifyResult *result,
     }
 }
 
+gboolean
+_pc_cli_load_trusted (PcCliContext   *ctx,
+                      const char     *path,
+                      PcTrustedKeys **out_trusted)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_trusted = NULL;
+  if (path == NULL)
+    return TRUE;
+
+  *out_trusted = pc_trusted_keys_load (path, &error);
+  if (*out_trusted == NULL)
+    _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+
+  return *out_trusted != NULL;
+}
+
 int
 _pc_cli_verify (PcCliContext  *ctx,
                 int            argc,
@@ -139,9 +157,7 @@ _pc_cli_verify (PcCliContext  *ctx,
 {
   g_autofree char *trusted_path = NULL;
   const GOptionEntry entries[] = {
-    { "trusted", 0, 0, G_OPTION_ARG_FILENAME, &trusted_path,
-      N_("Accept only the signers’ keys listed in KEYS, one “name<TAB>public key” line each; without it, nothing confirms who signed"),
-      N_("KEYS") },
+    PC_CLI_TRUSTED_OPTION (trusted_path),
     { NULL }
   };
   g_autoptr(PcTrustedKeys) trusted = NULL;
@@ -157,12 +173,8 @@ _pc_cli_verify (PcCliContext  *ctx,
                       _("Checks a summary file without any database: its layout, that its content is what was signed, every signature, and that the sign-offs follow review. Exit status 0 when all holds, 1 when anything was altered or does not verify, 2 when the file is not a summary.")))
     return PC_EXIT_USAGE;
 
-  if (trusted_path != NULL)
-    {
-      trusted = pc_trusted_keys_load (trusted_path, &error);
-      if (trusted == NULL)
-        return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-    }
+  if (!_pc_cli_load_trusted (ctx, trusted_path, &trusted))
+    return PC_EXIT_USAGE;
 
   display_path = g_filename_display_name (ctx->args[0]);
   contents = pc_file_read_bounded (ctx->args[0], PC_FILE_MAX_SUMMARY, _("summary file"), &error);

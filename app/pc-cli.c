@@ -120,7 +120,9 @@ _pc_cli_fail_error (PcCliContext *ctx,
   if (g_error_matches (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_BLOCKED)
       || g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_AUDIT_BROKEN))
     status = PC_EXIT_FAILED;
-  if (g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED))
+  if (g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED)
+      || g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_CHANGED)
+      || g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_UNKNOWN_KEY))
     status = PC_EXIT_FAILED;
 
   return _pc_cli_fail (ctx, status, "%s", error->message);
@@ -864,8 +866,9 @@ static const struct
   { "revise", _pc_cli_revise, "revise REF --reason T" },
   { "history", cmd_history, "history REF" },
   { "export", _pc_cli_export, "export REF --json FILE | --pdf FILE | --csv FILE [--revision N] [--imported]" },
-  { "import", _pc_cli_import, "import FILE" },
+  { "import", _pc_cli_import, "import FILE [--trusted KEYS]" },
   { "verify", _pc_cli_verify, "verify FILE [--trusted KEYS]" },
+  { "signers", _pc_cli_signers, "signers [--json] | signers record --name N [--passphrase-file F]" },
   { "checklist", cmd_checklist, "checklist validate FILE" },
   { "demo", cmd_demo, "demo" },
 };

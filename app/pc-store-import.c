@@ -15,6 +15,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pc-sign.h"
+
 #include "pc-canon.h"
 #include "pc-json.h"
 #include "pc-verify.h"
@@ -227,6 +229,51 @@ insert_import (PcStore             *self,
   return sqlite3_last_insert_rowid (self->db);
 }
 
+/* Each signer of @document against the register of signers: a name
+ * known here with another key is refused (a fresh key can carry anyone's
+ * name and key id); a new one is registered as imported. Call inside a
+ * transaction. */
+static gboolean
+check_signers (PcStore      *self,
+               const cJSON  *document,
+               GError      **error)
+{
+  const cJSON *signoff;
+
+  cJSON_ArrayForEach (signoff, cJSON_GetObjectItemCaseSensitive (document, "signoffs"))
+    {
+      const char *name = pc_json_get_string (signoff, "name");
+      const char *public_key = pc_json_get_string (signoff, "public_key");
+      g_autofree char *fingerprint = pc_sign_fingerprint (public_key, error);
+      g_autofree char *known = NULL;
+
+      if (fingerprint == NULL)
+        return FALSE;
+
+      switch (_pc_store_signer_standing (self, name, fingerprint, &known, error))
+        {
+        case PC_SIGNER_KNOWN:
+          break;
+        case PC_SIGNER_NEW:
+          if (!_pc_store_register_signer (self, 0, name, public_key,
+                                          pc_json_get_string (signoff, "signed_at"),
+                                          PC_SIGNER_IMPORTED, NULL, error))
+            return FALSE;
+          break;
+        case PC_SIGNER_OTHER_KEY:
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_UNKNOWN_KEY,
+                       _("The summary’s sign-off by %s was made with the key %s, but %s signs in this database with the key %s: it may be forged, so it is not imported; check with %s, and if they replaced their key on purpose, they record it with “principle-check signers record --name \"%s\"”"),
+                       name, fingerprint, name, known, name, name);
+          return FALSE;
+        case PC_SIGNER_ERROR:
+        default:
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gint64
 pc_store_import_summary (PcStore               *self,
                          const PcVerifyResult  *verified,
@@ -271,7 +318,8 @@ pc_store_import_summary (PcStore               *self,
   if (!_pc_store_begin (self, error))
     return 0;
 
-  id = insert_import (self, &fields, data, len, &already, error);
+  id = check_signers (self, document, error) ? insert_import (self, &fields, data, len, &already, error)
+                                             : 0;
   if (id == 0 || !_pc_store_commit (self, error))
     {
       _pc_store_rollback (self);

@@ -237,6 +237,38 @@ check_signoff (Check           *check,
                  s->name, s->signed_at);
 }
 
+/* The key of @s is one the register of signers holds for its signer:
+ * every signature made here registers its key first, so a sign-off whose
+ * key the register does not hold was put in behind the program's back. */
+static gboolean
+check_registered (PcStore          *self,
+                  Check            *check,
+                  const PcSignoff  *s,
+                  GError          **error)
+{
+  g_autofree char *fingerprint = pc_sign_fingerprint (s->public_key, NULL);
+
+  if (fingerprint == NULL)
+    {
+      add_problem (check, _("%s’s public key is damaged"), s->name);
+      return TRUE;
+    }
+
+  switch (_pc_store_signer_standing (self, s->name, fingerprint, NULL, error))
+    {
+    case PC_SIGNER_KNOWN:
+      return TRUE;
+    case PC_SIGNER_NEW:
+    case PC_SIGNER_OTHER_KEY:
+      add_problem (check, _("%s signed with a key (%s) that this database’s register of signers does not hold for them"),
+                   s->name, fingerprint);
+      return TRUE;
+    case PC_SIGNER_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
 static gboolean
 check_signatures (PcStore  *self,
                   Check    *check,
@@ -261,7 +293,13 @@ check_signatures (PcStore  *self,
     return FALSE;
 
   for (guint i = round_start (a); i < a->signoffs->len; i++)
-    check_signoff (check, g_ptr_array_index (a->signoffs, i), content, sha256);
+    {
+      const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
+
+      check_signoff (check, s, content, sha256);
+      if (!check_registered (self, check, s, error))
+        return FALSE;
+    }
 
   return TRUE;
 }

@@ -134,11 +134,15 @@ record_transition (PcStore             *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *described = NULL;
+  g_autofree char *fingerprint = NULL;
 
+  fingerprint = pc_sign_fingerprint (signoff->public_key, error);
+  if (fingerprint == NULL)
+    return FALSE;
   described = g_strdup_printf ("%s, %s: %s (content SHA-256 %s, key %s)",
                                signoff->name, signoff->role,
                                pc_meaning_to_string (signoff->meaning),
-                               signoff->content_sha256, signoff->key_id);
+                               signoff->content_sha256, fingerprint);
 
   if (!insert_signoff (self, a->id, signoff, error)
       || !_pc_store_audit (self, a->id, signoff->name, "signoff", NULL, "signed", NULL, described,
@@ -212,6 +216,39 @@ check_signing (PcStore             *self,
   return TRUE;
 }
 
+/* The signer's key against the register of signers: a known name with a
+ * key the register does not hold for it is refused (a fresh key can carry
+ * anyone's name); a name signing here for the first time is registered,
+ * with an audit row. */
+static gboolean
+check_register (PcStore             *self,
+                const PcAssessment  *a,
+                const Signing       *signing,
+                GError             **error)
+{
+  const char *name = pc_signing_key_get_name (signing->key);
+  const char *fingerprint = pc_signing_key_get_fingerprint (signing->key);
+  g_autofree char *known = NULL;
+
+  switch (_pc_store_signer_standing (self, name, fingerprint, &known, error))
+    {
+    case PC_SIGNER_KNOWN:
+      return TRUE;
+    case PC_SIGNER_NEW:
+      return _pc_store_register_signer (self, a->id, name,
+                                        pc_signing_key_get_public_key (signing->key), NULL,
+                                        PC_SIGNER_SIGNED, NULL, error);
+    case PC_SIGNER_OTHER_KEY:
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_UNKNOWN_KEY,
+                   _("%s signs in this database with the key %s, not with this key (%s): if you replaced your key on purpose, record it with “principle-check signers record --name \"%s\"”"),
+                   name, known, fingerprint, name);
+      return FALSE;
+    case PC_SIGNER_ERROR:
+    default:
+      return FALSE;
+    }
+}
+
 /* Signs @assessment_id as @signing says and records the sign-off and the
  * change of state, all in one write transaction, so that what is signed
  * is what the database holds at that moment and nobody's change can slip
@@ -237,6 +274,7 @@ sign (PcStore        *self,
   ok = (a = pc_store_load_assessment_by_id (self, assessment_id, error)) != NULL
     && (content = pc_store_content_bytes (self, a, &sha256, error)) != NULL
     && check_signing (self, a, signing, sha256, error)
+    && check_register (self, a, signing, error)
     && pc_store_check_audit_chain (self, a->id, &rows, &head, error)
     && (signoff = make_signoff (a, signing->key, signing->role, signing->meaning,
                                 signing->reason, signing->now, content, sha256, rows, head,

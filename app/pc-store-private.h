@@ -152,4 +152,42 @@ gint64       _pc_store_insert_assessment (PcStore            *self,
                                           const char         *checklist_sha256,
                                           GError            **error);
 
+/* The register of signers (pc-store-signers.c). */
+typedef enum
+{
+  PC_SIGNER_NEW,        /* nobody of that name has signed here */
+  PC_SIGNER_KNOWN,      /* that key is registered for that name */
+  PC_SIGNER_OTHER_KEY,  /* that name signs here with another key */
+  PC_SIGNER_ERROR,
+} PcSignerStanding;
+
+typedef enum
+{
+  PC_SIGNER_SIGNED,
+  PC_SIGNER_IMPORTED,
+  PC_SIGNER_REPLACED,
+  PC_SIGNER_MIGRATED,
+} PcSignerHow;
+
+/* Where @name with the key of @fingerprint stands in the register;
+ * @out_known (nullable) receives the newest key registered for the name
+ * when it is another one. */
+PcSignerStanding _pc_store_signer_standing (PcStore     *self,
+                                            const char  *name,
+                                            const char  *fingerprint,
+                                            char       **out_known,
+                                            GError     **error);
+/* Adds @name's @public_key to the register unless it is there, with an
+ * audit row on @assessment_id (0: none). Call inside a transaction. */
+gboolean  _pc_store_register_signer  (PcStore      *self,
+                                      gint64        assessment_id,
+                                      const char   *name,
+                                      const char   *public_key,
+                                      const char   *first_seen,
+                                      PcSignerHow   how,
+                                      const char   *replaces,
+                                      GError      **error);
+gboolean  _pc_store_register_existing_signers (PcStore  *self,
+                                               GError  **error);
+
 G_END_DECLS

@@ -31,6 +31,10 @@ static const char * const migrations[] = {
 
 #define RESOURCE_SCHEMA "/uk/nhs/beh/PrincipleCheck/schema/"
 
+/* The migration that made the register of signers, which is filled with
+ * the signers of the sign-offs already there. */
+#define REGISTER_OF_SIGNERS 4
+
 G_DEFINE_FINAL_TYPE (PcStore, pc_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (pc-store-error-quark, pc_store_error)
 
@@ -365,6 +369,7 @@ migrate (PcStore  *self,
         return FALSE;
 
       if (!_pc_db_exec (self->db, sql, &local_error)
+          || (next == REGISTER_OF_SIGNERS && !_pc_store_register_existing_signers (self, &local_error))
           || !_pc_db_exec (self->db, pragmas, &local_error)
           || !_pc_db_exec (self->db, "COMMIT", &local_error))
         {

@@ -46,6 +46,18 @@ typedef enum
 #define PC_TYPE_STORE (pc_store_get_type ())
 G_DECLARE_FINAL_TYPE (PcStore, pc_store, PC, STORE, GObject)
 
+/* One entry of a database's register of signers: a key that signs, or
+ * signed, for a person. */
+typedef struct
+{
+  char *name;
+  char *fingerprint;   /* pc_sign_fingerprint() of the key */
+  char *first_seen;    /* UTC */
+  char *how;           /* "signed", "imported", "replaced", "migrated" */
+  char *replaces;      /* nullable: the fingerprint of the key it replaced */
+  char *recorded_by;
+} PcSigner;
+
 /* How a record stands against its signatures. */
 typedef enum
 {
@@ -364,6 +376,21 @@ char         *pc_integrity_describe        (const PcAssessment *a,
                                             GPtrArray          *problems);
 /* "unsigned", "verified" or "altered", as list --json gives it. */
 const char   *pc_integrity_to_string       (PcIntegrity         integrity);
+
+/* The register of signers, oldest entry first: who has signed in this
+ * database with which key. Returns: (transfer full) (element-type
+ * PcSigner) (nullable) */
+GPtrArray    *pc_store_list_signers        (PcStore       *self,
+                                            GError       **error);
+/* Records that @name now signs with @public_key, replacing the key whose
+ * fingerprint is @replaces (nullable), on purpose: the old key stays
+ * valid for what it signed. */
+gboolean      pc_store_register_replaced_key (PcStore     *self,
+                                            const char    *name,
+                                            const char    *public_key,
+                                            const char    *replaces,
+                                            GError       **error);
+void          pc_signer_free               (PcSigner      *signer);
 
 void          pc_list_item_free            (PcListItem    *item);
 void          pc_audit_entry_free          (PcAuditEntry  *entry);

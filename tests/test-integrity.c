@@ -113,6 +113,23 @@ find_id (const char  *path,
   return id;
 }
 
+/* What @store says of assessment @id. */
+static PcIntegrity
+integrity_of_store (PcStore *store,
+                    gint64   id)
+{
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  PcIntegrity integrity;
+
+  a = pc_store_load_assessment_by_id (store, id, &error);
+  g_assert_no_error (error);
+  integrity = pc_store_verify_assessment (store, a, NULL, &error);
+  g_assert_no_error (error);
+
+  return integrity;
+}
+
 /* What the store says of assessment @id of @path. */
 static PcIntegrity
 integrity_of (const char  *path,
@@ -696,10 +713,114 @@ test_release_1 (void)
     }
   g_assert_cmpuint (signed_ones, >=, 4);
 
+  {
+    g_autoptr(GPtrArray) signers = pc_store_list_signers (store, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (signers->len, >=, 2);
+    g_assert_cmpstr (((PcSigner *) g_ptr_array_index (signers, 0))->how, ==, "migrated");
+  }
+
   bytes = pc_test_read_file (summary);
   result = pc_verify_summary (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, &error);
   g_assert_no_error (error);
   g_assert_true (result->ok);
+}
+
+
+/* The register of signers: a name that signed here with one key cannot
+ * sign with another, unless the new key was recorded on purpose. */
+static void
+test_register_signing (void)
+{
+  g_autoptr(PcStore) store = pc_test_open_store (NULL);
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Ann Lee", "Service lead");
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Raj Patel", "Clinical director");
+  /* A second key under the reviewer's name, made on another desk. */
+  g_autoptr(PcSigningKey) impostor = pc_test_signing_key_new ("RAJ  PATEL", "Clinical director");
+  g_autoptr(GPtrArray) signers = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 first = pc_test_create_assessment (store, "Crisis café", "Ann Lee");
+  gint64 second = pc_test_create_assessment (store, "Carers’ line", "Ann Lee");
+
+  pc_test_answer_all (store, first);
+  pc_test_answer_all (store, second);
+  g_assert_true (pc_store_submit (store, first, author, NULL, NULL, NULL, &error));
+  g_assert_true (pc_store_review (store, first, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_store_submit (store, second, author, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (pc_store_review (store, second, PC_MEANING_APPROVED, NULL, impostor, NULL, NULL,
+                                   NULL, &error));
+  g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_UNKNOWN_KEY);
+  g_assert_nonnull (strstr (error->message, pc_signing_key_get_fingerprint (reviewer)));
+  g_assert_nonnull (strstr (error->message, pc_signing_key_get_fingerprint (impostor)));
+  g_clear_error (&error);
+
+  /* Recorded on purpose, the new key signs; the old signature stands. */
+  g_assert_true (pc_store_register_replaced_key (store, pc_signing_key_get_name (impostor),
+                                                 pc_signing_key_get_public_key (impostor),
+                                                 pc_signing_key_get_fingerprint (reviewer), &error));
+  g_assert_no_error (error);
+  g_assert_true (pc_store_review (store, second, PC_MEANING_APPROVED, NULL, impostor, NULL, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+
+  signers = pc_store_list_signers (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (signers->len, ==, 3);
+  g_assert_cmpstr (((PcSigner *) g_ptr_array_index (signers, 2))->how, ==, "replaced");
+  g_assert_cmpstr (((PcSigner *) g_ptr_array_index (signers, 2))->replaces, ==,
+                   pc_signing_key_get_fingerprint (reviewer));
+  g_assert_cmpint (integrity_of_store (store, first), ==, PC_INTEGRITY_VERIFIED);
+  g_assert_cmpint (integrity_of_store (store, second), ==, PC_INTEGRITY_VERIFIED);
+}
+
+/* A forged decision (a fresh key carrying the genuine reviewer's name
+ * and role) is refused by import in a database that knows the reviewer. */
+static void
+test_register_import (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *genuine_path = g_build_filename (dir, "genuine.json", NULL);
+  g_autofree char *forged_path = g_build_filename (dir, "forged.json", NULL);
+  g_autofree char *reviewer_db = g_build_filename (dir, "reviewer.db", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(PcStore) author_store = pc_test_open_store (NULL);
+  g_autoptr(PcStore) forger_store = pc_test_open_store (NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  gint64 genuine = pc_test_create_approved_assessment (author_store, "Crisis café", "Ann Lee",
+                                                       "Service lead", "Raj Patel",
+                                                       "Clinical director");
+  gint64 forged = pc_test_create_approved_assessment (forger_store, "Crisis café", "Ann Lee",
+                                                      "Service lead", "Raj Patel",
+                                                      "Clinical director");
+
+  pc_test_export_summary (author_store, genuine, now, genuine_path);
+  pc_test_export_summary (forger_store, forged, now, forged_path);
+
+  g_assert_cmpint (pc_test_run_cli (reviewer_db, NULL, NULL, "import", genuine_path, NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (reviewer_db, NULL, &err, "import", forged_path, NULL), ==, 1);
+  assert_one_line (err, "it may be forged, so it is not imported");
+}
+
+/* A sign-off whose key the register does not hold was put in behind the
+ * program's back. */
+static void
+test_register_removed (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = find_id (path, "approved", &reference);
+
+  pc_test_raw_exec_behind_triggers (path, "DELETE FROM signers");
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "register of signers does not hold"));
+  assert_altered_everywhere (path, reference, "register of signers does not hold");
 }
 
 int
@@ -713,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/pc/integrity/what-you-see", test_what_you_see);
   g_test_add_func ("/pc/integrity/anchor-in-summary", test_anchor_in_summary);
   g_test_add_func ("/pc/integrity/release-1", test_release_1);
+  g_test_add_func ("/pc/integrity/register-signing", test_register_signing);
 
   if (g_getenv ("PC_CLI") != NULL)
     {
@@ -726,6 +848,8 @@ main (int   argc,
       g_test_add_func ("/pc/integrity/dropped-trigger", test_dropped_trigger);
       g_test_add_func ("/pc/integrity/writable-schema", test_writable_schema);
       g_test_add_func ("/pc/integrity/deleted-assessment", test_deleted_assessment);
+      g_test_add_func ("/pc/integrity/register-import", test_register_import);
+      g_test_add_func ("/pc/integrity/register-removed", test_register_removed);
       make_template ();
     }
 
