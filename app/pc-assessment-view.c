@@ -959,6 +959,15 @@ pc_assessment_view_new (void)
 }
 
 void
+pc_assessment_view_set_trusted_signers (PcAssessmentView *self,
+                                        const char       *path)
+{
+  g_return_if_fail (PC_IS_ASSESSMENT_VIEW (self));
+
+  pc_review_page_set_trusted_signers (self->review_page, path);
+}
+
+void
 pc_assessment_view_set_store (PcAssessmentView *self,
                               PcStore          *store)
 {

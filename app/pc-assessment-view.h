@@ -84,4 +84,9 @@ gboolean            pc_assessment_view_export_csv      (PcAssessmentView *self,
                                                         const char       *path,
                                                         GError          **error);
 
+/* Preferences' trusted signers file (nullable: none), which the review
+ * page looks each sign-off's key up in. */
+void          pc_assessment_view_set_trusted_signers (PcAssessmentView *self,
+                                                      const char       *path);
+
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-ui.h"
+#include "pc-verify.h"
 
 struct _PcPreferencesWindow
 {
@@ -25,6 +26,8 @@ struct _PcPreferencesWindow
   AdwEntryRow          *role_row;
   AdwActionRow         *recent_row;
   GtkButton            *clear_button;
+  AdwActionRow         *trusted_row;
+  GtkButton            *trusted_clear_button;
 };
 
 G_DEFINE_FINAL_TYPE (PcPreferencesWindow, pc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -54,6 +57,59 @@ clear_recent_cb (PcPreferencesWindow *self)
 }
 
 static void
+update_trusted_row (PcPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "trusted-signers");
+  g_autofree char *shown = *path != '\0' ? g_filename_display_name (path) : NULL;
+
+  adw_action_row_set_subtitle (self->trusted_row,
+                               shown != NULL ? shown
+                                             : _("None: check each key’s fingerprint with its signer"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->trusted_clear_button), shown != NULL);
+}
+
+static void
+trusted_chosen_cb (GtkNativeDialog     *dialog,
+                   int                  response,
+                   PcPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+      g_autoptr(PcTrustedKeys) keys = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* A list that does not load is refused here, not at each sign-off. */
+      if (path != NULL && (keys = pc_trusted_keys_load (path, &error)) == NULL)
+        pc_ui_show_error (GTK_WIDGET (self), _("Could Not Use the Trusted Signers List"), error);
+      else if (path != NULL)
+        g_settings_set_string (self->settings, "trusted-signers", path);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+choose_trusted_cb (PcPreferencesWindow *self)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Trusted Signers List"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (trusted_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+forget_trusted_cb (PcPreferencesWindow *self)
+{
+  g_settings_reset (self->settings, "trusted-signers");
+}
+
+static void
 pc_preferences_window_dispose (GObject *object)
 {
   PcPreferencesWindow *self = (PcPreferencesWindow *) object;
@@ -78,6 +134,10 @@ pc_preferences_window_class_init (PcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcPreferencesWindow, recent_row);
   gtk_widget_class_bind_template_child (widget_class, PcPreferencesWindow, clear_button);
   gtk_widget_class_bind_template_callback (widget_class, clear_recent_cb);
+  gtk_widget_class_bind_template_child (widget_class, PcPreferencesWindow, trusted_row);
+  gtk_widget_class_bind_template_child (widget_class, PcPreferencesWindow, trusted_clear_button);
+  gtk_widget_class_bind_template_callback (widget_class, choose_trusted_cb);
+  gtk_widget_class_bind_template_callback (widget_class, forget_trusted_cb);
 }
 
 static void
@@ -108,6 +168,9 @@ pc_preferences_window_new (GtkWindow *parent,
   g_signal_connect_object (settings, "changed::recent-databases",
                            G_CALLBACK (update_recent_row), self, G_CONNECT_SWAPPED);
   update_recent_row (self);
+  g_signal_connect_object (settings, "changed::trusted-signers",
+                           G_CALLBACK (update_trusted_row), self, G_CONNECT_SWAPPED);
+  update_trusted_row (self);
 
   return self;
 }

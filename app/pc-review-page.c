@@ -21,6 +21,8 @@
 #include "pc-sign-dialog.h"
 #include "pc-signoff-text.h"
 #include "pc-store.h"
+#include "pc-verify.h"
+#include "pc-sign.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
 
@@ -31,6 +33,7 @@ struct _PcReviewPage
   /* Owned */
   PcStore             *store;
   PcChecklist         *checklist;
+  char                *trusted_path;   /* nullable: Preferences' trusted signers */
 
   /* Borrowed: the view owns it until the next set_assessment(). */
   const PcAssessment  *assessment;
@@ -83,14 +86,48 @@ new_wrapping_label (const char *text)
   return label;
 }
 
+/* Says which key made @signoff, and whether the trusted signers list
+ * (@trusted, nullable) holds it for the signer: a key alone says nothing
+ * about who made it. */
+static char *
+describe_key (const PcSignoff      *signoff,
+              const PcTrustedKeys  *trusted)
+{
+  g_autofree char *fingerprint = pc_sign_fingerprint (signoff->public_key, NULL);
+  const char *shown = fingerprint != NULL ? fingerprint : "—";
+
+  if (trusted == NULL)
+    /* Translators: %s is a key's fingerprint, "1A2B 3C4D 5E6F 7A8B". */
+    return g_strdup_printf (_("Key %s: check it with the signer, or choose a trusted signers list in Preferences"),
+                            shown);
+
+  switch (pc_trusted_keys_check (trusted, signoff->name, signoff->public_key))
+    {
+    case PC_TRUST_LISTED:
+      return g_strdup_printf (_("Key %s: confirmed by your trusted signers list"), shown);
+    case PC_TRUST_OTHER_KEY:
+      return g_strdup_printf (_("Key %s: NOT the key your trusted signers list gives for %s"),
+                              shown, signoff->name);
+    case PC_TRUST_NOT_LISTED:
+    default:
+      return g_strdup_printf (_("Key %s: %s is not in your trusted signers list"), shown,
+                              signoff->name);
+    }
+}
+
 static void
-append_signoff (PcReviewPage    *self,
-                const PcSignoff *signoff)
+append_signoff (PcReviewPage        *self,
+                const PcSignoff     *signoff,
+                const PcTrustedKeys *trusted)
 {
   g_autofree char *line = pc_signoff_describe (signoff);
+  g_autofree char *key = describe_key (signoff, trusted);
   GtkWidget *label = new_wrapping_label (line);
 
   gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (self->signoffs_box, label);
+  label = new_wrapping_label (key);
+  gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (self->signoffs_box, label);
 
   if (signoff->reason != NULL)
@@ -132,6 +169,7 @@ update_banner (PcReviewPage *self)
   const char *icon_class = NULL;
   const char *title = NULL;
   const char *body = NULL;
+  g_autoptr(PcTrustedKeys) trusted = NULL;
 
   switch (a->state)
     {
@@ -212,8 +250,16 @@ update_banner (PcReviewPage *self)
       gtk_box_append (self->signoffs_box, new_wrapping_label (line));
     }
 
+  if (self->trusted_path != NULL && a->signoffs != NULL && a->signoffs->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      trusted = pc_trusted_keys_load (self->trusted_path, &error);
+      if (trusted == NULL)
+        gtk_box_append (self->signoffs_box, new_wrapping_label (error->message));
+    }
   for (guint i = 0; a->signoffs != NULL && i < a->signoffs->len; i++)
-    append_signoff (self, g_ptr_array_index (a->signoffs, i));
+    append_signoff (self, g_ptr_array_index (a->signoffs, i), trusted);
 
   /* Inside the walk, the read-only banner above every page offers the
    * new revision already: one button, not two. */
@@ -580,6 +626,18 @@ pc_review_page_set_assessment (PcReviewPage       *self,
   update_actions (self, n_blocking);
 }
 
+void
+pc_review_page_set_trusted_signers (PcReviewPage *self,
+                                    const char   *path)
+{
+  g_return_if_fail (PC_IS_REVIEW_PAGE (self));
+
+  g_free (self->trusted_path);
+  self->trusted_path = path != NULL && *path != '\0' ? g_strdup (path) : NULL;
+  if (self->assessment != NULL)
+    update_banner (self);
+}
+
 /* GObject */
 
 static void
@@ -591,6 +649,7 @@ pc_review_page_dispose (GObject *object)
   self->assessment = NULL;
   g_clear_object (&self->store);
   g_clear_pointer (&self->checklist, pc_checklist_unref);
+  g_clear_pointer (&self->trusted_path, g_free);
 
   G_OBJECT_CLASS (pc_review_page_parent_class)->dispose (object);
 }

@@ -27,4 +27,9 @@ void       pc_review_page_set_assessment (PcReviewPage          *self,
                                        const PcAssessment *assessment,
                                        PcChecklist        *checklist);
 
+/* The file of trusted signers' keys (nullable: none) each sign-off's key
+ * is looked up in, as verify --trusted does. */
+void          pc_review_page_set_trusted_signers (PcReviewPage *self,
+                                                  const char   *path);
+
 G_END_DECLS

@@ -500,22 +500,12 @@ check_trust (Verifier          *v,
              const char        *public_key,
              const char        *who)
 {
-  g_autofree char *line = public_key_line (public_key);
-  gboolean name_listed = FALSE;
+  PcTrust trust = pc_trusted_keys_check (v->trusted, so->name, public_key);
 
-  for (guint i = 0; i < v->trusted->keys->len; i++)
-    {
-      const TrustedKey *key = g_ptr_array_index (v->trusted->keys, i);
+  if (trust == PC_TRUST_LISTED)
+    return;
 
-      if (so->name == NULL || !pc_text_names_equal (key->name, so->name))
-        continue;
-
-      name_listed = TRUE;
-      if (line != NULL && g_str_equal (line, key->key))
-        return;
-    }
-
-  if (name_listed)
+  if (trust == PC_TRUST_OTHER_KEY)
     signoff_problem (v, so, _("the key that signed as %s is not the one trusted for %s in %s (it has fingerprint %s)"),
                      who, who, v->trusted->display_path,
                      so->fingerprint != NULL ? so->fingerprint : "—");
@@ -1071,6 +1061,43 @@ pc_trusted_keys_load (const char  *path,
   trusted->keys = g_steal_pointer (&keys);
 
   return trusted;
+}
+
+PcTrust
+pc_trusted_keys_check (const PcTrustedKeys *keys,
+                       const char          *name,
+                       const char          *public_key)
+{
+  g_autofree char *line = NULL;
+  gboolean name_listed = FALSE;
+
+  g_return_val_if_fail (keys != NULL, PC_TRUST_NOT_LISTED);
+
+  if (name == NULL || public_key == NULL)
+    return PC_TRUST_NOT_LISTED;
+
+  line = public_key_line (public_key);
+  for (guint i = 0; i < keys->keys->len; i++)
+    {
+      const TrustedKey *key = g_ptr_array_index (keys->keys, i);
+
+      if (!pc_text_names_equal (key->name, name))
+        continue;
+
+      name_listed = TRUE;
+      if (line != NULL && g_str_equal (line, key->key))
+        return PC_TRUST_LISTED;
+    }
+
+  return name_listed ? PC_TRUST_OTHER_KEY : PC_TRUST_NOT_LISTED;
+}
+
+const char *
+pc_trusted_keys_get_display_path (const PcTrustedKeys *keys)
+{
+  g_return_val_if_fail (keys != NULL, NULL);
+
+  return keys->display_path;
 }
 
 void

@@ -71,6 +71,21 @@ PcTrustedKeys  *pc_trusted_keys_load      (const char      *path,
                                            GError         **error);
 void            pc_trusted_keys_free      (PcTrustedKeys   *keys);
 
+/* Whether @public_key (minisign public key text) is listed in @keys for
+ * @name (names compared as pc_text_names_equal() does). */
+typedef enum
+{
+  PC_TRUST_LISTED,      /* that key, for that name */
+  PC_TRUST_OTHER_KEY,   /* the name is listed, with another key */
+  PC_TRUST_NOT_LISTED,  /* the name is not listed */
+} PcTrust;
+
+PcTrust         pc_trusted_keys_check     (const PcTrustedKeys *keys,
+                                           const char      *name,
+                                           const char      *public_key);
+/* The file @keys came from, for messages. */
+const char     *pc_trusted_keys_get_display_path (const PcTrustedKeys *keys);
+
 /* Checks @len bytes of a summary file: the shape the schema describes,
  * the canonical content against every sign-off's content_sha256, every
  * signature and trusted comment against the sign-off's fields, that the

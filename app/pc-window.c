@@ -151,6 +151,7 @@ show_imported (PcWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(PcVerifyResult) result = NULL;
+  g_autoptr(PcTrustedKeys) trusted = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   g_autofree char *heading = NULL;
   const char *data;
@@ -161,8 +162,15 @@ show_imported (PcWindow *self,
   bytes = pc_store_get_imported_document (self->store, id, &error);
   if (bytes != NULL)
     {
+      g_autofree char *trusted_path = self->settings != NULL
+                                      ? g_settings_get_string (self->settings, "trusted-signers")
+                                      : NULL;
+
+      if (trusted_path != NULL && *trusted_path != '\0')
+        trusted = pc_trusted_keys_load (trusted_path, &error);
       data = g_bytes_get_data (bytes, &len);
-      result = pc_verify_summary (data != NULL ? data : "", len, NULL, &error);
+      if (error == NULL)
+        result = pc_verify_summary (data != NULL ? data : "", len, trusted, &error);
     }
   if (result == NULL)
     {
@@ -184,6 +192,10 @@ show_imported (PcWindow *self,
   g_string_append (body, result->ok ? _("Verified: every signature holds, so nothing was altered "
                                         "since it was signed.")
                                     : _("Warning: this summary does not verify. Do not rely on it."));
+  if (trusted == NULL && result->signoffs->len > 0)
+    g_string_append_printf (body, " %s",
+                            _("Nothing confirms who made the signatures: check each key with its "
+                              "signer, or choose a trusted signers list in Preferences."));
   for (guint i = 0; i < result->signoffs->len; i++)
     {
       const PcVerifiedSignoff *signoff = g_ptr_array_index (result->signoffs, i);
@@ -468,6 +480,15 @@ update_actor (PcWindow *self)
     pc_store_set_actor (self->store, actor);
 }
 
+/* Preferences' trusted signers, for the review page's sign-offs. */
+static void
+update_trusted_signers (PcWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "trusted-signers");
+
+  pc_assessment_view_set_trusted_signers (self->assessment_view, path);
+}
+
 /* The application's settings: the window's size, the user's name for
  * the audit trail, File → Recent. (Not in constructed(): "application"
  * is set after it.) */
@@ -483,6 +504,9 @@ use_app_settings (PcWindow   *self,
                            G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::user-role",
                            G_CALLBACK (update_actor), self, G_CONNECT_SWAPPED);
+  update_trusted_signers (self);
+  g_signal_connect_object (settings, "changed::trusted-signers",
+                           G_CALLBACK (update_trusted_signers), self, G_CONNECT_SWAPPED);
   pc_list_page_set_recent_menu (self->list_page, recent_menu);
 }
 

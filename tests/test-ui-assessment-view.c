@@ -376,6 +376,54 @@ test_altered (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* With a trusted signers list, each sign-off says whether its key is the
+ * one trusted for its signer. */
+static void
+test_trusted_signers (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *list = g_build_filename (dir, "trusted.txt", NULL);
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Sam Patel", "Service lead");
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Dr Ann Lee", "Governance lead");
+  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
+  g_auto(GStrv) lines = g_strsplit (pc_signing_key_get_public_key (reviewer), "\n", -1);
+  g_autofree char *contents = g_strdup_printf ("Dr Ann Lee\t%s\n", lines[1]);
+  g_autofree char *confirmed = NULL;
+  g_autofree char *unlisted = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = pc_assessment_view_new ();
+
+  pc_test_answer_all (store, id);
+  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
+  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (list, contents, -1, &error));
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  pc_assessment_view_set_store (PC_ASSESSMENT_VIEW (view), store);
+  g_assert_true (pc_assessment_view_open (PC_ASSESSMENT_VIEW (view), id, "review", &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+
+  /* Without a list, nothing confirms who signed. */
+  g_assert_true (shows_label (view, "check it with the signer, or choose a trusted signers list in Preferences"));
+
+  pc_assessment_view_set_trusted_signers (PC_ASSESSMENT_VIEW (view), list);
+  confirmed = g_strdup_printf ("Key %s: confirmed by your trusted signers list",
+                               pc_signing_key_get_fingerprint (reviewer));
+  unlisted = g_strdup_printf ("Key %s: Sam Patel is not in your trusted signers list",
+                              pc_signing_key_get_fingerprint (author));
+  g_assert_true (shows_label (view, confirmed));
+  g_assert_true (shows_label (view, unlisted));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_accessible (void)
 {
@@ -474,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/pc/ui/assessment-view/read-only", test_read_only);
   g_test_add_func ("/pc/ui/assessment-view/accessible", test_accessible);
   g_test_add_func ("/pc/ui/assessment-view/altered", test_altered);
+  g_test_add_func ("/pc/ui/assessment-view/trusted-signers", test_trusted_signers);
 
   status = g_test_run ();
   pc_test_remove_tree (home);

@@ -31,10 +31,36 @@ static char *xdg_home;
 
 /* Assessments in each state, through the store. */
 
+/* One key for each signer for the whole run: a database's register of
+ * signers refuses a second key under a name it knows. */
+static PcSigningKey *
+signer_key (const char *name,
+            const char *role)
+{
+  static GHashTable *keys;
+  PcSigningKey *key;
+
+  if (keys == NULL)
+    keys = g_hash_table_new (g_str_hash, g_str_equal);
+  key = g_hash_table_lookup (keys, name);
+  if (key == NULL)
+    {
+      /* Not g_test_queue: the keys outlive the test that made them. */
+      g_autofree char *dir = g_build_filename (xdg_home, "test-keys", NULL);
+      g_autoptr(GError) error = NULL;
+
+      key = pc_signing_key_generate (dir, name, role, PC_TEST_PASSPHRASE, &error);
+      g_assert_no_error (error);
+      g_hash_table_insert (keys, (gpointer) name, key);
+    }
+
+  return key;
+}
+
 static gint64
 create_submitted (PcStore *store)
 {
-  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Ann Lee", "Service lead");
+  PcSigningKey *author = signer_key ("Ann Lee", "Service lead");
   g_autoptr(GError) error = NULL;
   gint64 id = pc_test_create_assessment (store, "Crisis café for adults", "Ann Lee");
 
@@ -50,8 +76,7 @@ create_decided (PcStore    *store,
                 PcMeaning   decision,
                 const char *reason)
 {
-  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Dr Ann Leigh",
-                                                              "Clinical Director");
+  PcSigningKey *reviewer = signer_key ("Dr Ann Leigh", "Clinical Director");
   g_autoptr(GError) error = NULL;
   gint64 id = create_submitted (store);
 
