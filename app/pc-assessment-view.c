@@ -479,7 +479,8 @@ update_sidebar (PcAssessmentView *self)
 
   /* Translators: "PC-2026-0007 · Draft" */
   subtitle = g_strdup_printf (_("%s · %s"), self->assessment->reference,
-                              pc_state_to_label (self->assessment->state));
+                              self->assessment->altered != NULL
+                              ? _("Altered") : pc_state_to_label (self->assessment->state));
   adw_window_title_set_title (self->sidebar_title, self->assessment->title);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle);
 }

@@ -582,6 +582,20 @@ restore_place (PcWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "assessment");
 }
 
+/* A database whose schema was changed behind the program's back opens
+ * read-only: said once the window is on screen, with what differs. */
+static void
+warn_altered_schema_cb (PcWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_handlers_disconnect_by_func (self, warn_altered_schema_cb, NULL);
+  g_set_error_literal (&error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED,
+                       pc_store_get_altered_schema (self->store));
+  pc_ui_show_error (GTK_WIDGET (self), _("This Database Has Been Changed Outside Principle Check"),
+                    error);
+}
+
 static void
 pc_window_constructed (GObject *object)
 {
@@ -592,6 +606,9 @@ pc_window_constructed (GObject *object)
   pc_list_page_set_store (self->list_page, self->store);
   pc_assessment_view_set_store (self->assessment_view, self->store);
   restore_place (self);
+
+  if (pc_store_get_altered_schema (self->store) != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (warn_altered_schema_cb), NULL);
 }
 
 static void

@@ -89,6 +89,20 @@ titles_say (GtkWidget  *widget,
   return FALSE;
 }
 
+static gboolean
+subtitles_say (GtkWidget  *widget,
+               const char *subtitle)
+{
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+
+  collect (widget, ADW_TYPE_WINDOW_TITLE, titles);
+  for (guint i = 0; i < titles->len; i++)
+    if (g_strcmp0 (adw_window_title_get_subtitle (g_ptr_array_index (titles, i)), subtitle) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static char *
 first_prompt_of (PcStore    *store,
                  gint64      id,
@@ -364,6 +378,9 @@ test_altered (void)
                             "Do not rely on it; restore the database from a backup."));
   g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (view, "banner_button")));
 
+  g_assert_true (titles_say (view, "Crisis line for carers"));
+  g_assert_true (subtitles_say (view, "PC-2026-0001 · Altered"));
+
   state_label = pc_test_ui_get_by_id (view, "state_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (state_label)), ==, "Altered");
   g_assert_false (gtk_widget_has_css_class (state_label, "approved"));
@@ -372,6 +389,7 @@ test_altered (void)
   gtk_test_widget_wait_for_draw (window);
   review_title = pc_test_ui_get_by_id (view, "banner_title");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (review_title)), ==, "Altered Since It Was Signed");
+  pc_test_ui_maybe_screenshot (window, "altered-review");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
