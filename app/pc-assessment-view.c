@@ -280,12 +280,14 @@ update_banner (PcAssessmentView *self)
       for (guint i = 0; i < a->altered->len; i++)
         g_string_append_printf (what, i > 0 ? "; %s" : "%s",
                                 (const char *) g_ptr_array_index (a->altered, i));
-      /* Translators: the banner over an assessment whose signatures no
-       * longer hold; %s says what does not match. */
       if (a->state == PC_STATE_DRAFT)
+        /* Translators: the banner over an assessment altered behind the
+         * program's back; %s says what does not match. */
         markup = g_markup_printf_escaped (_("<b>Altered outside Principle Check:</b> %s. Do not rely on it; restore the database from a backup."),
                                           what->str);
       else
+        /* Translators: the banner over an assessment whose signatures no
+         * longer hold; %s says what does not match. */
         markup = g_markup_printf_escaped (_("<b>Altered since it was signed:</b> %s. Do not rely on it; restore the database from a backup."),
                                           what->str);
       icon = "dialog-warning-symbolic";

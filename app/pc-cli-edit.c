@@ -869,8 +869,8 @@ unlock_key (PcCliContext        *ctx,
       return NULL;
     }
 
-  /* Translators: shown on the terminal before the passphrase prompt. */
   if (a != NULL)
+    /* Translators: shown on the terminal before the passphrase prompt. */
     intro = g_strdup_printf (_("Signing %s revision %d, content SHA-256 %s\n"),
                              a->reference, a->revision, shown_sha256);
   passphrase = get_passphrase (passphrase_file, name, intro, FALSE, &error);

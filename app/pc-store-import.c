@@ -262,7 +262,7 @@ check_signers (PcStore      *self,
           break;
         case PC_SIGNER_OTHER_KEY:
           g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_UNKNOWN_KEY,
-                       _("The summary’s sign-off by %s was made with the key %s, but %s signs in this database with the key %s: it may be forged, so it is not imported; check with %s, and if they replaced their key on purpose, they record it with “principle-check signers record --name \"%s\"”"),
+                       _("The summary’s sign-off by %s was made with the key %s, but %s signs in this database with the key %s: it may be forged, so it is not imported; check with %s, and if they replaced their key on purpose, ask them to record it with “principle-check signers record --name \"%s\"”"),
                        name, fingerprint, name, known, name, name);
           return FALSE;
         case PC_SIGNER_ERROR:

@@ -12,6 +12,7 @@
 #include "pc-store-private.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
@@ -75,7 +76,7 @@ check_history (PcStore  *self,
 
       if (s->audit_rows > (gint64) rows->len)
         {
-          add_problem (check, _("the history has been cut short: %s signed it with %" G_GINT64_FORMAT " entries, and %u are left"),
+          add_problem (check, _("the history has been cut short: %s signed it with %" PRId64 " entries, and %u are left"),
                        s->name, s->audit_rows, rows->len);
           continue;
         }
@@ -196,9 +197,11 @@ check_state (Check *check)
       else if (n > 2 || pc_lifecycle_state_after (decision->meaning) != a->state)
         add_problem (check, _("it says “%s”, but %s signed “%s”"), state, decision->name,
                      pc_meaning_to_label (decision->meaning));
-      else if (pc_names_equal (prepared->name, decision->name)
-               || pc_names_equal (a->lead, decision->name))
+      else if (pc_names_equal (prepared->name, decision->name))
         add_problem (check, _("%s both prepared and reviewed it"), decision->name);
+      else if (pc_names_equal (a->lead, decision->name))
+        add_problem (check, _("%s is the service lead and so cannot also be its reviewer"),
+                     decision->name);
       break;
 
     default:
@@ -346,11 +349,12 @@ pc_integrity_describe (const PcAssessment *a,
       g_string_append (text, g_ptr_array_index (problems, i));
     }
 
-  /* Translators: %s is a reference, %d its revision, the last %s what
-   * does not match. */
   if (a->state == PC_STATE_DRAFT)
+    /* Translators: %s is a reference, %d its revision, the last %s what
+     * does not match. */
     return g_strdup_printf (_("%s revision %d has been altered outside Principle Check (%s): do not rely on it; restore the database from a backup"),
                             a->reference, a->revision, text->str);
+  /* Translators: as above. */
   return g_strdup_printf (_("%s revision %d has been altered since it was signed (%s): do not rely on it; restore the database from a backup"),
                           a->reference, a->revision, text->str);
 }

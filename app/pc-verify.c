@@ -295,7 +295,7 @@ compare_anchor (Verifier          *v,
     }
 
   if (signed_head != NULL && pc_json_get_int (audit, "rows", &audit_rows) && audit_rows < signed_rows)
-    signoff_problem (v, so, _("the history has been cut short: %s signed it with %" G_GINT64_FORMAT " entries, and the file says %" G_GINT64_FORMAT " are left"),
+    signoff_problem (v, so, _("the history has been cut short: %s signed it with %" PRId64 " entries, and the file says %" PRId64 " are left"),
                      who, signed_rows, audit_rows);
 }
 
