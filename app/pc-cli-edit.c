@@ -739,6 +739,37 @@ record_replaced_key (PcCliContext *ctx,
   return PC_EXIT_OK;
 }
 
+/* Asks for a new passphrase (twice on a terminal) and makes @name's key
+ * with @make: a first key, or a replacement. Prints why not and returns
+ * NULL on failure. Returns: (transfer full) (nullable) */
+static PcSigningKey *
+make_key (PcCliContext *ctx,
+          PcSigningKey *(*make) (const char *keys_dir, const char *name, const char *role,
+                                 const char *passphrase, GError **error),
+          const char   *keys_dir,
+          const char   *name,
+          const char   *role,
+          const char   *passphrase_file)
+{
+  g_autoptr(GError) error = NULL;
+  PcSigningKey *key;
+  char *passphrase;
+
+  passphrase = get_passphrase (passphrase_file, name, NULL, TRUE, &error);
+  if (passphrase == NULL)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+      return NULL;
+    }
+
+  key = make (keys_dir, name, role, passphrase, &error);
+  forget (passphrase);
+  if (key == NULL)
+    _pc_cli_fail_error (ctx, error);
+
+  return key;
+}
+
 /* keygen --replace: the key-file part of replacing a key on purpose. */
 static int
 replace_key (PcCliContext *ctx,
@@ -750,7 +781,6 @@ replace_key (PcCliContext *ctx,
   g_autoptr(PcSigningKey) key = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *old_fingerprint = NULL;
-  char *passphrase;
 
   old_fingerprint = pc_sign_key_dup_fingerprint (keys_dir, name, &error);
   if (old_fingerprint == NULL && g_error_matches (error, PC_SIGN_ERROR, PC_SIGN_ERROR_NO_KEY))
@@ -760,14 +790,9 @@ replace_key (PcCliContext *ctx,
   if (old_fingerprint == NULL)
     return _pc_cli_fail_error (ctx, error);
 
-  passphrase = get_passphrase (passphrase_file, name, NULL, TRUE, &error);
-  if (passphrase == NULL)
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
-  key = pc_signing_key_replace (keys_dir, name, role, passphrase, &error);
-  forget (passphrase);
+  key = make_key (ctx, pc_signing_key_replace, keys_dir, name, role, passphrase_file);
   if (key == NULL)
-    return _pc_cli_fail_error (ctx, error);
+    return PC_EXIT_USAGE;
 
   g_print (_("Replaced the signing key of %s (%s) in %s; the old key files are kept beside the new ones, marked “replaced”.\n"),
            pc_signing_key_get_name (key), pc_signing_key_get_role (key), keys_dir);
@@ -795,9 +820,7 @@ _pc_cli_keygen (PcCliContext  *ctx,
     { NULL }
   };
   g_autoptr(PcSigningKey) key = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *keys_dir = pc_sign_default_keys_dir ();
-  char *passphrase;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
                       _("Creates your signing key, protected by a passphrase you will type at each sign-off.")))
@@ -813,14 +836,9 @@ _pc_cli_keygen (PcCliContext  *ctx,
                          _("%s already has a signing key in %s: use it, or make a new one with keygen --replace"),
                          name, keys_dir);
 
-  passphrase = get_passphrase (passphrase_file, name, NULL, TRUE, &error);
-  if (passphrase == NULL)
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
-  key = pc_signing_key_generate (keys_dir, name, role, passphrase, &error);
-  forget (passphrase);
+  key = make_key (ctx, pc_signing_key_generate, keys_dir, name, role, passphrase_file);
   if (key == NULL)
-    return _pc_cli_fail_error (ctx, error);
+    return PC_EXIT_USAGE;
 
   g_print (_("Created the signing key of %s (%s), fingerprint %s, in %s\n"),
            pc_signing_key_get_name (key), pc_signing_key_get_role (key),
@@ -1049,7 +1067,6 @@ list_signers (PcCliContext *ctx,
   if (json)
     {
       g_autoptr(cJSON) array = cJSON_CreateArray ();
-      char *text;
 
       for (guint i = 0; i < signers->len; i++)
         {
@@ -1064,9 +1081,7 @@ list_signers (PcCliContext *ctx,
           cJSON_AddStringToObject (object, "recorded_by", s->recorded_by);
           cJSON_AddItemToArray (array, object);
         }
-      text = cJSON_Print (array);
-      g_print ("%s\n", text);
-      cJSON_free (text);
+      _pc_cli_print_json (array);
       return PC_EXIT_OK;
     }
 

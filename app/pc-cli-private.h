@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include <cjson/cJSON.h>
 #include <gio/gio.h>
 
 #include "pc-cli.h"
@@ -84,6 +85,9 @@ PcAssessment *_pc_cli_load      (PcCliContext   *ctx,
 gboolean  _pc_cli_load_trusted  (PcCliContext   *ctx,
                                  const char     *path,
                                  PcTrustedKeys **out_trusted);
+
+/* Prints @json pretty-printed, one value, and a newline. */
+void      _pc_cli_print_json    (const cJSON    *json);
 
 /* Commands */
 int       _pc_cli_new           (PcCliContext   *ctx, int argc, char **argv);

@@ -261,8 +261,8 @@ _pc_cli_load (PcCliContext *ctx,
   return a;
 }
 
-static void
-print_json (cJSON *json)
+void
+_pc_cli_print_json (const cJSON *json)
 {
   char *text = cJSON_Print (json);
 
@@ -330,7 +330,7 @@ cmd_list (PcCliContext  *ctx,
           cJSON_AddItemToArray (array, object);
         }
 
-      print_json (array);
+      _pc_cli_print_json (array);
       return PC_EXIT_OK;
     }
 
@@ -607,7 +607,7 @@ cmd_show (PcCliContext  *ctx,
       list = cJSON_AddArrayToObject (object, "problems");
       for (guint i = 0; i < problems->len; i++)
         cJSON_AddItemToArray (list, cJSON_CreateString (g_ptr_array_index (problems, i)));
-      print_json (object);
+      _pc_cli_print_json (object);
     }
   else
     {
@@ -673,7 +673,7 @@ cmd_check (PcCliContext  *ctx,
           cJSON_AddStringToObject (object, "message", f->message);
           cJSON_AddItemToArray (array, object);
         }
-      print_json (array);
+      _pc_cli_print_json (array);
     }
   else
     {
