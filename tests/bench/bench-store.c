@@ -334,7 +334,10 @@ bench_load (PcStore      *store,
 /* Fills the list database: one assessment made through the store, with
  * a dozen answers, then cloned with raw SQL, in one transaction, into
  * @n_assessments with references PC-YYYY-0002 onwards, each with between
- * one and twelve of those answers and an updated_at a minute apart. */
+ * one and twelve of those answers and an updated_at a minute apart. The
+ * schema (004-signed-records.sql) refuses an assessment whose id is left
+ * to SQLite, so each clone is given the next id above every id the
+ * assessments, the audit trail and the sign-offs have seen. */
 static gboolean
 fill_list_database (const char   *dir,
                     PcChecklist  *checklist,
@@ -363,16 +366,20 @@ fill_list_database (const char   *dir,
     return FALSE;
 
   if (sqlite3_prepare_v2 (db,
-                          "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
-                          " INSERT INTO assessments (reference, revision, title, kind, division,"
+                          "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?2),"
+                          " last (id) AS (SELECT max (coalesce ((SELECT max (id) FROM assessments), 0),"
+                          "  coalesce ((SELECT max (assessment_id) FROM audit), 0),"
+                          "  coalesce ((SELECT max (assessment_id) FROM signoffs), 0)))"
+                          " INSERT INTO assessments (id, reference, revision, title, kind, division,"
                           "  priority, lead, team, outcomes, affected, start_date, review_date,"
                           "  checklist_sha256, state, imported, created_at, updated_at)"
-                          " SELECT substr (a.reference, 1, length (a.reference) - 4) || printf ('%04d', n.i),"
+                          " SELECT last.id + n.i - 1,"
+                          "  substr (a.reference, 1, length (a.reference) - 4) || printf ('%04d', n.i),"
                           "  1, a.title || ' ' || n.i, a.kind, a.division, a.priority, a.lead, a.team,"
                           "  a.outcomes, a.affected, a.start_date, a.review_date, a.checklist_sha256,"
                           "  a.state, a.imported, a.created_at,"
                           "  strftime ('%Y-%m-%dT%H:%M:%SZ', a.updated_at, printf ('-%d minutes', n.i))"
-                          " FROM n, assessments a WHERE a.id = ?1",
+                          " FROM n, last, assessments a WHERE a.id = ?1 ORDER BY n.i",
                           -1, &clone, NULL) != SQLITE_OK
       || sqlite3_prepare_v2 (db,
                              "INSERT INTO answers (assessment_id, prompt_id, rating, evidence,"
