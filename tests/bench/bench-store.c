@@ -7,12 +7,20 @@
  * Run by `meson test --benchmark`. This is not a pass/fail test: it
  * prints one median a line with its budget beside it and exits 0. It
  * exits non-zero only when something does not work (a store call or an
- * SQL statement fails). Every database lives in a temporary folder on
- * the same disk, which is removed at the end.
+ * SQL statement fails, or a signed assessment does not verify). Every
+ * database lives in a temporary folder on the same disk, which is
+ * removed at the end.
  *
  *   bench-store [--quick]
  *
  * --quick runs smaller counts, for a smoke test.
+ *
+ * The list is timed twice: over 10,000 drafts, as before issue 10, and
+ * over 10,000 assessments of which 2,000 are signed, which the list
+ * re-verifies one by one (pc_store_list(), then the real command
+ * `principle-check list --json`, end to end, as a process). The signed
+ * ones are made through the store's API, signed with two real keys, so
+ * that every one of them verifies; the run fails if one does not.
  */
 
 #define G_LOG_DOMAIN "bench-store"
@@ -27,12 +35,14 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-json.h"
+#include "pc-sign.h"
 #include "pc-store.h"
+/* For the fill only: its durability is turned off (see add_signed()). */
+#include "pc-store-private.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
-#define BENCH_DIVISION "barnet_mental_health"
 #define N_ATTACHMENTS 20
 #define N_WARM_UP 5
 
@@ -42,6 +52,8 @@ typedef struct
   guint n_assessments;
   guint n_lists;
   guint n_loads;
+  guint n_signed;         /* of n_assessments, in the second list */
+  guint n_signed_lists;
 } Counts;
 
 static const Counts full_counts = {
@@ -49,6 +61,8 @@ static const Counts full_counts = {
   .n_assessments = 10000,
   .n_lists = 20,
   .n_loads = 100,
+  .n_signed = 2000,
+  .n_signed_lists = 5,
 };
 
 static const Counts quick_counts = {
@@ -56,6 +70,8 @@ static const Counts quick_counts = {
   .n_assessments = 1000,
   .n_lists = 5,
   .n_loads = 20,
+  .n_signed = 200,
+  .n_signed_lists = 2,
 };
 
 /* Timing */
@@ -334,14 +350,18 @@ bench_load (PcStore      *store,
 /* Fills the list database: one assessment made through the store, with
  * a dozen answers, then cloned with raw SQL, in one transaction, into
  * @n_assessments with references PC-YYYY-0002 onwards, each with between
- * one and twelve of those answers and an updated_at a minute apart. */
+ * one and twelve of those answers and an updated_at a minute apart. The
+ * schema (004-signed-records.sql) refuses an assessment whose id is left
+ * to SQLite, so each clone is given the next id above every id the
+ * assessments, the audit trail and the sign-offs have seen. */
 static gboolean
 fill_list_database (const char   *dir,
+                    const char   *name,
                     PcChecklist  *checklist,
                     guint         n_assessments,
                     GError      **error)
 {
-  g_autofree char *path = g_build_filename (dir, "list.db", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
   g_autoptr(PcStore) store = NULL;
   g_autoptr(PcAssessment) header = header_new ("Redesign of the memory service pathway");
   g_autoptr(sqlite3) db = NULL;
@@ -349,7 +369,7 @@ fill_list_database (const char   *dir,
   g_autoptr(sqlite3_stmt) answers = NULL;
   gint64 id;
 
-  store = open_store (dir, "list.db", error);
+  store = open_store (dir, name, error);
   if (store == NULL)
     return FALSE;
 
@@ -363,16 +383,20 @@ fill_list_database (const char   *dir,
     return FALSE;
 
   if (sqlite3_prepare_v2 (db,
-                          "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
-                          " INSERT INTO assessments (reference, revision, title, kind, division,"
+                          "WITH RECURSIVE n (i) AS (SELECT 2 UNION ALL SELECT i + 1 FROM n WHERE i < ?2),"
+                          " last (id) AS (SELECT max (coalesce ((SELECT max (id) FROM assessments), 0),"
+                          "  coalesce ((SELECT max (assessment_id) FROM audit), 0),"
+                          "  coalesce ((SELECT max (assessment_id) FROM signoffs), 0)))"
+                          " INSERT INTO assessments (id, reference, revision, title, kind, division,"
                           "  priority, lead, team, outcomes, affected, start_date, review_date,"
                           "  checklist_sha256, state, imported, created_at, updated_at)"
-                          " SELECT substr (a.reference, 1, length (a.reference) - 4) || printf ('%04d', n.i),"
+                          " SELECT last.id + n.i - 1,"
+                          "  substr (a.reference, 1, length (a.reference) - 4) || printf ('%04d', n.i),"
                           "  1, a.title || ' ' || n.i, a.kind, a.division, a.priority, a.lead, a.team,"
                           "  a.outcomes, a.affected, a.start_date, a.review_date, a.checklist_sha256,"
                           "  a.state, a.imported, a.created_at,"
                           "  strftime ('%Y-%m-%dT%H:%M:%SZ', a.updated_at, printf ('-%d minutes', n.i))"
-                          " FROM n, assessments a WHERE a.id = ?1",
+                          " FROM n, last, assessments a WHERE a.id = ?1 ORDER BY n.i",
                           -1, &clone, NULL) != SQLITE_OK
       || sqlite3_prepare_v2 (db,
                              "INSERT INTO answers (assessment_id, prompt_id, rating, evidence,"
@@ -396,6 +420,84 @@ fill_list_database (const char   *dir,
   return exec_sql (db, "COMMIT", error);
 }
 
+/* Adds @n_signed assessments to the database @name, each made, filled
+ * (BENCH_CONTENT_MINIMAL: every prompt answered, two attachments),
+ * submitted and approved through the store, with two real keys made
+ * once. Nothing is cloned: a signature covers the reference and the
+ * revision, so a copy under another reference would not verify. */
+static gboolean
+add_signed (const char   *dir,
+            const char   *name,
+            PcChecklist  *checklist,
+            guint         n_signed,
+            GError      **error)
+{
+  g_autofree char *keys_dir = g_build_filename (dir, "keys", NULL);
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcSigningKey) author = NULL;
+  g_autoptr(PcSigningKey) reviewer = NULL;
+
+  store = open_store (dir, name, error);
+  if (store == NULL)
+    return FALSE;
+
+  /* Each store call is a durable transaction, some sixty an assessment:
+   * at a few milliseconds a sync that is over ten minutes of setup. The
+   * fill is not timed and nothing depends on it surviving a power cut,
+   * so its connection does not wait for the disk; what it writes is the
+   * same. The database is timed through new connections, as usual. */
+  if (!_pc_db_exec (store->db, "PRAGMA synchronous = OFF", error))
+    return FALSE;
+
+  if (!bench_signers_new (keys_dir, &author, &reviewer, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_signed; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Signed assessment %u", i + 1);
+
+      if (bench_make_signed_assessment (store, checklist, title, BENCH_CONTENT_MINIMAL, author,
+                                        reviewer, NULL, error) == 0)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Fails unless @items is @n_assessments long and exactly @n_signed of
+ * them are signed and verify, the others unsigned drafts. */
+static gboolean
+check_list (GPtrArray  *items,
+            guint       n_assessments,
+            guint       n_signed,
+            GError    **error)
+{
+  guint n_verified = 0;
+  guint n_unsigned = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PcListItem *item = g_ptr_array_index (items, i);
+
+      if (item->integrity == PC_INTEGRITY_VERIFIED)
+        n_verified++;
+      else if (item->integrity == PC_INTEGRITY_UNSIGNED)
+        n_unsigned++;
+    }
+
+  if (items->len != n_assessments || n_verified != n_signed
+      || n_unsigned != n_assessments - n_signed)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   "The list has %u assessments, %u verified and %u unsigned; expected %u, "
+                   "%u and %u", items->len, n_verified, n_unsigned, n_assessments, n_signed,
+                   n_assessments - n_signed);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* (2) The list of every assessment, as the start page shows it. */
 static gboolean
 bench_list (const char   *dir,
@@ -409,7 +511,7 @@ bench_list (const char   *dir,
   g_autofree char *what = NULL;
   gint64 fill_start = g_get_monotonic_time ();
 
-  if (!fill_list_database (dir, checklist, n_assessments, error))
+  if (!fill_list_database (dir, "list.db", checklist, n_assessments, error))
     return FALSE;
   g_debug ("Filled the list database in %.1f ms",
            (g_get_monotonic_time () - fill_start) / 1000.0);
@@ -429,12 +531,8 @@ bench_list (const char   *dir,
         return FALSE;
       elapsed = g_get_monotonic_time () - start;
 
-      if (items->len != n_assessments)
-        {
-          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
-                       "The list has %u assessments, expected %u", items->len, n_assessments);
-          return FALSE;
-        }
+      if (!check_list (items, n_assessments, 0, error))
+        return FALSE;
 
       /* The first call warms the page cache up. */
       if (i > 0)
@@ -443,6 +541,143 @@ bench_list (const char   *dir,
 
   what = g_strdup_printf ("list of %u assessments", n_assessments);
   bench_print_median (what, samples, "budget: filtering the list of 10,000 under 16 ms a keystroke");
+
+  return TRUE;
+}
+
+/* `principle-check list --json --db @path`, as a process: what a script
+ * waits for. Checks the rows as check_list() does. */
+static gboolean
+run_list_command (const char  *path,
+                  guint        n_assessments,
+                  guint        n_signed,
+                  GError     **error)
+{
+  const char *cli = g_getenv ("PC_CLI");
+  const char *argv[] = { cli, "list", "--json", "--db", path, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(cJSON) rows = NULL;
+  const cJSON *row;
+  guint n_rows = 0;
+  guint n_verified = 0;
+  guint n_unsigned = 0;
+  int status = 0;
+
+  if (cli == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "PC_CLI is not set: run this through `meson test --benchmark`");
+      return FALSE;
+    }
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
+                     error)
+      || !g_spawn_check_wait_status (status, error))
+    {
+      if (error != NULL && *error != NULL)
+        g_prefix_error (error, "%s list --json: %s: ", cli, err != NULL ? err : "");
+      return FALSE;
+    }
+
+  rows = cJSON_Parse (out);
+  if (!cJSON_IsArray (rows))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "%s list --json did not print a JSON array", cli);
+      return FALSE;
+    }
+
+  cJSON_ArrayForEach (row, rows)
+    {
+      const char *integrity = cJSON_GetStringValue (cJSON_GetObjectItemCaseSensitive (row, "integrity"));
+
+      n_rows++;
+      if (g_strcmp0 (integrity, "verified") == 0)
+        n_verified++;
+      else if (g_strcmp0 (integrity, "unsigned") == 0)
+        n_unsigned++;
+    }
+
+  if (n_rows != n_assessments || n_verified != n_signed || n_unsigned != n_assessments - n_signed)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
+                   "list --json printed %u rows, %u \"verified\" and %u \"unsigned\"; "
+                   "expected %u, %u and %u", n_rows, n_verified, n_unsigned, n_assessments,
+                   n_signed, n_assessments - n_signed);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* (4) The list over @n_assessments of which @n_signed are signed:
+ * pc_store_list() re-verifies each signed one. */
+static gboolean
+bench_list_signed (const char   *dir,
+                   PcChecklist  *checklist,
+                   guint         n_assessments,
+                   guint         n_signed,
+                   guint         n,
+                   GError      **error)
+{
+  g_autofree char *path = g_build_filename (dir, "signed.db", NULL);
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GArray) samples = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autoptr(GArray) command = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autofree char *what = NULL;
+  gint64 fill_start = g_get_monotonic_time ();
+
+  if (!fill_list_database (dir, "signed.db", checklist, n_assessments - n_signed, error)
+      || !add_signed (dir, "signed.db", checklist, n_signed, error))
+    return FALSE;
+  g_debug ("Filled the database of %u assessments, %u of them signed, in %.1f s",
+           n_assessments, n_signed, (g_get_monotonic_time () - fill_start) / 1e6);
+
+  store = open_store (dir, "signed.db", error);
+  if (store == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < n + 1; i++)
+    {
+      g_autoptr(GPtrArray) items = NULL;
+      gint64 start = g_get_monotonic_time ();
+      gint64 elapsed;
+
+      items = pc_store_list (store, error);
+      if (items == NULL)
+        return FALSE;
+      elapsed = g_get_monotonic_time () - start;
+
+      if (!check_list (items, n_assessments, n_signed, error))
+        return FALSE;
+
+      /* The first call warms the page cache up. */
+      if (i > 0)
+        g_array_append_val (samples, elapsed);
+    }
+  g_clear_object (&store);
+
+  for (guint i = 0; i < n + 1; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 elapsed;
+
+      if (!run_list_command (path, n_assessments, n_signed, error))
+        return FALSE;
+      elapsed = g_get_monotonic_time () - start;
+
+      if (i > 0)
+        g_array_append_val (command, elapsed);
+    }
+
+  what = g_strdup_printf ("list of %u assessments, %u of them signed and re-verified",
+                          n_assessments, n_signed);
+  bench_print_median (what, samples, "budget: under 1 s");
+  g_clear_pointer (&what, g_free);
+  what = g_strdup_printf ("principle-check list --json over the same %u, end to end",
+                          n_assessments);
+  bench_print_median (what, command, "budget: under 1 s");
 
   return TRUE;
 }
@@ -472,7 +707,9 @@ run (const char    *dir,
   return bench_bare_commit (dir, counts->n_autosaves, error)
       && bench_autosave (store, checklist, id, counts->n_autosaves, error)
       && bench_load (store, checklist, counts->n_loads, error)
-      && bench_list (dir, checklist, counts->n_assessments, counts->n_lists, error);
+      && bench_list (dir, checklist, counts->n_assessments, counts->n_lists, error)
+      && bench_list_signed (dir, checklist, counts->n_assessments, counts->n_signed,
+                            counts->n_signed_lists, error);
 }
 
 static gboolean

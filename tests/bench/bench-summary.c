@@ -13,14 +13,17 @@
  *
  *   bench-summary [--quick]
  *
- * --quick runs fewer times, for a smoke test. The last line times the
- * committee report (PDF) of the same assessment.
+ * --quick runs fewer times, for a smoke test. After the export and its
+ * verify, a line times the committee report (PDF) of the same
+ * assessment, and the last line its re-verification in the database,
+ * which every use of a signed assessment does.
  *
  * The assessment is DESIGN.md's "complete assessment": every prompt of
- * the default checklist answered with evidence, 20 attachments, an
- * action for every prompt partly met or not met and a few more (about
- * 30), links and co-production entries, submitted by its author and
- * approved by a reviewer, so the summary carries two sign-offs.
+ * the default checklist answered with evidence, 20 attachments of 2 to
+ * 97 KiB, an action for every prompt partly met or not met and a few
+ * more (about 30), links and co-production entries, submitted by its
+ * author and approved by a reviewer, so the summary carries two
+ * sign-offs (bench_make_signed_assessment(), BENCH_CONTENT_COMPLETE).
  */
 
 #define G_LOG_DOMAIN "bench-summary"
@@ -42,35 +45,28 @@
 #include "pc-summary.h"
 #include "pc-verify.h"
 
-#define BENCH_DIVISION "barnet_mental_health"
-#define N_ATTACHMENTS 20
-#define N_EXTRA_ACTIONS 3
-#define N_LINKS 5
 #define N_WARM_UP 3
-
-#define AUTHOR_NAME "Dr A. Benchmark"
-#define AUTHOR_ROLE "Consultant Psychiatrist"
-#define REVIEWER_NAME "B. Reviewer"
-#define REVIEWER_ROLE "Deputy Director of Nursing"
-#define PASSPHRASE "benchmark passphrase"
 
 typedef struct
 {
   guint n_exports;
   guint n_verifies;
   guint n_reports;
+  guint n_record_verifies;
 } Counts;
 
 static const Counts full_counts = {
   .n_exports = 50,
   .n_verifies = 50,
   .n_reports = 20,
+  .n_record_verifies = 50,
 };
 
 static const Counts quick_counts = {
   .n_exports = 5,
   .n_verifies = 5,
   .n_reports = 3,
+  .n_record_verifies = 5,
 };
 
 /* Timing */
@@ -83,149 +79,6 @@ add_sample (GArray *samples,
   gint64 elapsed = end - start;
 
   g_array_append_val (samples, elapsed);
-}
-
-/* The complete assessment */
-
-static PcAssessment *
-header_new (void)
-{
-  PcAssessment *header = pc_assessment_new ();
-
-  header->title = g_strdup ("Redesign of the memory service pathway");
-  header->lead = g_strdup (AUTHOR_NAME);
-  header->kind = PC_KIND_PATHWAY_REDESIGN;
-  header->division = g_strdup (BENCH_DIVISION);
-  header->outcomes = g_strdup ("Diagnosis within six weeks of referral, with assessment at "
-                               "home or in the GP surgery for people who prefer it.");
-  header->affected = g_strdup ("Older adults referred with memory problems, their carers, "
-                               "GPs and the memory service team.");
-  header->start_date = g_strdup ("2027-01-04");
-  header->review_date = g_strdup ("2028-01-04");
-
-  return header;
-}
-
-static gint64
-add_action (PcStore     *store,
-            gint64       id,
-            const char  *prompt_id,
-            guint        n,
-            GError     **error)
-{
-  g_autofree char *description = NULL;
-  g_autofree char *due = NULL;
-
-  description = g_strdup_printf ("Action %u: agree the change with the service user panel "
-                                 "and report back to the divisional quality meeting.", n);
-  due = g_strdup_printf ("2030-%02u-15", n % 12 + 1);
-
-  return pc_store_add_action (store, id, prompt_id, description, "Team Manager, Memory Service",
-                              due, error);
-}
-
-/* Every prompt answered: met, partly met, met, not met, … with evidence,
- * an action for each prompt partly met or not met and for the first
- * N_EXTRA_ACTIONS prompts met; N_ATTACHMENTS attachments, N_LINKS links
- * and two co-production entries. Sets @out_n_actions. */
-static gboolean
-fill_assessment (PcStore      *store,
-                 PcChecklist  *checklist,
-                 gint64        id,
-                 guint        *out_n_actions,
-                 GError      **error)
-{
-  static const PcRating ratings[] = {
-    PC_RATING_MET, PC_RATING_PARTLY_MET, PC_RATING_MET, PC_RATING_NOT_MET,
-  };
-  guint n_prompts = pc_checklist_get_n_prompts (checklist);
-  guint n_actions = 0;
-
-  for (guint i = 0; i < n_prompts; i++)
-    {
-      const PcPrompt *prompt = bench_nth_prompt (checklist, i);
-      PcRating rating = ratings[i % G_N_ELEMENTS (ratings)];
-      g_autofree char *evidence = NULL;
-
-      evidence = g_strdup_printf ("Evidence for %s: the service user panel reviewed the "
-                                  "pathway on 3 March and the notes are on the shared drive; "
-                                  "the carers' forum saw the draft on 17 March.",
-                                  prompt->id);
-      if (!pc_store_set_answer (store, id, prompt->id, rating, evidence, NULL, error))
-        return FALSE;
-
-      if ((rating == PC_RATING_PARTLY_MET || rating == PC_RATING_NOT_MET
-           || (rating == PC_RATING_MET && i < 2 * N_EXTRA_ACTIONS))
-          && add_action (store, id, prompt->id, ++n_actions, error) == 0)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < N_ATTACHMENTS; i++)
-    {
-      const PcPrompt *prompt = bench_nth_prompt (checklist, i % n_prompts);
-      g_autofree char *name = g_strdup_printf ("minutes-%02u.txt", i + 1);
-      char *text = g_strdup_printf ("Minutes of meeting %u.\n", i + 1);
-      g_autoptr(GBytes) data = g_bytes_new_take (text, strlen (text));
-
-      if (pc_store_add_attachment (store, id, prompt->id, name, "text/plain", data, error) == 0)
-        return FALSE;
-    }
-
-  for (guint i = 0; i < N_LINKS; i++)
-    {
-      const PcPrompt *prompt = bench_nth_prompt (checklist, (i * 7) % n_prompts);
-      g_autofree char *url = g_strdup_printf ("https://intranet.example.nhs.uk/memory/%u", i + 1);
-
-      if (pc_store_add_link (store, id, prompt->id, url, "Memory service intranet page",
-                             error) == 0)
-        return FALSE;
-    }
-
-  if (pc_store_add_coproduction (store, id, "Service users and carers", "Workshop",
-                                 "2026-03-03", "Home assessment offered to everyone.",
-                                 error) == 0
-      || pc_store_add_coproduction (store, id, "GPs", "Survey", "2026-03-17",
-                                    "Assessments in the GP surgery on Tuesdays.", error) == 0)
-    return FALSE;
-
-  *out_n_actions = n_actions;
-
-  return TRUE;
-}
-
-/* Makes, fills and signs the complete assessment: submitted by its
- * author, approved by a reviewer. Returns its id, or 0. */
-static gint64
-make_signed_assessment (PcStore      *store,
-                        PcChecklist  *checklist,
-                        const char   *keys_dir,
-                        guint        *out_n_actions,
-                        GError      **error)
-{
-  g_autoptr(PcAssessment) header = header_new ();
-  g_autoptr(PcSigningKey) author = NULL;
-  g_autoptr(PcSigningKey) reviewer = NULL;
-  gint64 id;
-
-  author = pc_signing_key_generate (keys_dir, AUTHOR_NAME, AUTHOR_ROLE, PASSPHRASE, error);
-  if (author == NULL)
-    return 0;
-  reviewer = pc_signing_key_generate (keys_dir, REVIEWER_NAME, REVIEWER_ROLE, PASSPHRASE, error);
-  if (reviewer == NULL)
-    return 0;
-
-  pc_store_set_actor (store, AUTHOR_NAME);
-  id = pc_store_create_assessment (store, header, checklist, error);
-  if (id == 0
-      || !fill_assessment (store, checklist, id, out_n_actions, error)
-      || !pc_store_submit (store, id, author, NULL, NULL, NULL, error))
-    return 0;
-
-  pc_store_set_actor (store, REVIEWER_NAME);
-  if (!pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL, error))
-    return 0;
-
-  return id;
 }
 
 /* The export, as `principle-check export REF --json FILE` does it */
@@ -266,7 +119,9 @@ export_once (PcStore        *store,
     return FALSE;
   loaded = g_get_monotonic_time ();
 
-  if (!pc_store_check_audit_chain (store, a->id, &count, &head, error))
+  /* As pc_summary_export() does: the audit chain, and the signed record
+   * re-verified. */
+  if (!pc_store_check_for_export (store, a, &count, &head, error))
     return FALSE;
   audited = g_get_monotonic_time ();
 
@@ -317,7 +172,8 @@ bench_export (PcStore      *store,
   line = g_strdup_printf ("JSON export of %s", what);
   bench_print_median (line, total, "budget: under 20 ms");
   bench_print_median ("  of which: load the assessment and its checklist", load, "part of the above");
-  bench_print_median ("  of which: check the audit chain", audit, "part of the above");
+  bench_print_median ("  of which: check the audit chain and re-verify the signatures", audit,
+                      "part of the above");
   bench_print_median ("  of which: lint and build the document", build, "part of the above");
   bench_print_median ("  of which: write the file (atomic, durable)", write, "part of the above");
 
@@ -417,6 +273,52 @@ bench_verify (const char  *path,
   return TRUE;
 }
 
+/* Re-verifying the signed record in the database, as every use of it
+ * does (issue 10): the content rebuilt and checked against both
+ * signatures, every attachment's bytes hashed, the audit chain and the
+ * heads the signatures anchored. */
+
+static gboolean
+bench_verify_record (PcStore             *store,
+                     const PcAssessment  *a,
+                     const char          *what,
+                     guint                n,
+                     GError             **error)
+{
+  g_autoptr(GArray) samples = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < n + N_WARM_UP; i++)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      gint64 start = g_get_monotonic_time ();
+      PcIntegrity integrity;
+
+      integrity = pc_store_verify_assessment (store, a, &problems, error);
+      if (integrity == PC_INTEGRITY_ERROR)
+        return FALSE;
+      if (i >= N_WARM_UP)
+        add_sample (samples, start, g_get_monotonic_time ());
+
+      /* The timing is of the path that finds it intact. */
+      if (integrity != PC_INTEGRITY_VERIFIED)
+        {
+          g_autofree char *described = problems->len > 0 ? pc_integrity_describe (a, problems)
+                                                         : g_strdup ("no problems listed");
+
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED,
+                       "%s does not re-verify (%s): %s", a->reference,
+                       pc_integrity_to_string (integrity), described);
+          return FALSE;
+        }
+    }
+
+  line = g_strdup_printf ("re-verify of %s in the database", what);
+  bench_print_median (line, samples, "budget: under 20 ms");
+
+  return TRUE;
+}
+
 static gboolean
 run (const char    *dir,
      const Counts  *counts,
@@ -424,6 +326,8 @@ run (const char    *dir,
 {
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(PcStore) store = NULL;
+  g_autoptr(PcSigningKey) author = NULL;
+  g_autoptr(PcSigningKey) reviewer = NULL;
   g_autoptr(PcAssessment) a = NULL;
   g_autofree char *db_path = g_build_filename (dir, "bench.db", NULL);
   g_autofree char *keys_dir = g_build_filename (dir, "keys", NULL);
@@ -431,6 +335,7 @@ run (const char    *dir,
   g_autofree char *pdf_path = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *what = NULL;
   guint n_actions = 0;
+  gint64 attachment_bytes = 0;
   gint64 id;
 
   checklist = pc_checklist_new_default (error);
@@ -441,7 +346,10 @@ run (const char    *dir,
   if (store == NULL)
     return FALSE;
 
-  id = make_signed_assessment (store, checklist, keys_dir, &n_actions, error);
+  if (!bench_signers_new (keys_dir, &author, &reviewer, error))
+    return FALSE;
+  id = bench_make_signed_assessment (store, checklist, "Redesign of the memory service pathway",
+                                     BENCH_CONTENT_COMPLETE, author, reviewer, &n_actions, error);
   if (id == 0)
     return FALSE;
 
@@ -450,22 +358,27 @@ run (const char    *dir,
     return FALSE;
 
   if (a->answers->len != pc_checklist_get_n_prompts (checklist)
-      || a->attachments->len != N_ATTACHMENTS)
+      || a->attachments->len != BENCH_N_ATTACHMENTS)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
                    "Loaded %u answers and %u attachments, expected %u and %u",
                    a->answers->len, a->attachments->len,
-                   pc_checklist_get_n_prompts (checklist), N_ATTACHMENTS);
+                   pc_checklist_get_n_prompts (checklist), BENCH_N_ATTACHMENTS);
       return FALSE;
     }
 
-  what = g_strdup_printf ("a complete assessment (%u prompts answered, %u attachments, "
-                          "%u actions, 2 sign-offs)",
-                          a->answers->len, a->attachments->len, n_actions);
+  for (guint i = 0; i < a->attachments->len; i++)
+    attachment_bytes += ((const PcAttachment *) g_ptr_array_index (a->attachments, i))->size;
+
+  what = g_strdup_printf ("a complete assessment (%u prompts answered, %u attachments "
+                          "of %" G_GINT64_FORMAT " KiB in all, %u actions, 2 sign-offs)",
+                          a->answers->len, a->attachments->len, attachment_bytes / 1024,
+                          n_actions);
 
   return bench_export (store, a->reference, json_path, what, counts->n_exports, error)
       && bench_verify (json_path, 2, counts->n_verifies, error)
-      && bench_report (store, a->reference, pdf_path, what, counts->n_reports, error);
+      && bench_report (store, a->reference, pdf_path, what, counts->n_reports, error)
+      && bench_verify_record (store, a, what, counts->n_record_verifies, error);
 }
 
 static gboolean
