@@ -413,24 +413,22 @@ check_key_ids (const guint8  *signature_key_id,
   return FALSE;
 }
 
-gboolean
-pc_sign_verify (const char    *public_key_text,
-                const guint8  *message,
-                gsize          message_len,
-                const char    *signature_text,
-                char         **out_trusted_comment,
-                char         **out_key_id,
-                GError       **error)
+/* pc_sign_verify(), and with @check_message FALSE only the global
+ * signature over the signature and its trusted comment. */
+static gboolean
+verify_signature (const char    *public_key_text,
+                  gboolean       check_message,
+                  const guint8  *message,
+                  gsize          message_len,
+                  const char    *signature_text,
+                  char         **out_trusted_comment,
+                  char         **out_key_id,
+                  GError       **error)
 {
   guint8 key_id[KEY_ID_BYTES];
   guint8 public_key[crypto_sign_PUBLICKEYBYTES];
   g_auto(GStrv) lines = NULL;
   ParsedSignature parsed;
-
-  g_return_val_if_fail (public_key_text != NULL, FALSE);
-  g_return_val_if_fail (message != NULL || message_len == 0, FALSE);
-  g_return_val_if_fail (signature_text != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   lines = split_lines (signature_text, 4);
   if (!_pc_sign_ensure_sodium (error) ||
@@ -439,7 +437,7 @@ pc_sign_verify (const char    *public_key_text,
       !check_key_ids (parsed.key_id, key_id, error))
     return FALSE;
 
-  if (!verify_message (&parsed, public_key, message, message_len))
+  if (check_message && !verify_message (&parsed, public_key, message, message_len))
     {
       g_set_error_literal (error, PC_SIGN_ERROR, PC_SIGN_ERROR_INVALID,
                            _("The signature does not match the signed content: the content was changed after signing, or the signature is for other content"));
@@ -457,6 +455,39 @@ pc_sign_verify (const char    *public_key_text,
   if (out_key_id != NULL)
     *out_key_id = _pc_minisign_key_id_to_hex (key_id);
   return TRUE;
+}
+
+gboolean
+pc_sign_verify (const char    *public_key_text,
+                const guint8  *message,
+                gsize          message_len,
+                const char    *signature_text,
+                char         **out_trusted_comment,
+                char         **out_key_id,
+                GError       **error)
+{
+  g_return_val_if_fail (public_key_text != NULL, FALSE);
+  g_return_val_if_fail (message != NULL || message_len == 0, FALSE);
+  g_return_val_if_fail (signature_text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return verify_signature (public_key_text, TRUE, message, message_len, signature_text,
+                           out_trusted_comment, out_key_id, error);
+}
+
+gboolean
+pc_sign_verify_comment (const char  *public_key_text,
+                        const char  *signature_text,
+                        char       **out_trusted_comment,
+                        char       **out_key_id,
+                        GError     **error)
+{
+  g_return_val_if_fail (public_key_text != NULL, FALSE);
+  g_return_val_if_fail (signature_text != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return verify_signature (public_key_text, FALSE, NULL, 0, signature_text,
+                           out_trusted_comment, out_key_id, error);
 }
 
 char *

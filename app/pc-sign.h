@@ -126,6 +126,16 @@ gboolean       pc_sign_verify              (const char    *public_key_text,
                                             char         **out_key_id,
                                             GError       **error);
 
+/* Verifies only the global signature of minisign @signature_text, over
+ * the signature and its trusted comment, against @public_key_text: what
+ * the signer said they signed, for a sign-off whose content is no longer
+ * at hand (an earlier round of review). */
+gboolean       pc_sign_verify_comment      (const char    *public_key_text,
+                                            const char    *signature_text,
+                                            char         **out_trusted_comment,
+                                            char         **out_key_id,
+                                            GError       **error);
+
 /* The key id of a minisign public key text. Returns: (transfer full) (nullable) */
 char          *pc_sign_public_key_id       (const char    *public_key_text,
                                             GError       **error);

@@ -741,18 +741,7 @@ list_item_integrity (PcStore           *self,
   g_autoptr(PcAssessment) a = NULL;
 
   if (item->imported)
-    {
-      g_autoptr(GBytes) document = pc_store_get_imported_document (self, item->id, error);
-      g_autoptr(PcVerifyResult) result = NULL;
-      gsize len = 0;
-      const char *data;
-
-      if (document == NULL)
-        return PC_INTEGRITY_ERROR;
-      data = g_bytes_get_data (document, &len);
-      result = pc_verify_summary (data, len, NULL, NULL);
-      return result != NULL && result->ok ? PC_INTEGRITY_VERIFIED : PC_INTEGRITY_ALTERED;
-    }
+    return _pc_store_import_integrity (self, item, error);
 
   if (item->state == PC_STATE_DRAFT && item->integrity == PC_INTEGRITY_UNSIGNED)
     return PC_INTEGRITY_UNSIGNED;

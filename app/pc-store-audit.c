@@ -12,51 +12,72 @@
 #include "pc-store-private.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
 
 
 static void
-append_field (GChecksum  *checksum,
-              const char *value)
+append_field (crypto_hash_sha256_state *state,
+              const char               *value)
 {
-  g_autofree char *prefix = NULL;
+  char prefix[32];
+  int n;
 
   /* Length-prefixed, so that no two different rows hash the same bytes;
    * NULL and "" differ. */
   if (value == NULL)
     {
-      g_checksum_update (checksum, (const guint8 *) "-;", 2);
+      crypto_hash_sha256_update (state, (const guint8 *) "-;", 2);
       return;
     }
 
-  prefix = g_strdup_printf ("%zu:", strlen (value));
-  g_checksum_update (checksum, (const guint8 *) prefix, -1);
-  g_checksum_update (checksum, (const guint8 *) value, -1);
-  g_checksum_update (checksum, (const guint8 *) ";", 1);
+  n = g_snprintf (prefix, sizeof prefix, "%zu:", strlen (value));
+  crypto_hash_sha256_update (state, (const guint8 *) prefix, (gsize) n);
+  crypto_hash_sha256_update (state, (const guint8 *) value, strlen (value));
+  crypto_hash_sha256_update (state, (const guint8 *) ";", 1);
 }
 
-/* The hash of one row: SHA-256 over its predecessor's hash and each of
- * its fields, in a fixed order. */
-static char *
-audit_row_hash (const char   *prev_hash,
-                gint64        assessment_id,
-                const PcAuditEntry *row)
+void
+_pc_store_sha256_hex (const void *data,
+                      gsize       len,
+                      char        out[PC_STORE_HASH_HEX_SIZE])
 {
-  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, assessment_id);
+  guint8 digest[crypto_hash_sha256_BYTES];
 
-  append_field (checksum, "principle-check-audit-v1");
-  append_field (checksum, prev_hash);
-  append_field (checksum, id);
-  append_field (checksum, row->at);
-  append_field (checksum, row->actor);
-  append_field (checksum, row->entity);
-  append_field (checksum, row->entity_id);
-  append_field (checksum, row->field);
-  append_field (checksum, row->old_value);
-  append_field (checksum, row->new_value);
-  append_field (checksum, row->reason);
+  crypto_hash_sha256 (digest, len > 0 ? data : (const void *) "", len);
+  sodium_bin2hex (out, PC_STORE_HASH_HEX_SIZE, digest, sizeof digest);
+}
 
-  return g_strdup (g_checksum_get_string (checksum));
+/* The hash of one row, as lower-case hex into @out: SHA-256 over its
+ * predecessor's hash and each of its fields, in a fixed order. (On every
+ * use of a signed record the whole chain is hashed again, so this
+ * allocates nothing.) */
+static void
+audit_row_hash (const char          *prev_hash,
+                gint64               assessment_id,
+                const PcAuditEntry  *row,
+                char                 out[PC_STORE_HASH_HEX_SIZE])
+{
+  crypto_hash_sha256_state state;
+  guint8 digest[crypto_hash_sha256_BYTES];
+  char id[32];
+
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, assessment_id);
+  crypto_hash_sha256_init (&state);
+  append_field (&state, "principle-check-audit-v1");
+  append_field (&state, prev_hash);
+  append_field (&state, id);
+  append_field (&state, row->at);
+  append_field (&state, row->actor);
+  append_field (&state, row->entity);
+  append_field (&state, row->entity_id);
+  append_field (&state, row->field);
+  append_field (&state, row->old_value);
+  append_field (&state, row->new_value);
+  append_field (&state, row->reason);
+  crypto_hash_sha256_final (&state, digest);
+
+  sodium_bin2hex (out, PC_STORE_HASH_HEX_SIZE, digest, sizeof digest);
 }
 
 static char *
@@ -93,7 +114,7 @@ _pc_store_audit (PcStore     *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *prev_hash = NULL;
-  g_autofree char *hash = NULL;
+  char hash[PC_STORE_HASH_HEX_SIZE];
   g_autofree char *at = _pc_store_now ();
   PcAuditEntry row = {
     .at = at,
@@ -111,7 +132,7 @@ _pc_store_audit (PcStore     *self,
   prev_hash = head_hash (self, assessment_id, error);
   if (prev_hash == NULL)
     return FALSE;
-  hash = audit_row_hash (prev_hash, assessment_id, &row);
+  audit_row_hash (prev_hash, assessment_id, &row, hash);
 
   stmt = _pc_db_prepare (self->db,
                          "INSERT INTO audit (assessment_id, at, actor, entity, entity_id, field,"
@@ -192,7 +213,9 @@ _pc_store_check_chain (GPtrArray  *rows,
   for (guint i = 0; i < rows->len; i++)
     {
       const PcAuditEntry *row = g_ptr_array_index (rows, i);
-      g_autofree char *expected = audit_row_hash (prev, row->assessment_id, row);
+      char expected[PC_STORE_HASH_HEX_SIZE];
+
+      audit_row_hash (prev, row->assessment_id, row, expected);
 
       if (g_strcmp0 (row->prev_hash, prev) != 0)
         {

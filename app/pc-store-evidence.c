@@ -369,7 +369,7 @@ pc_store_get_attachment_data (PcStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GBytes) data = NULL;
-  g_autofree char *sha256 = NULL;
+  char sha256[PC_STORE_HASH_HEX_SIZE];
   gboolean has_row;
 
   g_return_val_if_fail (PC_IS_STORE (self), NULL);
@@ -391,7 +391,7 @@ pc_store_get_attachment_data (PcStore  *self,
   /* The bytes given out are the ones whose hash was recorded (and
    * signed), or none. */
   data = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  _pc_store_sha256_hex (g_bytes_get_data (data, NULL), g_bytes_get_size (data), sha256);
   if (sqlite3_column_type (stmt, 0) == SQLITE_NULL
       || g_strcmp0 (sha256, (const char *) sqlite3_column_text (stmt, 1)) != 0)
     {

@@ -274,6 +274,54 @@ check_signers (PcStore      *self,
   return TRUE;
 }
 
+PcIntegrity
+_pc_store_import_integrity (PcStore           *self,
+                            const PcListItem  *item,
+                            GError           **error)
+{
+  g_autoptr(GBytes) document = pc_store_get_imported_document (self, item->id, error);
+  g_autoptr(PcVerifyResult) result = NULL;
+  const cJSON *signoff;
+  gsize len = 0;
+  const char *data;
+
+  if (document == NULL)
+    return PC_INTEGRITY_ERROR;
+  data = g_bytes_get_data (document, &len);
+  result = pc_verify_summary (data, len, NULL, NULL);
+  if (result == NULL || !result->ok)
+    return PC_INTEGRITY_ALTERED;
+
+  /* What the list shows is copied out of the file: it must still say
+   * what the file says. */
+  if (g_strcmp0 (result->reference, item->reference) != 0 || result->revision != item->revision
+      || g_strcmp0 (result->title, item->title) != 0
+      || g_strcmp0 (result->state, pc_state_to_string (item->state)) != 0)
+    return PC_INTEGRITY_ALTERED;
+
+  /* Every signer was in the register when it was imported. */
+  cJSON_ArrayForEach (signoff, cJSON_GetObjectItemCaseSensitive (result->document, "signoffs"))
+    {
+      g_autofree char *fingerprint = pc_sign_fingerprint (pc_json_get_string (signoff, "public_key"),
+                                                          NULL);
+
+      switch (_pc_store_signer_standing (self, pc_json_get_string (signoff, "name"), fingerprint,
+                                         NULL, error))
+        {
+        case PC_SIGNER_KNOWN:
+          break;
+        case PC_SIGNER_ERROR:
+          return PC_INTEGRITY_ERROR;
+        case PC_SIGNER_NEW:
+        case PC_SIGNER_OTHER_KEY:
+        default:
+          return PC_INTEGRITY_ALTERED;
+        }
+    }
+
+  return PC_INTEGRITY_VERIFIED;
+}
+
 gint64
 pc_store_import_summary (PcStore               *self,
                          const PcVerifyResult  *verified,

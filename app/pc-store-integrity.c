@@ -49,7 +49,55 @@ add_problem (Check      *check,
   va_end (args);
 }
 
-/* The audit chain holds, and every sign-off's anchor is in it. */
+/* The rows a signature writes after the head it anchored: its own
+ * "signed" row and the change of state, then (for a final assessment)
+ * only the note that a new revision was started. Anything else there was
+ * written, changed or removed behind the program's back. */
+static void
+check_tail (Check      *check,
+            GPtrArray  *rows,
+            guint       first,
+            GError    **error)
+{
+  const PcAssessment *a = check->a;
+  const PcSignoff *s = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
+  g_autofree char *described = _pc_store_describe_signoff (s, NULL);
+  const char *before = s->meaning == PC_MEANING_PREPARED ? "draft" : "in_review";
+  const PcAuditEntry *signed_row = first < rows->len ? g_ptr_array_index (rows, first) : NULL;
+  const PcAuditEntry *state_row = first + 1 < rows->len ? g_ptr_array_index (rows, first + 1) : NULL;
+  gboolean ok;
+
+  ok = signed_row != NULL && state_row != NULL
+    && g_strcmp0 (signed_row->entity, "signoff") == 0
+    && g_strcmp0 (signed_row->field, "signed") == 0
+    && g_strcmp0 (signed_row->actor, s->name) == 0
+    && signed_row->entity_id == NULL && signed_row->old_value == NULL
+    && g_strcmp0 (signed_row->new_value, described) == 0
+    && g_strcmp0 (signed_row->reason, s->reason) == 0
+    && g_strcmp0 (state_row->entity, "assessment") == 0
+    && g_strcmp0 (state_row->field, "state") == 0
+    && g_strcmp0 (state_row->actor, s->name) == 0
+    && state_row->entity_id == NULL
+    && g_strcmp0 (state_row->old_value, before) == 0
+    && g_strcmp0 (state_row->new_value, pc_state_to_string (a->state)) == 0
+    && g_strcmp0 (state_row->reason, s->reason) == 0;
+
+  for (guint i = first + 2; ok && i < rows->len; i++)
+    {
+      const PcAuditEntry *row = g_ptr_array_index (rows, i);
+
+      ok = pc_state_is_final (a->state)
+        && g_strcmp0 (row->entity, "assessment") == 0
+        && g_strcmp0 (row->field, "revised") == 0;
+    }
+
+  if (!ok)
+    add_problem (check, _("the history after %s’s signature of %s has been altered"),
+                 s->name, s->signed_at);
+}
+
+/* The audit chain holds, and every sign-off's anchor is in it; after
+ * the last, only what signing writes. */
 static gboolean
 check_history (PcStore  *self,
                Check    *check,
@@ -58,6 +106,7 @@ check_history (PcStore  *self,
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) chain_error = NULL;
   const PcAssessment *a = check->a;
+  const PcSignoff *last = NULL;
 
   rows = _pc_store_load_audit (self, a->id, error);
   if (rows == NULL)
@@ -74,7 +123,9 @@ check_history (PcStore  *self,
       if (s->audit_head == NULL)
         continue;  /* Signed before the history was anchored. */
 
-      if (s->audit_rows > (gint64) rows->len)
+      /* The database says how many rows; whoever wrote it may have
+       * switched its checks off. */
+      if (s->audit_rows < 0 || s->audit_rows > (gint64) rows->len)
         {
           add_problem (check, _("the history has been cut short: %s signed it with %" PRId64 " entries, and %u are left"),
                        s->name, s->audit_rows, rows->len);
@@ -86,7 +137,13 @@ check_history (PcStore  *self,
       if (g_strcmp0 (head, s->audit_head) != 0)
         add_problem (check, _("the history before %s’s signature of %s has been rewritten"),
                      s->name, s->signed_at);
+      last = s;
     }
+
+  if (a->state != PC_STATE_DRAFT && a->signoffs->len > 0
+      && last == g_ptr_array_index (a->signoffs, a->signoffs->len - 1)
+      && last->audit_rows >= 0 && last->audit_rows <= (gint64) rows->len)
+    check_tail (check, rows, (guint) last->audit_rows, error);
 
   return TRUE;
 }
@@ -115,7 +172,7 @@ check_attachments (PcStore  *self,
       const char *sha256 = (const char *) sqlite3_column_text (stmt, 2);
       const void *data = sqlite3_column_blob (stmt, 3);
       gsize size = sqlite3_column_bytes (stmt, 3);
-      g_autofree char *computed = NULL;
+      char computed[PC_STORE_HASH_HEX_SIZE];
 
       if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
         {
@@ -123,7 +180,7 @@ check_attachments (PcStore  *self,
           continue;
         }
 
-      computed = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data != NULL ? data : (const void *) "", size);
+      _pc_store_sha256_hex (data, size, computed);
       if (g_strcmp0 (computed, sha256) != 0 || (gint64) size != sqlite3_column_int64 (stmt, 1))
         add_problem (check, _("the file “%s” is not the one whose SHA-256 was recorded: its bytes have been replaced"),
                      name);
@@ -209,6 +266,24 @@ check_state (Check *check)
     }
 }
 
+/* What @s says it signed against its signature's trusted comment, for
+ * a sign-off whose content is no longer at hand. */
+static void
+check_details (Check           *check,
+               const PcSignoff *s)
+{
+  const PcAssessment *a = check->a;
+  g_autofree char *expected_comment = pc_summary_trusted_comment (a->reference, a->revision, s);
+  g_autofree char *comment = NULL;
+  g_autofree char *key_id = NULL;
+
+  if (!pc_sign_verify_comment (s->public_key, s->signature, &comment, &key_id, NULL))
+    add_problem (check, _("%s’s signature of %s does not verify"), s->name, s->signed_at);
+  else if (g_strcmp0 (comment, expected_comment) != 0 || g_strcmp0 (key_id, s->key_id) != 0)
+    add_problem (check, _("the details of %s’s sign-off of %s are not what the signature carries"),
+                 s->name, s->signed_at);
+}
+
 /* One sign-off against the content rebuilt from the database. */
 static void
 check_signoff (Check           *check,
@@ -282,8 +357,24 @@ check_signatures (PcStore  *self,
   g_autoptr(cJSON) content_json = NULL;
   g_autoptr(GBytes) content = NULL;
   g_autofree char *sha256 = NULL;
+  guint first = round_start (a);
 
   check_state (check);
+
+  /* Every sign-off, of every round: its key registered for its signer,
+   * and what it says it signed (its trusted comment) what the database
+   * says. The content of an earlier round is gone; the current round's
+   * is checked below. */
+  for (guint i = 0; i < a->signoffs->len; i++)
+    {
+      const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
+
+      if (!check_registered (self, check, s, error))
+        return FALSE;
+      if (i < first || a->state == PC_STATE_DRAFT)
+        check_details (check, s);
+    }
+
   if (a->state == PC_STATE_DRAFT)
     return TRUE;  /* Nothing signed covers a draft's content. */
 
@@ -295,14 +386,8 @@ check_signatures (PcStore  *self,
   if (content == NULL)
     return FALSE;
 
-  for (guint i = round_start (a); i < a->signoffs->len; i++)
-    {
-      const PcSignoff *s = g_ptr_array_index (a->signoffs, i);
-
-      check_signoff (check, s, content, sha256);
-      if (!check_registered (self, check, s, error))
-        return FALSE;
-    }
+  for (guint i = first; i < a->signoffs->len; i++)
+    check_signoff (check, g_ptr_array_index (a->signoffs, i), content, sha256);
 
   return TRUE;
 }

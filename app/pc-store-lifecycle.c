@@ -121,6 +121,20 @@ insert_signoff (PcStore          *self,
   return _pc_db_step_done (self->db, stmt, error);
 }
 
+char *
+_pc_store_describe_signoff (const PcSignoff  *signoff,
+                            GError          **error)
+{
+  g_autofree char *fingerprint = pc_sign_fingerprint (signoff->public_key, error);
+
+  if (fingerprint == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s, %s: %s (content SHA-256 %s, key %s)",
+                          signoff->name, signoff->role, pc_meaning_to_string (signoff->meaning),
+                          signoff->content_sha256, fingerprint);
+}
+
 /* Records @signoff and moves @a from its state to @state, with their
  * audit rows, inside the caller's transaction. The sign-off goes in
  * first, while the assessment is not yet final, since the triggers lock
@@ -133,16 +147,10 @@ record_transition (PcStore             *self,
                    GError             **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *described = NULL;
-  g_autofree char *fingerprint = NULL;
+  g_autofree char *described = _pc_store_describe_signoff (signoff, error);
 
-  fingerprint = pc_sign_fingerprint (signoff->public_key, error);
-  if (fingerprint == NULL)
+  if (described == NULL)
     return FALSE;
-  described = g_strdup_printf ("%s, %s: %s (content SHA-256 %s, key %s)",
-                               signoff->name, signoff->role,
-                               pc_meaning_to_string (signoff->meaning),
-                               signoff->content_sha256, fingerprint);
 
   if (!insert_signoff (self, a->id, signoff, error)
       || !_pc_store_audit (self, a->id, signoff->name, "signoff", NULL, "signed", NULL, described,

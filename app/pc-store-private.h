@@ -56,6 +56,16 @@ gboolean  _pc_store_audit        (PcStore     *self,
 /* The hash that comes before an assessment's first audit row. */
 #define PC_STORE_GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 
+/* A SHA-256 in lower-case hex, with its terminating nul. */
+#define PC_STORE_HASH_HEX_SIZE 65
+
+/* The SHA-256 of @len bytes at @data (nullable when @len is 0), as
+ * lower-case hex into @out: libsodium's, about twice GLib's speed, as
+ * every use of a signed record hashes its files again. */
+void      _pc_store_sha256_hex   (const void  *data,
+                                  gsize        len,
+                                  char         out[PC_STORE_HASH_HEX_SIZE]);
+
 /* @assessment_id's audit rows, oldest first.
  * Returns: (transfer full) (element-type PcAuditEntry) (nullable) */
 GPtrArray *_pc_store_load_audit  (PcStore     *self,
@@ -151,6 +161,17 @@ gint64       _pc_store_insert_assessment (PcStore            *self,
                                           const char         *revision_reason,
                                           const char         *checklist_sha256,
                                           GError            **error);
+
+/* What the audit row of @signoff says it was: name, role, meaning,
+ * content SHA-256 and key fingerprint. Returns: (transfer full) (nullable) */
+char     *_pc_store_describe_signoff (const PcSignoff  *signoff,
+                                      GError          **error);
+
+/* How an imported summary of the list stands: its file verified, the
+ * list's columns what the file says, its signers in the register. */
+PcIntegrity _pc_store_import_integrity (PcStore          *self,
+                                        const PcListItem *item,
+                                        GError          **error);
 
 /* The register of signers (pc-store-signers.c). */
 typedef enum

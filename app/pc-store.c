@@ -395,17 +395,22 @@ read_schema (sqlite3  *db,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   int rc;
 
-  /* sqlite_stat tables are SQLite's own statistics (ANALYZE). */
+  /* The statistics tables ANALYZE makes, exactly as SQLite makes them,
+   * are SQLite's own; anything else, whatever its name, is compared. */
   stmt = _pc_db_prepare (db,
-                         "SELECT name, type, coalesce (sql, '') FROM sqlite_schema"
-                         " WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\'",
+                         "SELECT name, type, coalesce (sql, ''), tbl_name FROM sqlite_schema"
+                         " WHERE NOT (type = 'table' AND ((name = 'sqlite_stat1'"
+                         "   AND sql = 'CREATE TABLE sqlite_stat1(tbl,idx,stat)')"
+                         "  OR (name = 'sqlite_stat4'"
+                         "   AND sql = 'CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)')))",
                          error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (objects, _pc_db_dup_text (stmt, 0),
-                         g_strdup_printf ("%s\n%s", sqlite3_column_text (stmt, 1),
+                         g_strdup_printf ("%s\n%s\n%s", sqlite3_column_text (stmt, 1),
+                                          sqlite3_column_text (stmt, 3),
                                           sqlite3_column_text (stmt, 2)));
   if (rc != SQLITE_DONE)
     {
@@ -607,6 +612,23 @@ open_store (const char  *path,
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("Cannot open “%s”: "), path);
       return NULL;
+    }
+
+  /* A database changed behind the program's back is not migrated: what
+   * it would run its migrations over is not what they were written for. */
+  if (self->version > 0 && self->version < target)
+    {
+      g_autofree char *difference = NULL;
+
+      if (!compare_schema (self, &difference, error))
+        return NULL;
+      if (difference != NULL)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED,
+                       _("“%s” has been changed outside Principle Check (%s), so it cannot be updated to this version: restore it from a backup"),
+                       path, difference);
+          return NULL;
+        }
     }
 
   if (self->version > 0 && self->version < target && !take_backup (self, target, error))

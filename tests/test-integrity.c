@@ -389,11 +389,13 @@ append_field (GChecksum  *checksum,
   g_checksum_update (checksum, (const guint8 *) ";", 1);
 }
 
-/* Rewrites the actor of @assessment_id's first audit row and re-chains
- * every row after it, so the chain holds again. */
+/* Rewrites the actor of @assessment_id's audit row number @which (from
+ * 0; -1 for the last) and re-chains every row, so the chain holds
+ * again. */
 static void
 rewrite_history (const char *path,
-                 gint64      assessment_id)
+                 gint64      assessment_id,
+                 gint64      which)
 {
   g_autoptr(GString) script = g_string_new (NULL);
   sqlite3 *db = pc_test_raw_open (path);
@@ -403,13 +405,16 @@ rewrite_history (const char *path,
   g_autofree char *sql = g_strdup_printf ("SELECT id, at, actor, entity, entity_id, field, old_value,"
                                           " new_value, reason FROM audit WHERE assessment_id = %"
                                           G_GINT64_FORMAT " ORDER BY id", assessment_id);
-  gboolean first = TRUE;
+  g_autofree char *count_sql = g_strdup_printf ("SELECT count (*) FROM audit WHERE assessment_id = %"
+                                                G_GINT64_FORMAT, assessment_id);
+  gint64 target = which >= 0 ? which : pc_test_raw_int (db, count_sql) + which;
+  gint64 n = 0;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-      const char *actor = first ? "Somebody Else" : (const char *) sqlite3_column_text (stmt, 2);
+      const char *actor = n == target ? "Somebody Else" : (const char *) sqlite3_column_text (stmt, 2);
       char *quoted;
 
       append_field (checksum, "principle-check-audit-v1");
@@ -428,7 +433,7 @@ rewrite_history (const char *path,
       sqlite3_free (quoted);
       g_free (prev);
       prev = g_strdup (g_checksum_get_string (checksum));
-      first = FALSE;
+      n++;
     }
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -448,7 +453,7 @@ test_rechained_history (void)
   g_autoptr(GError) error = NULL;
   gint64 id = find_id (path, "approved", &reference);
 
-  rewrite_history (path, id);
+  rewrite_history (path, id, 0);
 
   store = pc_test_open_store (path);
   g_assert_true (pc_store_check_audit_chain (store, id, NULL, NULL, &error));
@@ -823,6 +828,116 @@ test_register_removed (void)
   assert_altered_everywhere (path, reference, "register of signers does not hold");
 }
 
+/* Rows written after the last signature's anchor, rewritten and
+ * re-chained: only what signing writes may stand there. */
+static void
+test_rewritten_tail (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = find_id (path, "approved", &reference);
+
+  rewrite_history (path, id, -1);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "the history after"));
+  assert_altered_everywhere (path, reference, "the history after");
+}
+
+/* A sign-off of an earlier round (the reviewer's "returned") rewritten:
+ * its signature still says what was signed. */
+static void
+test_earlier_round (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  sqlite3 *db = pc_test_raw_open (path);
+  gint64 signoff = pc_test_raw_int (db, "SELECT min (id) FROM signoffs WHERE meaning = 'returned'");
+  gint64 id = 0;
+  g_autofree char *sql = g_strdup_printf ("SELECT assessment_id FROM signoffs WHERE id = %" G_GINT64_FORMAT,
+                                          signoff);
+
+  id = pc_test_raw_int (db, sql);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT reference FROM assessments WHERE id = %" G_GINT64_FORMAT, id);
+  reference = pc_test_raw_text (db, sql);
+  sqlite3_close (db);
+  g_clear_pointer (&sql, g_free);
+
+  sql = g_strdup_printf ("UPDATE signoffs SET reason = 'Returned at the author''s request.',"
+                         " audit_rows = NULL, audit_head = NULL WHERE id = %" G_GINT64_FORMAT, signoff);
+  pc_test_raw_exec_behind_triggers (path, sql);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_true (problems_mention (problems, "are not what the signature carries"));
+  g_assert_cmpint (pc_test_run_cli (path, &out, NULL, "show", reference, NULL), ==, 1);
+}
+
+/* Checks switched off, a count no database should hold: altered, and no
+ * crash. */
+static void
+test_impossible_anchor (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autofree char *reference = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 id = find_id (path, "approved", &reference);
+  g_autofree char *sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON;"
+                                          "UPDATE signoffs SET audit_rows = -100000000"
+                                          " WHERE assessment_id = %" G_GINT64_FORMAT, id);
+
+  pc_test_raw_exec_behind_triggers (path, sql);
+
+  g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
+  g_assert_cmpstr (listed_integrity (path, reference), ==, "altered");
+}
+
+/* A trigger or a table hidden under a name like SQLite's own. */
+static void
+test_hidden_schema (void)
+{
+  g_autofree char *path = demo_copy ();
+  g_autoptr(PcStore) store = NULL;
+
+  g_assert_true (raw_exec (path,
+                           "PRAGMA writable_schema = ON;"
+                           "CREATE TABLE sqlite_stat_log (v);"
+                           "CREATE TRIGGER sqlite_stat_hook AFTER INSERT ON audit"
+                           " BEGIN INSERT INTO sqlite_stat_log VALUES (NEW.new_value); END;"));
+
+  store = pc_test_open_store (path);
+  g_assert_nonnull (pc_store_get_altered_schema (store));
+}
+
+/* An imported summary's list columns edited: the file says otherwise. */
+static void
+test_import_columns (void)
+{
+  g_autoptr(PcStore) author_store = pc_test_open_store (NULL);
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *summary = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *db = g_build_filename (dir, "reviewer.db", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *reference = NULL;
+  g_autofree char *integrity = NULL;
+  gint64 id = pc_test_create_approved_assessment (author_store, "Crisis café", "Ann Lee",
+                                                  "Service lead", "Raj Patel", "Clinical director");
+  g_autoptr(PcAssessment) a = pc_store_load_assessment_by_id (author_store, id, NULL);
+
+  pc_test_export_summary (author_store, id, now, summary);
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "import", summary, NULL), ==, 0);
+  integrity = listed_integrity (db, a->reference);
+  g_assert_cmpstr (integrity, ==, "verified");
+  g_clear_pointer (&integrity, g_free);
+
+  pc_test_raw_exec_behind_triggers (db, "UPDATE imports SET title = 'Approved by the Board'");
+  integrity = listed_integrity (db, a->reference);
+  g_assert_cmpstr (integrity, ==, "altered");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -850,6 +965,11 @@ main (int   argc,
       g_test_add_func ("/pc/integrity/deleted-assessment", test_deleted_assessment);
       g_test_add_func ("/pc/integrity/register-import", test_register_import);
       g_test_add_func ("/pc/integrity/register-removed", test_register_removed);
+      g_test_add_func ("/pc/integrity/rewritten-tail", test_rewritten_tail);
+      g_test_add_func ("/pc/integrity/earlier-round", test_earlier_round);
+      g_test_add_func ("/pc/integrity/impossible-anchor", test_impossible_anchor);
+      g_test_add_func ("/pc/integrity/hidden-schema", test_hidden_schema);
+      g_test_add_func ("/pc/integrity/import-columns", test_import_columns);
       make_template ();
     }
 
