@@ -29,6 +29,11 @@ struct _PcStore
   int          version;      /* PRAGMA user_version */
 };
 
+/* Another connection to @self's database, read-only, for reading
+ * beside it (in another thread). Returns: (transfer full) (nullable) */
+PcStore  *_pc_store_open_reader  (PcStore     *self,
+                                  GError     **error);
+
 gboolean  _pc_store_begin        (PcStore     *self,
                                   GError     **error);
 gboolean  _pc_store_commit       (PcStore     *self,

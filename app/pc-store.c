@@ -657,6 +657,30 @@ open_store (const char  *path,
 }
 
 PcStore *
+_pc_store_open_reader (PcStore  *self,
+                       GError  **error)
+{
+  g_autoptr(PcStore) reader = g_object_new (PC_TYPE_STORE, NULL);
+
+  reader->path = g_strdup (self->path);
+  reader->version = self->version;
+  reader->altered_schema = g_strdup (self->altered_schema);
+  if (sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   _("Cannot open “%s” (%s): check that you may read and write it and its folder"),
+                   self->path, reader->db != NULL ? sqlite3_errmsg (reader->db) : g_strerror (ENOMEM));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (reader->db, 1);
+  sqlite3_busy_timeout (reader->db, 5000);
+  if (!_pc_db_exec (reader->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error))
+    return NULL;
+
+  return g_steal_pointer (&reader);
+}
+
+PcStore *
 pc_store_open (const char  *path,
                GError     **error)
 {

@@ -938,6 +938,55 @@ test_import_columns (void)
   g_assert_cmpstr (integrity, ==, "altered");
 }
 
+/* A long list is verified in shares, side by side: each item's verdict
+ * is its own. */
+static void
+test_long_list (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Ann Lee", "Service lead");
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Raj Patel", "Clinical director");
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  gint64 altered = 0;
+  guint n_altered = 0;
+  guint n_verified = 0;
+
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Service %u", i);
+      gint64 id = pc_test_create_assessment (store, title, "Ann Lee");
+
+      pc_test_answer_all (store, id);
+      g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
+      g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
+                                      NULL, &error));
+      g_assert_no_error (error);
+      if (i == 41)
+        altered = id;
+    }
+
+  sql = g_strdup_printf ("UPDATE answers SET evidence = 'Changed' WHERE assessment_id = %" G_GINT64_FORMAT,
+                         altered);
+  pc_test_raw_exec_behind_triggers (path, sql);
+
+  items = pc_store_list (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PcListItem *item = g_ptr_array_index (items, i);
+
+      if (item->id == altered)
+        n_altered += item->integrity == PC_INTEGRITY_ALTERED;
+      else
+        n_verified += item->integrity == PC_INTEGRITY_VERIFIED;
+    }
+  g_assert_cmpuint (n_altered, ==, 1);
+  g_assert_cmpuint (n_verified, ==, 79);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -950,6 +999,7 @@ main (int   argc,
   g_test_add_func ("/pc/integrity/anchor-in-summary", test_anchor_in_summary);
   g_test_add_func ("/pc/integrity/release-1", test_release_1);
   g_test_add_func ("/pc/integrity/register-signing", test_register_signing);
+  g_test_add_func ("/pc/integrity/long-list", test_long_list);
 
   if (g_getenv ("PC_CLI") != NULL)
     {
