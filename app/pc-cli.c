@@ -465,7 +465,8 @@ print_prompt (const PcAssessment *a,
 }
 
 static void
-print_assessment (const PcAssessment *a,
+print_assessment (PcStore            *store,
+                  const PcAssessment *a,
                   const PcChecklist  *checklist)
 {
   print_header (a, checklist);
@@ -513,6 +514,19 @@ print_assessment (const PcAssessment *a,
       g_print ("  %s  %s, %s — %s (%s %s, SHA-256 %.16s…)\n", _pc_cli_line (s->signed_at),
                _pc_cli_line (s->name), _pc_cli_line (s->role), pc_meaning_to_label (s->meaning),
                _("key"), fingerprint != NULL ? fingerprint : "—", _pc_cli_line (s->content_sha256));
+      {
+        g_autoptr(PcSigner) registered = pc_store_find_signer (store, s->name, s->public_key, NULL);
+
+        /* A key that replaced another on purpose: say when, and by whom. */
+        if (registered != NULL && g_strcmp0 (registered->how, "replaced") == 0)
+          {
+            g_autofree char *note = g_strdup_printf (_("This key was recorded on %s by %s as replacing an earlier key of %s"),
+                                                     registered->first_seen, registered->recorded_by,
+                                                     s->name);
+
+            g_print ("      %s\n", _pc_cli_line (note));
+          }
+      }
       if (s->reason != NULL)
         print_indented (s->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
                                                                            : _("Reason"),
@@ -612,7 +626,7 @@ cmd_show (PcCliContext  *ctx,
   else
     {
       print_altered (a, problems);
-      print_assessment (a, checklist);
+      print_assessment (store, a, checklist);
       print_altered (a, problems);
     }
 

@@ -122,6 +122,8 @@ append_signoff (PcReviewPage        *self,
 {
   g_autofree char *line = pc_signoff_describe (signoff);
   g_autofree char *key = describe_key (signoff, trusted);
+  g_autoptr(PcSigner) registered = pc_store_find_signer (self->store, signoff->name,
+                                                         signoff->public_key, NULL);
   GtkWidget *label = new_wrapping_label (line);
 
   gtk_widget_add_css_class (label, "heading");
@@ -129,6 +131,18 @@ append_signoff (PcReviewPage        *self,
   label = new_wrapping_label (key);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (self->signoffs_box, label);
+
+  /* A key that replaced another on purpose: say when, and by whom. */
+  if (registered != NULL && g_strcmp0 (registered->how, "replaced") == 0)
+    {
+      g_autofree char *when = pc_signoff_describe_time (registered->first_seen);
+      g_autofree char *note = g_strdup_printf (_("This key was recorded on %s by %s as replacing an earlier key of %s"),
+                                               when, registered->recorded_by, signoff->name);
+
+      label = new_wrapping_label (note);
+      gtk_widget_add_css_class (label, "warning");
+      gtk_box_append (self->signoffs_box, label);
+    }
 
   if (signoff->reason != NULL)
     {

@@ -239,6 +239,44 @@ pc_store_list_signers (PcStore  *self,
   return g_steal_pointer (&rows);
 }
 
+PcSigner *
+pc_store_find_signer (PcStore     *self,
+                      const char  *name,
+                      const char  *public_key,
+                      GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name_key = pc_text_name_key (name);
+  g_autofree char *fingerprint = pc_sign_fingerprint (public_key, NULL);
+  PcSigner *signer;
+  gboolean has_row;
+
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  if (name_key == NULL || fingerprint == NULL)
+    return NULL;
+
+  stmt = _pc_db_prepare (self->db,
+                         "SELECT name, fingerprint, first_seen, how, replaces, recorded_by"
+                         " FROM signers WHERE name_key = ?1 AND fingerprint = ?2",
+                         error);
+  if (stmt == NULL)
+    return NULL;
+  _pc_db_bind_text (stmt, 1, name_key);
+  _pc_db_bind_text (stmt, 2, fingerprint);
+  if (!_pc_db_step_row (self->db, stmt, &has_row, error) || !has_row)
+    return NULL;
+
+  signer = g_new0 (PcSigner, 1);
+  signer->name = _pc_db_dup_text (stmt, 0);
+  signer->fingerprint = _pc_db_dup_text (stmt, 1);
+  signer->first_seen = _pc_db_dup_text (stmt, 2);
+  signer->how = _pc_db_dup_text (stmt, 3);
+  signer->replaces = _pc_db_dup_text (stmt, 4);
+  signer->recorded_by = _pc_db_dup_text (stmt, 5);
+  return signer;
+}
+
 void
 pc_signer_free (PcSigner *signer)
 {

@@ -390,7 +390,17 @@ gboolean      pc_store_register_replaced_key (PcStore     *self,
                                             const char    *public_key,
                                             const char    *replaces,
                                             GError       **error);
+/* The register's entry for @name's key @public_key: when it came, and
+ * how (a key "replaced" on purpose is worth a look). NULL, without
+ * @error, when the register does not hold it. Returns: (transfer full)
+ * (nullable) */
+PcSigner     *pc_store_find_signer         (PcStore       *self,
+                                            const char    *name,
+                                            const char    *public_key,
+                                            GError       **error);
 void          pc_signer_free               (PcSigner      *signer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcSigner, pc_signer_free)
 
 void          pc_list_item_free            (PcListItem    *item);
 void          pc_audit_entry_free          (PcAuditEntry  *entry);

@@ -987,6 +987,53 @@ test_long_list (void)
   g_assert_cmpuint (n_verified, ==, 79);
 }
 
+/* The command line: a second key under a known name is refused, until
+ * recorded on purpose; then what it signs says so. */
+static void
+test_register_cli (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *pass = g_build_filename (dir, "pass", NULL);
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Ann Lee", "Service lead");
+  g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Raj Patel", "Clinical director");
+  g_autoptr(PcAssessment) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  gint64 first_id = pc_test_create_assessment (store, "Crisis café", "Ann Lee");
+  gint64 second_id = pc_test_create_assessment (store, "Carers’ line", "Ann Lee");
+
+  pc_test_answer_all (store, first_id);
+  pc_test_answer_all (store, second_id);
+  g_assert_true (pc_store_submit (store, first_id, author, NULL, NULL, NULL, &error));
+  g_assert_true (pc_store_submit (store, second_id, author, NULL, NULL, NULL, &error));
+  g_assert_true (pc_store_review (store, first_id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
+                                  NULL, &error));
+  g_assert_no_error (error);
+  second = pc_store_load_assessment_by_id (store, second_id, &error);
+  g_assert_true (g_file_set_contents (pass, PC_TEST_PASSPHRASE "\n", -1, &error));
+
+  /* A fresh key in the reviewer's name, on this desk. */
+  g_assert_cmpint (pc_test_run_cli (NULL, NULL, NULL, "keygen", "--name", "Raj Patel", "--role",
+                                    "Clinical director", "--passphrase-file", pass, NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "review", second->reference, "--decision",
+                                    "approved", "--name", "Raj Patel", "--role", "Clinical director",
+                                    "--passphrase-file", pass, NULL), ==, 1);
+  assert_one_line (err, "signs in this database with the key");
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (pc_test_run_cli (path, NULL, NULL, "signers", "record", "--name", "Raj Patel",
+                                    "--passphrase-file", pass, NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (path, NULL, NULL, "review", second->reference, "--decision",
+                                    "approved", "--name", "Raj Patel", "--role", "Clinical director",
+                                    "--passphrase-file", pass, NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (path, &out, NULL, "show", second->reference, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "This key was recorded on "));
+  g_assert_nonnull (strstr (out, " as replacing an earlier key of Raj Patel"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1015,6 +1062,7 @@ main (int   argc,
       g_test_add_func ("/pc/integrity/deleted-assessment", test_deleted_assessment);
       g_test_add_func ("/pc/integrity/register-import", test_register_import);
       g_test_add_func ("/pc/integrity/register-removed", test_register_removed);
+      g_test_add_func ("/pc/integrity/register-cli", test_register_cli);
       g_test_add_func ("/pc/integrity/rewritten-tail", test_rewritten_tail);
       g_test_add_func ("/pc/integrity/earlier-round", test_earlier_round);
       g_test_add_func ("/pc/integrity/impossible-anchor", test_impossible_anchor);
