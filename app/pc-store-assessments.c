@@ -805,7 +805,7 @@ verify_list (PcStore    *self,
     }
 
   n = CLAMP (g_get_num_processors (), 1, G_N_ELEMENTS (shares));
-  if (n_signed < 64)
+  if (n_signed < 16)
     n = 1;
 
   for (guint t = 1; t < n; t++)

@@ -884,6 +884,7 @@ test_impossible_anchor (void)
   g_autofree char *path = demo_copy ();
   g_autofree char *reference = NULL;
   g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *listed = NULL;
   gint64 id = find_id (path, "approved", &reference);
   g_autofree char *sql = g_strdup_printf ("PRAGMA ignore_check_constraints = ON;"
                                           "UPDATE signoffs SET audit_rows = -100000000"
@@ -892,7 +893,8 @@ test_impossible_anchor (void)
   pc_test_raw_exec_behind_triggers (path, sql);
 
   g_assert_cmpint (integrity_of (path, id, &problems), ==, PC_INTEGRITY_ALTERED);
-  g_assert_cmpstr (listed_integrity (path, reference), ==, "altered");
+  listed = listed_integrity (path, reference);
+  g_assert_cmpstr (listed, ==, "altered");
 }
 
 /* A trigger or a table hidden under a name like SQLite's own. */
@@ -954,7 +956,8 @@ test_long_list (void)
   guint n_altered = 0;
   guint n_verified = 0;
 
-  for (guint i = 0; i < 80; i++)
+  /* More than the 16 signed ones a list verifies in one share. */
+  for (guint i = 0; i < 20; i++)
     {
       g_autofree char *title = g_strdup_printf ("Service %u", i);
       gint64 id = pc_test_create_assessment (store, title, "Ann Lee");
@@ -964,7 +967,7 @@ test_long_list (void)
       g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
                                       NULL, &error));
       g_assert_no_error (error);
-      if (i == 41)
+      if (i == 11)
         altered = id;
     }
 
@@ -984,7 +987,7 @@ test_long_list (void)
         n_verified += item->integrity == PC_INTEGRITY_VERIFIED;
     }
   g_assert_cmpuint (n_altered, ==, 1);
-  g_assert_cmpuint (n_verified, ==, 79);
+  g_assert_cmpuint (n_verified, ==, 19);
 }
 
 /* The command line: a second key under a known name is refused, until
