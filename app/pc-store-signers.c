@@ -200,6 +200,25 @@ pc_store_register_replaced_key (PcStore      *self,
   return FALSE;
 }
 
+/* The register's columns, in the order signer_from_row() reads them. */
+#define SIGNER_COLUMNS "name, fingerprint, first_seen, how, replaces, recorded_by"
+
+/* The entry of the row @stmt is on, selected as SIGNER_COLUMNS.
+ * Returns: (transfer full) */
+static PcSigner *
+signer_from_row (sqlite3_stmt *stmt)
+{
+  PcSigner *signer = g_new0 (PcSigner, 1);
+
+  signer->name = _pc_db_dup_text (stmt, 0);
+  signer->fingerprint = _pc_db_dup_text (stmt, 1);
+  signer->first_seen = _pc_db_dup_text (stmt, 2);
+  signer->how = _pc_db_dup_text (stmt, 3);
+  signer->replaces = _pc_db_dup_text (stmt, 4);
+  signer->recorded_by = _pc_db_dup_text (stmt, 5);
+  return signer;
+}
+
 GPtrArray *
 pc_store_list_signers (PcStore  *self,
                        GError  **error)
@@ -211,24 +230,13 @@ pc_store_list_signers (PcStore  *self,
   g_return_val_if_fail (PC_IS_STORE (self), NULL);
 
   stmt = _pc_db_prepare (self->db,
-                         "SELECT name, fingerprint, first_seen, how, replaces, recorded_by"
-                         " FROM signers ORDER BY id",
+                         "SELECT " SIGNER_COLUMNS " FROM signers ORDER BY id",
                          error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PcSigner *signer = g_new0 (PcSigner, 1);
-
-      signer->name = _pc_db_dup_text (stmt, 0);
-      signer->fingerprint = _pc_db_dup_text (stmt, 1);
-      signer->first_seen = _pc_db_dup_text (stmt, 2);
-      signer->how = _pc_db_dup_text (stmt, 3);
-      signer->replaces = _pc_db_dup_text (stmt, 4);
-      signer->recorded_by = _pc_db_dup_text (stmt, 5);
-      g_ptr_array_add (rows, signer);
-    }
+    g_ptr_array_add (rows, signer_from_row (stmt));
 
   if (rc != SQLITE_DONE)
     {
@@ -248,7 +256,6 @@ pc_store_find_signer (PcStore     *self,
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *name_key = pc_text_name_key (name);
   g_autofree char *fingerprint = pc_sign_fingerprint (public_key, NULL);
-  PcSigner *signer;
   gboolean has_row;
 
   g_return_val_if_fail (PC_IS_STORE (self), NULL);
@@ -257,8 +264,8 @@ pc_store_find_signer (PcStore     *self,
     return NULL;
 
   stmt = _pc_db_prepare (self->db,
-                         "SELECT name, fingerprint, first_seen, how, replaces, recorded_by"
-                         " FROM signers WHERE name_key = ?1 AND fingerprint = ?2",
+                         "SELECT " SIGNER_COLUMNS " FROM signers"
+                         " WHERE name_key = ?1 AND fingerprint = ?2",
                          error);
   if (stmt == NULL)
     return NULL;
@@ -267,14 +274,7 @@ pc_store_find_signer (PcStore     *self,
   if (!_pc_db_step_row (self->db, stmt, &has_row, error) || !has_row)
     return NULL;
 
-  signer = g_new0 (PcSigner, 1);
-  signer->name = _pc_db_dup_text (stmt, 0);
-  signer->fingerprint = _pc_db_dup_text (stmt, 1);
-  signer->first_seen = _pc_db_dup_text (stmt, 2);
-  signer->how = _pc_db_dup_text (stmt, 3);
-  signer->replaces = _pc_db_dup_text (stmt, 4);
-  signer->recorded_by = _pc_db_dup_text (stmt, 5);
-  return signer;
+  return signer_from_row (stmt);
 }
 
 void
