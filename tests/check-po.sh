@@ -27,7 +27,7 @@ failed=0
 # Every source file that marks a string is in POTFILES, or its strings
 # would never reach a translator.
 missing=$(cd "$src" && {
-    grep -l -E '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext) ?\(' app/*.c
+    grep -l -E '(^|[^A-Za-z0-9_])(N?C?_|g_dngettext) ?\(' app/*.c app/*/*.c
     grep -l 'translatable="yes"' ui/*.ui ui/gtk/*.ui
   } | while read -r file; do
     grep -qx "$file" "$tmp/files" || echo "$file"
