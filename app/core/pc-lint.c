@@ -523,24 +523,40 @@ set_today (GDate *out,
   g_date_set_dmy (out, (GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
+static GPtrArray *
+begin_run (LintRun            *run,
+           const PcAssessment *assessment,
+           GDate              *today)
+{
+  run->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_finding_free);
+  run->assessment = assessment;
+  set_today (&run->today, today);
+
+  return run->findings;
+}
+
+/* What is about the whole assessment rather than one prompt. */
+static void
+check_general (LintRun *run)
+{
+  check_coproduction (run);
+  check_review_date (run);
+  check_header_texts (run);
+  check_coproduction_texts (run);
+}
+
 GPtrArray *
 pc_lint_run (const PcAssessment *assessment,
              const PcChecklist  *checklist,
              GDate              *today)
 {
-  g_autoptr(GPtrArray) findings = NULL;
   LintRun run;
   guint n_principles;
 
   g_return_val_if_fail (assessment != NULL, NULL);
   g_return_val_if_fail (checklist != NULL, NULL);
 
-  findings = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_finding_free);
-
-  run.findings = findings;
-  run.assessment = assessment;
-  set_today (&run.today, today);
-
+  begin_run (&run, assessment, today);
   n_principles = pc_checklist_get_n_principles (checklist);
   for (guint i = 0; i < n_principles; i++)
     {
@@ -549,13 +565,46 @@ pc_lint_run (const PcAssessment *assessment,
       for (guint j = 0; j < principle->prompts->len; j++)
         check_prompt (&run, principle, g_ptr_array_index (principle->prompts, j));
     }
+  check_general (&run);
 
-  check_coproduction (&run);
-  check_review_date (&run);
-  check_header_texts (&run);
-  check_coproduction_texts (&run);
+  return run.findings;
+}
 
-  return g_steal_pointer (&findings);
+GPtrArray *
+pc_lint_run_prompt (const PcAssessment *assessment,
+                    const PcChecklist  *checklist,
+                    const char         *prompt_id,
+                    GDate              *today)
+{
+  const PcPrinciple *principle = NULL;
+  const PcPrompt *prompt;
+  LintRun run;
+
+  g_return_val_if_fail (assessment != NULL, NULL);
+  g_return_val_if_fail (checklist != NULL, NULL);
+  g_return_val_if_fail (prompt_id != NULL, NULL);
+
+  prompt = pc_checklist_find_prompt (checklist, prompt_id, &principle);
+  g_return_val_if_fail (prompt != NULL, NULL);
+
+  begin_run (&run, assessment, today);
+  check_prompt (&run, principle, prompt);
+
+  return run.findings;
+}
+
+GPtrArray *
+pc_lint_run_general (const PcAssessment *assessment,
+                     GDate              *today)
+{
+  LintRun run;
+
+  g_return_val_if_fail (assessment != NULL, NULL);
+
+  begin_run (&run, assessment, today);
+  check_general (&run);
+
+  return run.findings;
 }
 
 gboolean

@@ -42,6 +42,16 @@ GPtrArray *pc_lint_run            (const PcAssessment *assessment,
                                    GDate              *today);
 
 /* TRUE when any finding blocks sign-off. */
+/* pc_lint_run()'s findings about one prompt (its rating, texts and
+ * actions), and those about the whole assessment (header, co-production,
+ * review date): together, in checklist order, they are pc_lint_run()'s.
+ * Returns: (transfer full) (element-type PcFinding) */
+GPtrArray *pc_lint_run_prompt     (const PcAssessment *assessment,
+                                   const PcChecklist  *checklist,
+                                   const char         *prompt_id,
+                                   GDate              *today);
+GPtrArray *pc_lint_run_general    (const PcAssessment *assessment,
+                                   GDate              *today);
 gboolean   pc_lint_blocks         (GPtrArray          *findings);
 
 /* TRUE when @text holds ten digits (optionally grouped 3-3-4 by spaces or
