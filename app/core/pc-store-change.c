@@ -19,6 +19,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-sign.h"
 #include "pc-text.h"
 #include "pc-vocab.h"
 
@@ -298,4 +299,19 @@ _pc_store_delete_row (PcStore     *self,
   sqlite3_bind_int64 (stmt, 1, id);
 
   return _pc_db_step_done (self->db, stmt, error);
+}
+
+/* A sign-off in words, as the audit trail records it. */
+char *
+_pc_store_describe_signoff (const PcSignoff  *signoff,
+                            GError          **error)
+{
+  g_autofree char *fingerprint = pc_sign_fingerprint (signoff->public_key, error);
+
+  if (fingerprint == NULL)
+    return NULL;
+
+  return g_strdup_printf ("%s, %s: %s (content SHA-256 %s, key %s)",
+                          signoff->name, signoff->role, pc_meaning_to_string (signoff->meaning),
+                          signoff->content_sha256, fingerprint);
 }
