@@ -25,24 +25,11 @@
 
 /* Validation */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* "" and white space alone mean "nothing". */
 const char *
 _pc_store_nullable (const char *text)
 {
-  return is_blank (text) ? NULL : text;
+  return pc_text_is_blank (text) ? NULL : text;
 }
 
 gboolean
@@ -69,7 +56,7 @@ _pc_store_check_field (const char  *what,
       return FALSE;
     }
 
-  if (required && is_blank (value))
+  if (required && pc_text_is_blank (value))
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
                    _("The %s is empty: fill it in"), what);
