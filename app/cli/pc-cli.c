@@ -430,20 +430,8 @@ cmd_check (PcCliContext  *ctx,
 
   if (json)
     {
-      g_autoptr(cJSON) array = cJSON_CreateArray ();
+      g_autoptr(cJSON) array = pc_summary_findings_to_json (findings);
 
-      for (guint i = 0; i < findings->len; i++)
-        {
-          const PcFinding *f = g_ptr_array_index (findings, i);
-          cJSON *object = cJSON_CreateObject ();
-
-          cJSON_AddStringToObject (object, "rule", f->rule);
-          cJSON_AddStringToObject (object, "level", pc_level_to_string (f->level));
-          pc_json_add_string_or_null (object, "principle", f->principle_id);
-          pc_json_add_string_or_null (object, "prompt", f->prompt_id);
-          cJSON_AddStringToObject (object, "message", f->message);
-          cJSON_AddItemToArray (array, object);
-        }
       _pc_cli_print_json (array);
     }
   else

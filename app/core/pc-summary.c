@@ -263,8 +263,8 @@ pc_summary_trusted_comment (const char      *reference,
 
 /* The summary file */
 
-static cJSON *
-build_findings (GPtrArray *findings)
+cJSON *
+pc_summary_findings_to_json (GPtrArray *findings)
 {
   cJSON *array = cJSON_CreateArray ();
 
@@ -377,7 +377,7 @@ pc_summary_build_document (const PcAssessment *a,
   cJSON_AddStringToObject (document, "state", pc_state_to_string (a->state));
   cJSON_AddBoolToObject (document, "signed", cJSON_GetArraySize (signoffs) > 0);
   cJSON_AddItemToObject (document, "content", pc_summary_build_content (a, checklist));
-  cJSON_AddItemToObject (document, "findings", build_findings (findings));
+  cJSON_AddItemToObject (document, "findings", pc_summary_findings_to_json (findings));
   cJSON_AddItemToObject (document, "signoffs", signoffs);
   audit = cJSON_AddObjectToObject (document, "audit");
   cJSON_AddNumberToObject (audit, "rows", audit_count);
