@@ -530,3 +530,28 @@ _pc_cli_show_imported (PcCliContext *ctx,
 
   return result != NULL && result->ok ? PC_EXIT_OK : PC_EXIT_FAILED;
 }
+
+/* A local assessment, or a message that says where an imported one is. */
+PcAssessment *
+_pc_cli_load (PcCliContext *ctx,
+              PcStore      *store,
+              const char   *reference,
+              int           revision)
+{
+  g_autoptr(GError) error = NULL;
+  PcAssessment *a;
+
+  if (revision < 0)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--revision must be 1 or more"));
+      return NULL;
+    }
+
+  a = pc_store_load_assessment (store, reference, revision, &error);
+  if (a == NULL
+      && !(g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND)
+           && _pc_cli_fail_if_imported (ctx, store, reference, revision)))
+    _pc_cli_fail_error (ctx, error);
+
+  return a;
+}

@@ -57,6 +57,11 @@ int       _pc_cli_fail_error    (PcCliContext   *ctx,
  * handler too, which keeps newlines: a value printed where one line is
  * expected goes through this. */
 const char *_pc_cli_line        (const char     *text);
+/* Frees what _pc_cli_line() made; the dispatcher calls it when a command returns. */
+void      _pc_cli_lines_clear   (void);
+/* The print handlers a command runs under (g_set_print_handler()). */
+void      _pc_cli_print_stdout  (const char     *text);
+void      _pc_cli_print_stderr  (const char     *text);
 
 /* Prints @text and then spaces up to @width characters (not bytes: "İ"
  * is one), and one more, for a column of a table. */

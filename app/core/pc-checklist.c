@@ -14,6 +14,7 @@
 #include "pc-checklist.h"
 
 #include "pc-json.h"
+#include "pc-text.h"
 
 #include <glib/gi18n.h>
 
@@ -194,16 +195,6 @@ get_member (const Loader  *loader,
   return TRUE;
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Checks that @item, found at @path, is text with something in it. */
 static gboolean
 check_text (const Loader  *loader,
@@ -217,7 +208,7 @@ check_text (const Loader  *loader,
       return FALSE;
     }
 
-  if (is_blank (item->valuestring))
+  if (pc_text_is_blank (item->valuestring))
     {
       set_error (loader, error, PC_CHECKLIST_ERROR_INVALID_VALUE, path,
                  _("must not be empty"));

@@ -16,6 +16,9 @@
 
 #include "pc-store.h"
 
+/* The store's error domain lives with the lowest file that sets it. */
+G_DEFINE_QUARK (pc-store-error-quark, pc_store_error)
+
 void
 _pc_db_set_error (sqlite3     *db,
                   GError     **error,

@@ -57,19 +57,6 @@ pc_lifecycle_find_author (const PcAssessment *assessment)
 }
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
 check_not_read_only (const PcAssessment  *assessment,
                      GError             **error)
 {
@@ -169,7 +156,7 @@ pc_lifecycle_check_review (const PcAssessment  *assessment,
       return FALSE;
     }
 
-  if (decision == PC_MEANING_RETURNED && is_blank (reason))
+  if (decision == PC_MEANING_RETURNED && pc_text_is_blank (reason))
     {
       g_set_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_REASON_NEEDED,
                    _("Returning %s needs a reason, so the author knows what to change"),
@@ -178,7 +165,7 @@ pc_lifecycle_check_review (const PcAssessment  *assessment,
     }
 
   if (decision == PC_MEANING_APPROVED_WITH_CONDITIONS
-      && is_blank (reason))
+      && pc_text_is_blank (reason))
     {
       g_set_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_REASON_NEEDED,
                    _("Approving %s with conditions needs the conditions written down"),

@@ -13,6 +13,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 #include <glib/gi18n.h>
@@ -68,26 +69,6 @@ add_finding (LintRun    *run,
   finding->message = message;
 
   g_ptr_array_add (run->findings, finding);
-}
-
-/* TRUE when @text is NULL, empty or nothing but white space (any
- * Unicode space, so that a lone no-break space is not evidence). */
-static gboolean
-text_is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  if (!g_utf8_validate (text, -1, NULL))
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (!g_unichar_isspace (g_utf8_get_char (p)))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* Reads a date already checked with pc_date_is_valid() into @out. */
@@ -286,7 +267,7 @@ check_rating (LintRun           *run,
 
     case PC_RATING_MET:
     case PC_RATING_PARTLY_MET:
-      if (text_is_blank (answer->evidence) &&
+      if (pc_text_is_blank (answer->evidence) &&
           !prompt_has_attachment (assessment, prompt->id))
         add_finding (run, "no-evidence", PC_LEVEL_BLOCK, principle->id, prompt->id, 0,
                      /* Translators: %s is a rating, such as “Met”. */
@@ -296,7 +277,7 @@ check_rating (LintRun           *run,
       break;
 
     case PC_RATING_NOT_APPLICABLE:
-      if (text_is_blank (answer->justification))
+      if (pc_text_is_blank (answer->justification))
         add_finding (run, "no-justification", PC_LEVEL_BLOCK, principle->id, prompt->id, 0,
                      /* Translators: %s is the rating “Not applicable”. */
                      g_strdup_printf (_("Rated “%s” but no justification: say why this "
@@ -368,8 +349,8 @@ check_action (LintRun           *run,
               const PcPrompt    *prompt,
               const PcAction    *action)
 {
-  gboolean has_owner = !text_is_blank (action->owner);
-  gboolean has_due_date = !text_is_blank (action->due_date);
+  gboolean has_owner = !pc_text_is_blank (action->owner);
+  gboolean has_due_date = !pc_text_is_blank (action->due_date);
   gboolean due_date_valid = has_due_date && pc_date_is_valid (action->due_date);
   const char *message = NULL;
 
@@ -434,7 +415,7 @@ check_review_date (LintRun *run)
 {
   const char *review_date = run->assessment->review_date;
 
-  if (text_is_blank (review_date))
+  if (pc_text_is_blank (review_date))
     add_finding (run, "no-review-date", PC_LEVEL_WARN, NULL, NULL, 0,
                  g_strdup (_("No planned review date: set the date the service will "
                              "be reviewed.")));

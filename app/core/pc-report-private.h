@@ -77,6 +77,45 @@ typedef struct
   double             height;
 } PcReportBlock;
 
+/* pc-report-blocks.c */
+
+/* The fonts fall back family by family, and then to whatever fontconfig
+ * has for scripts none of them covers (Bengali, Arabic, …). */
+#define FAMILIES "Cantarell, Noto Sans, DejaVu Sans"
+
+typedef struct
+{
+  const char *font;
+  double      space_before;
+  double      space_after;
+} PcReportStyleInfo;
+
+extern const PcReportStyleInfo _pc_report_styles[PC_REPORT_N_STYLES];
+
+struct _PcReport
+{
+  GPtrArray    *blocks;       /* PcReportBlock */
+
+  char         *reference;
+  int           revision;
+  char         *title;
+  char         *lead;
+  char         *hash_prefix;  /* the first 16 hex digits of the content SHA-256 */
+  char         *created;      /* ISO 8601, UTC: the export time */
+  gboolean      draft;
+
+  /* The last pagination */
+  PangoContext *context;
+  double        width;
+  double        height;
+  GArray       *placements;   /* Placement, in page order */
+  GArray       *outline;      /* OutlineEntry */
+  guint         n_pages;
+};
+
+void           _pc_report_block_clear_measure (PcReportBlock *block);
+void           _pc_report_block_free          (gpointer       data);
+
 PcReportBlock *_pc_report_add_text  (PcReport       *self,
                                      PcReportStyle   style,
                                      const char     *markup);

@@ -48,27 +48,6 @@ typedef struct
   const guint8 *salt;
 } KeyMetadata;
 
-G_DEFINE_QUARK (pc-sign-error-quark, pc_sign_error)
-
-gboolean
-_pc_sign_ensure_sodium (GError **error)
-{
-  static gsize initialised = 0;
-  static gboolean ready = FALSE;
-
-  if (g_once_init_enter (&initialised))
-    {
-      ready = sodium_init () >= 0;
-      g_once_init_leave (&initialised, 1);
-    }
-
-  if (!ready)
-    g_set_error_literal (error, PC_SIGN_ERROR, PC_SIGN_ERROR_FAILED,
-                         _("The cryptography library could not start: signing is unavailable"));
-
-  return ready;
-}
-
 /* Secret buffers (secret keys, keys derived from passphrases) come from
  * sodium_malloc: guard pages, locked in memory where allowed, and
  * sodium_free fills them with zeros before freeing them. */
@@ -109,22 +88,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcSecureBuffer, secure_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcWipedString, wipe_string)
 
 /* Names and roles */
-
-/* TRUE when @str holds a control character other than a tab, such as a
- * newline. */
-gboolean
-_pc_sign_has_control_characters (const char *str)
-{
-  for (const char *p = str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_iscntrl (c) && c != '\t')
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 /* @text tidied on one line and composed (NFC), as a key stores its
  * name and role. Returns: (transfer full) (nullable) */

@@ -25,76 +25,6 @@
 /* Validation */
 
 static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* "" and white space alone mean "nothing". */
-const char *
-_pc_store_nullable (const char *text)
-{
-  return is_blank (text) ? NULL : text;
-}
-
-gboolean
-_pc_store_check_text (const char  *what,
-            const char  *value,
-            gboolean     required,
-            GError     **error)
-{
-  return _pc_store_check_field (what, value, PC_TEXT_MULTILINE, required, error);
-}
-
-gboolean
-_pc_store_check_field (const char  *what,
-                       const char  *value,
-                       PcTextKind   kind,
-                       gboolean     required,
-                       GError     **error)
-{
-  g_autoptr(GError) text_error = NULL;
-
-  if (!pc_text_check (what, value, kind, &text_error))
-    {
-      g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID, text_error->message);
-      return FALSE;
-    }
-
-  if (required && is_blank (value))
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
-                   _("The %s is empty: fill it in"), what);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-_pc_store_check_date (const char  *what,
-            const char  *value,
-            GError     **error)
-{
-  if (value != NULL && !pc_date_is_valid (value))
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
-                   _("The %s “%s” is not a date: write it as YYYY-MM-DD, for example 2027-03-31"),
-                   what, value);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 check_division (const char  *value,
                 GError     **error)
 {
@@ -124,18 +54,6 @@ check_priority (const char  *value,
     }
 
   return TRUE;
-}
-
-gboolean
-_pc_store_check_signoff_text (const char  *role,
-                              PcMeaning    meaning,
-                              const char  *reason,
-                              GError     **error)
-{
-  return _pc_store_check_field (_("signer’s role"), role, PC_TEXT_LINE, FALSE, error)
-      && _pc_store_check_text (meaning == PC_MEANING_APPROVED_WITH_CONDITIONS
-                               ? _("text of the conditions") : _("reason"),
-                               reason, FALSE, error);
 }
 
 static gboolean
@@ -172,7 +90,7 @@ team_to_json (const char * const *team)
   char *json;
 
   for (guint i = 0; team != NULL && team[i] != NULL; i++)
-    if (!is_blank (team[i]))
+    if (_pc_store_nullable (team[i]) != NULL)
       {
         g_autofree char *member = pc_text_normalize (team[i]);
 
@@ -198,102 +116,6 @@ team_from_json (const char *json)
       g_strv_builder_add (builder, item->valuestring);
 
   return g_strv_builder_end (builder);
-}
-
-/* Looks up @assessment_id and checks it may be changed: it exists, is a
- * draft and is not imported. On success returns the checklist it was
- * made against. Returns: (transfer full) (nullable) */
-PcChecklist *
-_pc_store_require_draft (PcStore  *self,
-               gint64    assessment_id,
-               GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *reference = NULL;
-  g_autofree char *sha256 = NULL;
-  PcState state = PC_STATE_DRAFT;
-  gboolean has_row;
-  gboolean imported;
-
-  stmt = _pc_db_prepare (self->db,
-                         "SELECT reference, state, imported, checklist_sha256"
-                         " FROM assessments WHERE id = ?1",
-                         error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
-    return NULL;
-
-  if (!has_row)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
-                   _("There is no assessment with id %" PRId64), assessment_id);
-      return NULL;
-    }
-
-  reference = _pc_db_dup_text (stmt, 0);
-  pc_state_from_string ((const char *) sqlite3_column_text (stmt, 1), &state);
-  imported = sqlite3_column_int (stmt, 2) != 0;
-  sha256 = _pc_db_dup_text (stmt, 3);
-
-  if (imported)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY,
-                   _("%s is an imported summary and is read-only"), reference);
-      return NULL;
-    }
-
-  if (state == PC_STATE_IN_REVIEW)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY,
-                   _("%s is in review and cannot be changed: the reviewer can return it to draft"),
-                   reference);
-      return NULL;
-    }
-
-  if (state != PC_STATE_DRAFT)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY,
-                   _("%s is signed off and read-only: start a new revision to change it"),
-                   reference);
-      return NULL;
-    }
-
-  return pc_store_load_checklist (self, sha256, error);
-}
-
-gboolean
-_pc_store_require_prompt (PcChecklist  *checklist,
-                const char   *prompt_id,
-                GError      **error)
-{
-  if (prompt_id == NULL || pc_checklist_find_prompt (checklist, prompt_id, NULL) == NULL)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND,
-                   _("“%s” is not a prompt of the checklist “%s”: run “principle-check show” to see the prompt ids"),
-                   prompt_id ? prompt_id : "", pc_checklist_get_title (checklist));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-_pc_store_touch (PcStore  *self,
-                 gint64    assessment_id,
-                 GError  **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = _pc_store_now ();
-
-  stmt = _pc_db_prepare (self->db, "UPDATE assessments SET updated_at = ?1 WHERE id = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  _pc_db_bind_text (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, assessment_id);
-
-  return _pc_db_step_done (self->db, stmt, error);
 }
 
 /* Creating */
@@ -934,63 +756,6 @@ pc_store_count (PcStore  *self,
 
 /* Changing a draft: each change checks the assessment may be changed,
  * writes, audits and touches updated_at in one transaction. */
-
-char *
-_pc_store_read_text (PcStore     *self,
-                  const char  *sql,
-                  gint64       id,
-                  const char  *key,
-                  gboolean    *found,
-                  GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db, sql, error);
-  gboolean has_row;
-
-  *found = FALSE;
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (key != NULL)
-    _pc_db_bind_text (stmt, 2, key);
-  if (!_pc_db_step_row (self->db, stmt, &has_row, error))
-    return NULL;
-
-  *found = has_row;
-  return has_row ? _pc_db_dup_text (stmt, 0) : NULL;
-}
-
-gboolean
-_pc_store_write_field (PcStore     *self,
-             const char  *sql,
-             gint64       id,
-             const char  *value,
-             GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _pc_db_bind_text (stmt, 1, value);
-  sqlite3_bind_int64 (stmt, 2, id);
-
-  return _pc_db_step_done (self->db, stmt, error);
-}
-
-gboolean
-_pc_store_delete_row (PcStore     *self,
-                      const char  *table,
-                      gint64       id,
-                      GError     **error)
-{
-  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-
-  return _pc_db_step_done (self->db, stmt, error);
-}
 
 /* Changes one column of a draft's row, auditing old and new values;
  * writes nothing when the value is unchanged. */

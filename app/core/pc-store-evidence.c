@@ -20,45 +20,6 @@
 #include "pc-checklist.h"
 #include "pc-vocab.h"
 
-/* Every change here runs the same way: begin, check the assessment may
- * be changed (and the prompt exists), write, audit, touch, commit; any
- * failure rolls the whole change back. */
-
-PcChecklist *
-_pc_store_begin_change (PcStore     *self,
-              gint64       assessment_id,
-              const char  *prompt_id,
-              GError     **error)
-{
-  g_autoptr(PcChecklist) checklist = NULL;
-
-  if (!_pc_store_begin (self, error))
-    return NULL;
-
-  checklist = _pc_store_require_draft (self, assessment_id, error);
-  if (checklist == NULL
-      || (prompt_id != NULL && !_pc_store_require_prompt (checklist, prompt_id, error)))
-    {
-      _pc_store_rollback (self);
-      return NULL;
-    }
-
-  return g_steal_pointer (&checklist);
-}
-
-gboolean
-_pc_store_finish_change (PcStore   *self,
-               gint64     assessment_id,
-               gboolean   ok,
-               GError   **error)
-{
-  if (ok && _pc_store_touch (self, assessment_id, error) && _pc_store_commit (self, error))
-    return TRUE;
-
-  _pc_store_rollback (self);
-  return FALSE;
-}
-
 /* Finds which assessment a child row (attachment, link, action,
  * co-production entry) belongs to; 0 with @error when there is none. */
 static gint64

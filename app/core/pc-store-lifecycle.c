@@ -121,20 +121,6 @@ insert_signoff (PcStore          *self,
   return _pc_db_step_done (self->db, stmt, error);
 }
 
-char *
-_pc_store_describe_signoff (const PcSignoff  *signoff,
-                            GError          **error)
-{
-  g_autofree char *fingerprint = pc_sign_fingerprint (signoff->public_key, error);
-
-  if (fingerprint == NULL)
-    return NULL;
-
-  return g_strdup_printf ("%s, %s: %s (content SHA-256 %s, key %s)",
-                          signoff->name, signoff->role, pc_meaning_to_string (signoff->meaning),
-                          signoff->content_sha256, fingerprint);
-}
-
 /* Records @signoff and moves @a from its state to @state, with their
  * audit rows, inside the caller's transaction. The sign-off goes in
  * first, while the assessment is not yet final, since the triggers lock

@@ -263,8 +263,8 @@ pc_summary_trusted_comment (const char      *reference,
 
 /* The summary file */
 
-static cJSON *
-build_findings (GPtrArray *findings)
+cJSON *
+pc_summary_findings_to_json (GPtrArray *findings)
 {
   cJSON *array = cJSON_CreateArray ();
 
@@ -377,7 +377,7 @@ pc_summary_build_document (const PcAssessment *a,
   cJSON_AddStringToObject (document, "state", pc_state_to_string (a->state));
   cJSON_AddBoolToObject (document, "signed", cJSON_GetArraySize (signoffs) > 0);
   cJSON_AddItemToObject (document, "content", pc_summary_build_content (a, checklist));
-  cJSON_AddItemToObject (document, "findings", build_findings (findings));
+  cJSON_AddItemToObject (document, "findings", pc_summary_findings_to_json (findings));
   cJSON_AddItemToObject (document, "signoffs", signoffs);
   audit = cJSON_AddObjectToObject (document, "audit");
   cJSON_AddNumberToObject (audit, "rows", audit_count);
@@ -437,46 +437,4 @@ pc_summary_write (const cJSON  *document,
 
   return g_file_set_contents_full (path, text->str, (gssize) text->len,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
-}
-
-gboolean
-pc_summary_export (PcStore             *store,
-                   const PcAssessment  *a,
-                   PcChecklist         *checklist,
-                   GDateTime           *now,
-                   const char          *path,
-                   cJSON              **out_document,
-                   GError             **error)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(cJSON) document = NULL;
-  g_autofree char *head = NULL;
-  guint count = 0;
-
-  g_return_val_if_fail (PC_IS_STORE (store), FALSE);
-  g_return_val_if_fail (a != NULL, FALSE);
-  g_return_val_if_fail (checklist != NULL, FALSE);
-  g_return_val_if_fail (now != NULL, FALSE);
-  g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!pc_store_check_for_export (store, a, &count, &head, error))
-    return FALSE;
-
-  /* The findings are the linter's at the time of export, so overdue
-   * actions are measured against the date exported_at carries. */
-  utc = g_date_time_to_utc (now);
-  today = pc_date_new_utc (utc);
-  findings = pc_lint_run (a, checklist, today);
-
-  document = pc_summary_build_document (a, checklist, findings, count, head, utc);
-  if (!pc_summary_write (document, path, error))
-    return FALSE;
-
-  if (out_document != NULL)
-    *out_document = g_steal_pointer (&document);
-
-  return TRUE;
 }

@@ -30,6 +30,11 @@ cJSON  *pc_summary_build_content     (const PcAssessment *assessment,
  * Returns: (transfer full) */
 cJSON  *pc_summary_signoff_to_json   (const PcSignoff    *signoff);
 
+/* The linter's findings as the summary and `check --json` write them:
+ * an array of { rule, level, principle, prompt, message }.
+ * Returns: (transfer full) */
+cJSON  *pc_summary_findings_to_json  (GPtrArray          *findings);
+
 /* The canonical bytes (RFC 8785) of @content, and their lower-case hex
  * SHA-256 in @out_sha256 (nullable). Returns: (transfer full) (nullable) */
 GBytes *pc_summary_canonical_bytes   (const cJSON        *content,

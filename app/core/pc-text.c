@@ -437,6 +437,22 @@ drop_invisible (const char *folded)
   return g_string_free (out, FALSE);
 }
 
+gboolean
+pc_text_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
 char *
 pc_text_name_key (const char *name)
 {

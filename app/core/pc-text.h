@@ -65,6 +65,11 @@ char     *pc_text_tidy_line        (const char  *value);
  * UTF-8. */
 char     *pc_text_name_key         (const char  *name);
 
+/* TRUE when @text is NULL, empty or nothing but white space (any
+ * Unicode space, so that a lone no-break space is not evidence);
+ * FALSE for invalid UTF-8, which is not blank. */
+gboolean  pc_text_is_blank         (const char  *text);
+
 /* TRUE when @a and @b are the same person's name (equal name keys);
  * FALSE when either is empty or NULL. */
 gboolean  pc_text_names_equal      (const char  *a,

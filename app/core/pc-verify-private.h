@@ -25,6 +25,11 @@ G_BEGIN_DECLS
 #define MAX_LAYOUT_PROBLEMS     8
 #define MAX_ORDER_PROBLEMS      8
 
+/* Characters of a value from the file shown in a message, and of a
+ * message from another module that may quote the file. */
+#define SHOWN_CHARS             60
+#define SHOWN_MESSAGE_CHARS     300
+
 #define UNTRUSTED_PREFIX        "untrusted comment: "
 #define TRUSTED_PREFIX          "trusted comment: "
 
@@ -50,7 +55,12 @@ typedef struct
   guint            n_order;     /* lifecycle problems found, listed or not */
 } Verifier;
 
-/* pc-verify.c */
+/* pc-verify-common.c */
+
+/* @text as it may appear inside a one-line message, cut to @max_chars
+ * characters. Returns: (transfer full) */
+char       *_pc_verify_shown_text    (const char *text,
+                                      guint       max_chars);
 
 /* @text quoted for a message; freed with @v. */
 const char *_pc_verify_shown         (Verifier   *v,

@@ -30,49 +30,7 @@
  * sign-offs is not checked past this many: the time stays linear. */
 #define MAX_CHECKED_SIGNOFFS    16
 
-/* Characters of a value from the file shown in a message, and of a
- * message from another module that may quote the file. */
-#define SHOWN_CHARS             60
-#define SHOWN_MESSAGE_CHARS     300
-
 G_DEFINE_QUARK (pc-verify-error-quark, pc_verify_error)
-
-/* Text for messages */
-
-/* @text as it may appear inside a one-line message: controls, line
- * separators and invisible formatting characters (such as a right-to-left
- * override) are replaced, and it is cut to @max_chars characters with
- * "…". Returns: (transfer full) */
-static char *
-shown_text (const char *text,
-            guint       max_chars)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      GUnicodeType type;
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-
-      type = g_unichar_type (c);
-      if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR
-          || type == G_UNICODE_PARAGRAPH_SEPARATOR)
-        g_string_append_c (out, ' ');
-      else if (type == G_UNICODE_FORMAT)
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 /* The verifier */
 
@@ -83,17 +41,6 @@ pool_take (Verifier *v,
 {
   g_ptr_array_add (v->pool, text);
   return text;
-}
-
-/* @text quoted for a message; freed with @v. */
-const char *
-_pc_verify_shown (Verifier   *v,
-                  const char *text)
-{
-  char *copy = shown_text (text != NULL ? text : "", SHOWN_CHARS);
-
-  g_ptr_array_add (v->pool, copy);
-  return copy;
 }
 
 /* A vocabulary id as it reads in a sentence: "approved with conditions". */
@@ -115,18 +62,6 @@ order_problem (Verifier   *v,
 
   if (v->n_order++ >= MAX_ORDER_PROBLEMS)
     return;
-
-  va_start (args, format);
-  g_ptr_array_add (v->result->problems, g_strdup_vprintf (format, args));
-  va_end (args);
-}
-
-void
-_pc_verify_add_problem (Verifier   *v,
-                        const char *format,
-                        ...)
-{
-  va_list args;
 
   va_start (args, format);
   g_ptr_array_add (v->result->problems, g_strdup_vprintf (format, args));
@@ -454,7 +389,7 @@ check_signoff (Verifier          *v,
     }
   else
     {
-      g_autofree char *message = shown_text (error->message, SHOWN_MESSAGE_CHARS);
+      g_autofree char *message = _pc_verify_shown_text (error->message, SHOWN_MESSAGE_CHARS);
 
       signoff_problem (v, so, _("%s’s signature could not be checked: %s"), who, message);
     }
@@ -726,7 +661,7 @@ check_format (const cJSON  *document,
 
   if (!g_str_equal (format->valuestring, SUMMARY_FORMAT))
     {
-      g_autofree char *quoted = shown_text (format->valuestring, SHOWN_CHARS);
+      g_autofree char *quoted = _pc_verify_shown_text (format->valuestring, SHOWN_CHARS);
 
       g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_NOT_SUMMARY,
                    _("The file is not a Principle Check summary: its “format” is “%s”, not “%s”; check that you chose the file “principle-check export” wrote"),
@@ -836,7 +771,7 @@ pc_verify_summary (const char     *data,
   document = pc_json_parse_strict (data, len, &local_error);
   if (document == NULL)
     {
-      g_autofree char *message = shown_text (local_error->message, SHOWN_MESSAGE_CHARS);
+      g_autofree char *message = _pc_verify_shown_text (local_error->message, SHOWN_MESSAGE_CHARS);
 
       g_set_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_NOT_SUMMARY,
                    _("The file is not a Principle Check summary: %s"), message);
@@ -880,7 +815,7 @@ pc_verify_summary (const char     *data,
       canonical = pc_canon_serialize (content, &canonical_len, &local_error);
       if (canonical == NULL)
         {
-          g_autofree char *message = shown_text (local_error->message, SHOWN_MESSAGE_CHARS);
+          g_autofree char *message = _pc_verify_shown_text (local_error->message, SHOWN_MESSAGE_CHARS);
 
           _pc_verify_add_problem (&v, _("The content cannot be put in the form that signatures cover, so no signature can be checked: %s"),
                                   message);
@@ -1034,7 +969,7 @@ pc_trusted_keys_load (const char  *path,
       key_id = pc_sign_public_key_id (key_text, NULL);
       if (key_id == NULL)
         {
-          g_autofree char *quoted = shown_text (name, SHOWN_CHARS);
+          g_autofree char *quoted = _pc_verify_shown_text (name, SHOWN_CHARS);
 
           set_trusted_error (error, display_path, i + 1,
                              _("does not give a minisign public key for %s: after the tab, copy the line that starts “RW” from the signer’s .pub file"),

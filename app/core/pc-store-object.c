@@ -1,0 +1,190 @@
+/* pc-store-object.c: the store object itself, its transactions and
+ * times, below everything that opens, reads or writes the database
+ *
+ * Copyright 2026 The Principle Check authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "pc-store"
+
+#include "config.h"
+
+#include "pc-store-private.h"
+
+#include "pc-assessment.h"
+#include "pc-checklist.h"
+
+G_DEFINE_FINAL_TYPE (PcStore, pc_store, G_TYPE_OBJECT)
+
+static void
+pc_store_finalize (GObject *object)
+{
+  PcStore *self = (PcStore *) object;
+
+  if (self->db != NULL)
+    sqlite3_close (self->db);
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->actor, g_free);
+  g_clear_pointer (&self->altered_schema, g_free);
+  g_clear_pointer (&self->checklists, g_hash_table_unref);
+
+  G_OBJECT_CLASS (pc_store_parent_class)->finalize (object);
+}
+
+static void
+pc_store_class_init (PcStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = pc_store_finalize;
+}
+
+static void
+pc_store_init (PcStore *self)
+{
+  const char *real_name = g_get_real_name ();
+
+  /* g_get_real_name() says "Unknown" when it does not know. */
+  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
+    real_name = g_get_user_name ();
+  self->actor = g_strdup (real_name);
+  self->checklists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) pc_checklist_unref);
+}
+
+const char *
+pc_store_get_path (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+const char *
+pc_store_get_backup_path (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->backup_path;
+}
+
+int
+pc_store_get_schema_version (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), 0);
+
+  return self->version;
+}
+
+void
+pc_store_set_actor (PcStore    *self,
+                    const char *actor)
+{
+  g_return_if_fail (PC_IS_STORE (self));
+  g_return_if_fail (actor != NULL && *actor != '\0');
+
+  g_free (self->actor);
+  self->actor = g_strdup (actor);
+}
+
+const char *
+pc_store_get_actor (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->actor;
+}
+
+/* Transactions */
+
+gboolean
+_pc_store_begin (PcStore  *self,
+                 GError  **error)
+{
+  if (self->altered_schema != NULL)
+    {
+      g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED, self->altered_schema);
+      return FALSE;
+    }
+
+  return _pc_db_exec (self->db, "BEGIN IMMEDIATE", error);
+}
+
+const char *
+pc_store_get_altered_schema (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->altered_schema;
+}
+
+gboolean
+_pc_store_commit (PcStore  *self,
+                  GError  **error)
+{
+  if (!_pc_db_exec (self->db, "COMMIT", error))
+    {
+      _pc_store_rollback (self);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+_pc_store_rollback (PcStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+_pc_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return _pc_store_format_time (now);
+}
+
+char *
+_pc_store_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+void
+pc_list_item_free (PcListItem *item)
+{
+  if (item == NULL)
+    return;
+
+  g_free (item->reference);
+  g_free (item->title);
+  g_free (item->division);
+  g_free (item->lead);
+  g_free (item->updated_at);
+  g_free (item);
+}
+
+void
+pc_audit_entry_free (PcAuditEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->actor);
+  g_free (entry->entity);
+  g_free (entry->entity_id);
+  g_free (entry->field);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry->reason);
+  g_free (entry->prev_hash);
+  g_free (entry->hash);
+  g_free (entry);
+}
