@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
@@ -887,8 +888,8 @@ static const struct
   { "demo", cmd_demo, "demo" },
 };
 
-gboolean
-pc_cli_is_command (const char *name)
+static gboolean
+is_command (const char *name)
 {
   if (name == NULL)
     return FALSE;
@@ -901,9 +902,12 @@ pc_cli_is_command (const char *name)
       || g_str_equal (name, "--version");
 }
 
-int
-pc_cli_find_command (int    argc,
-                     char **argv)
+/* Where the command word is in @argv: the first argument that is not an
+ * option nor the FILE of "--db FILE", so that "principle-check --db FILE
+ * list" runs list. -1 when there is none. */
+static int
+find_command (int    argc,
+              char **argv)
 {
   for (int i = 1; i < argc; i++)
     {
@@ -940,7 +944,7 @@ run_command (int    argc,
     }
 
   /* "help list" is "list --help". */
-  if (g_str_equal (argv[1], "help") && argc > 2 && pc_cli_is_command (argv[2])
+  if (g_str_equal (argv[1], "help") && argc > 2 && is_command (argv[2])
       && argv[2][0] != '-' && !g_str_equal (argv[2], "help"))
     {
       char *help_argv[] = { argv[0], argv[2], (char *) "--help", NULL };
@@ -975,15 +979,33 @@ run_command (int    argc,
   return PC_EXIT_USAGE;
 }
 
+gboolean
+pc_cli_handles (int    argc,
+                char **argv)
+{
+  return find_command (argc, argv) > 0 || (argc > 1 && is_command (argv[1]));
+}
+
 int
 pc_cli_run (int    argc,
             char **argv)
 {
   GPrintFunc old_print = g_set_print_handler (print_stdout);
   GPrintFunc old_printerr = g_set_printerr_handler (print_stderr);
+  g_autofree char **ordered = g_new0 (char *, argc + 1);
+  int command = find_command (argc, argv);
   int status;
 
-  status = run_command (argc, argv);
+  /* The command word goes first, before "--db FILE": the caller's argv
+   * is left as it was. */
+  memcpy (ordered, argv, (gsize) argc * sizeof (char *));
+  if (command > 1)
+    {
+      memmove (&ordered[2], &ordered[1], (gsize) (command - 1) * sizeof (char *));
+      ordered[1] = argv[command];
+    }
+
+  status = run_command (argc, ordered);
 
   g_set_print_handler (old_print);
   g_set_printerr_handler (old_printerr);
