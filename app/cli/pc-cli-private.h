@@ -58,8 +58,12 @@ int       _pc_cli_fail_error    (PcCliContext   *ctx,
  * expected goes through this. */
 const char *_pc_cli_line        (const char     *text);
 
-/* Prints @text and then spaces up to @width characters (not bytes: "İ"
- * is one), and one more, for a column of a table. */
+/* Appends @text to @out and then spaces up to @width characters (not
+ * bytes: "İ" is one), and one more, for a column of a table. */
+void      _pc_cli_append_cell   (GString        *out,
+                                 const char     *text,
+                                 guint           width);
+/* The same, printed at once. */
 void      _pc_cli_print_cell    (const char     *text,
                                  guint           width);
 

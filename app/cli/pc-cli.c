@@ -200,15 +200,26 @@ _pc_cli_context_clear (PcCliContext *ctx)
 }
 
 void
-_pc_cli_print_cell (const char *text,
-                    guint       width)
+_pc_cli_append_cell (GString    *out,
+                     const char *text,
+                     guint       width)
 {
   glong length = g_utf8_strlen (text, -1);
 
-  g_print ("%s", text);
+  g_string_append (out, text);
   for (glong i = length; i < (glong) width; i++)
-    g_print (" ");
-  g_print (" ");
+    g_string_append_c (out, ' ');
+  g_string_append_c (out, ' ');
+}
+
+void
+_pc_cli_print_cell (const char *text,
+                    guint       width)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  _pc_cli_append_cell (out, text, width);
+  g_print ("%s", out->str);
 }
 
 PcStore *
@@ -295,6 +306,7 @@ cmd_list (PcCliContext  *ctx,
   guint widths[] = { 14, 4, 26, 10, 10 };
   g_autoptr(PcStore) store = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
@@ -342,35 +354,39 @@ cmd_list (PcCliContext  *ctx,
     }
 
   /* Each column as wide as its heading, in a language where that is
-   * longer than the values. */
+   * longer than the values. The table is printed at once: one write, not
+   * one a cell. */
+  out = g_string_sized_new (128 * (items->len + 1));
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
     widths[c] = MAX (widths[c], (guint) g_utf8_strlen (_(headings[c]), -1));
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
-    _pc_cli_print_cell (_(headings[c]), widths[c]);
-  g_print ("%s\n", _("TITLE (DIVISION)"));
+    _pc_cli_append_cell (out, _(headings[c]), widths[c]);
+  g_string_append_printf (out, "%s\n", _("TITLE (DIVISION)"));
   for (guint i = 0; i < items->len; i++)
     {
       const PcListItem *item = g_ptr_array_index (items, i);
-      g_autofree char *revision = g_strdup_printf ("%d", item->revision);
-      g_autofree char *progress = g_strdup_printf ("%u/%u", item->answered, item->total);
-      g_autofree char *date = g_strndup (item->updated_at, 10);
       const char *division = pc_division_to_label (item->division);
-
-      _pc_cli_print_cell (_pc_cli_line (item->reference), widths[0]);
-      _pc_cli_print_cell (revision, widths[1]);
       gboolean altered = item->integrity == PC_INTEGRITY_ALTERED;
+      char number[32];
 
-      _pc_cli_print_cell (altered ? _("ALTERED") : pc_state_to_label (item->state), widths[2]);
-      _pc_cli_print_cell (progress, widths[3]);
-      _pc_cli_print_cell (date, widths[4]);
-      g_print ("%s (%s)%s", _pc_cli_line (item->title),
-               division ? division : _pc_cli_line (item->division),
-               item->imported ? _(" [imported]") : "");
+      _pc_cli_append_cell (out, _pc_cli_line (item->reference), widths[0]);
+      g_snprintf (number, sizeof number, "%d", item->revision);
+      _pc_cli_append_cell (out, number, widths[1]);
+      _pc_cli_append_cell (out, altered ? _("ALTERED") : pc_state_to_label (item->state),
+                           widths[2]);
+      g_snprintf (number, sizeof number, "%u/%u", item->answered, item->total);
+      _pc_cli_append_cell (out, number, widths[3]);
+      g_utf8_strncpy (number, item->updated_at, 10);
+      _pc_cli_append_cell (out, number, widths[4]);
+      g_string_append_printf (out, "%s (%s)%s", _pc_cli_line (item->title),
+                              division ? division : _pc_cli_line (item->division),
+                              item->imported ? _(" [imported]") : "");
       if (altered)
-        g_print (_(" [altered since it was signed, though it says %s: do not rely on it]"),
-                 pc_state_to_label (item->state));
-      g_print ("\n");
+        g_string_append_printf (out, _(" [altered since it was signed, though it says %s: do not rely on it]"),
+                                pc_state_to_label (item->state));
+      g_string_append_c (out, '\n');
     }
+  g_print ("%s", out->str);
 
   return PC_EXIT_OK;
 }
