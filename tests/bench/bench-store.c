@@ -553,38 +553,22 @@ run_list_command (const char  *path,
                   guint        n_signed,
                   GError     **error)
 {
-  const char *cli = g_getenv ("PC_CLI");
-  const char *argv[] = { cli, "list", "--json", "--db", path, NULL };
+  const char *args[] = { "list", "--json", "--db", path, NULL };
   g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   g_autoptr(cJSON) rows = NULL;
   const cJSON *row;
   guint n_rows = 0;
   guint n_verified = 0;
   guint n_unsigned = 0;
-  int status = 0;
 
-  if (cli == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "PC_CLI is not set: run this through `meson test --benchmark`");
-      return FALSE;
-    }
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
-                     error)
-      || !g_spawn_check_wait_status (status, error))
-    {
-      if (error != NULL && *error != NULL)
-        g_prefix_error (error, "%s list --json: %s: ", cli, err != NULL ? err : "");
-      return FALSE;
-    }
+  if (!bench_run_cli (args, &out, error))
+    return FALSE;
 
   rows = cJSON_Parse (out);
   if (!cJSON_IsArray (rows))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "%s list --json did not print a JSON array", cli);
+                   "principle-check list --json did not print a JSON array");
       return FALSE;
     }
 
