@@ -469,17 +469,12 @@ load_children (PcStore       *self,
                GError       **error)
 {
   g_autoptr(PcDbStatement) cached_answers = NULL;
-  sqlite3_stmt *answers;
   g_autoptr(PcDbStatement) cached_attachments = NULL;
-  sqlite3_stmt *attachments;
   g_autoptr(PcDbStatement) cached_links = NULL;
-  sqlite3_stmt *links;
   g_autoptr(PcDbStatement) cached_actions = NULL;
-  sqlite3_stmt *actions;
   g_autoptr(PcDbStatement) cached_coproduction = NULL;
-  sqlite3_stmt *coproduction;
   g_autoptr(PcDbStatement) cached_signoffs = NULL;
-  sqlite3_stmt *signoffs;
+  sqlite3_stmt *answers, *attachments, *links, *actions, *coproduction, *signoffs;
   int rc;
 
   answers = _pc_store_lend (self, &cached_answers,
