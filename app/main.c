@@ -8,19 +8,56 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <locale.h>
-#include <string.h>
 
-#include "pc-application.h"
 #include "pc-cli.h"
-#include "pc-settings.h"
+#include "pc-gui.h"
+
+/* The window layer's module: the build tree's for a program run from the
+ * build tree, else the one installed beside the program (found from where
+ * the program is, so that a relocated install, a DESTDIR or a Flatpak
+ * finds its own). */
+static char *
+gui_module_path (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *bindir = NULL;
+
+  if (self != NULL && g_str_has_prefix (self, PC_BUILD_ROOT "/"))
+    return g_build_filename (PC_BUILD_ROOT, PC_BUILD_GUI_MODULE, NULL);
+  if (self == NULL || g_path_is_absolute (PC_GUI_MODULE_FROM_BINDIR))
+    return g_strdup (PC_GUI_MODULE);
+
+  bindir = g_path_get_dirname (self);
+  return g_build_filename (bindir, PC_GUI_MODULE_FROM_BINDIR, NULL);
+}
+
+static int
+run_gui (int    argc,
+         char **argv)
+{
+  g_autofree char *path = gui_module_path ();
+  PcGuiMainFunc gui_main = NULL;
+  GModule *module;
+
+  /* Kept loaded for the life of the process: it registers types. */
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, PC_GUI_MAIN_SYMBOL, (gpointer *) &gui_main))
+    {
+      g_printerr (_("principle-check: cannot open a window: the window module could not be loaded (%s): give a command instead, see “principle-check --help”\n"),
+                  g_module_error ());
+      return PC_EXIT_USAGE;
+    }
+
+  return gui_main (argc, argv);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
   const char *charset;
-  int command;
 
   setlocale (LC_ALL, "");
   /* In the C locale GLib takes arguments to be ASCII, and a name like
@@ -31,37 +68,11 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  g_autoptr(PcApplication) app = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autoptr(GError) error = NULL;
-
   /* A command (or a word that is not one) runs without a display, even
    * after --db FILE; no arguments, or only options such as --db, open
    * the window. */
-  command = pc_cli_find_command (argc, argv);
-  if (command > 1)
-    {
-      char *word = argv[command];
-
-      memmove (&argv[2], &argv[1], (gsize) (command - 1) * sizeof (char *));
-      argv[1] = word;
-    }
-  if (command > 0 || (argc > 1 && pc_cli_is_command (argv[1])))
+  if (pc_cli_handles (argc, argv))
     return pc_cli_run (argc, argv);
 
-  if (!gtk_init_check ())
-    {
-      g_printerr (_("principle-check: cannot open a window here (no display): give a command instead, see “principle-check --help”\n"));
-      return PC_EXIT_USAGE;
-    }
-
-  settings = pc_settings_new (&error);
-  if (settings == NULL)
-    {
-      g_printerr ("principle-check: %s\n", error->message);
-      return PC_EXIT_FAILED;
-    }
-
-  app = pc_application_new (settings);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return run_gui (argc, argv);
 }

@@ -13,7 +13,7 @@
 # Environment (set by tests/meson.build):
 #   PC_SOURCE_ROOT PC_BUILD_ROOT   the two trees
 #   PC_VERSION                     the project's version
-#   PC_BINDIR PC_DATADIR PC_MANDIR PC_LOCALEDIR
+#   PC_BINDIR PC_LIBDIR PC_DATADIR PC_MANDIR PC_LOCALEDIR
 #                                  the install directories, with the prefix
 #   PC_MESON                       the meson that configured the build
 #
@@ -22,7 +22,7 @@
 set -eu
 
 : "${PC_SOURCE_ROOT:?}" "${PC_BUILD_ROOT:?}" "${PC_VERSION:?}"
-: "${PC_BINDIR:?}" "${PC_DATADIR:?}" "${PC_MANDIR:?}" "${PC_LOCALEDIR:?}"
+: "${PC_BINDIR:?}" "${PC_LIBDIR:?}" "${PC_DATADIR:?}" "${PC_MANDIR:?}" "${PC_LOCALEDIR:?}"
 
 app_id=uk.nhs.beh.PrincipleCheck
 src=$(cd "$PC_SOURCE_ROOT" && pwd -P)
@@ -59,12 +59,21 @@ check_file () {
   echo "ok: $1"
 }
 check_file "$PC_BINDIR/principle-check"
+check_file "$PC_LIBDIR/principle-check/pc-gui.so"
 check_file "$PC_DATADIR/applications/$app_id.desktop"
 check_file "$PC_DATADIR/metainfo/$app_id.metainfo.xml"
 check_file "$PC_DATADIR/icons/hicolor/scalable/apps/$app_id.svg"
 check_file "$PC_DATADIR/icons/hicolor/symbolic/apps/$app_id-symbolic.svg"
 check_file "$PC_MANDIR/man1/principle-check.1"
 check_file "$PC_DATADIR/principle-check/checklists/beh-clinical-principles.json"
+
+# The command line does not load GTK: only the window module does.
+if command -v ldd >/dev/null; then
+  if ldd "$dest$PC_BINDIR/principle-check" | grep -E 'libgtk-4|libadwaita'; then
+    fail "the installed program links GTK or libadwaita (the window module should)"
+  fi
+  echo "ok: the program does not link GTK or libadwaita"
+fi
 
 # The merged files carry the translations of every language in LINGUAS.
 for lang in $(sed -e 's/#.*//' "$src/ui/po/LINGUAS" 2>/dev/null); do
@@ -123,6 +132,14 @@ esac
 list=$("$pc" list --db "$tmp/demo.db") || { echo "FAIL: principle-check list --db" >&2; exit 1; }
 printf '%s\n' "$list" | grep -q '^PC-' || { echo "FAIL: no PC- reference in the list:" >&2; printf '%s\n' "$list" >&2; exit 1; }
 echo "ok: demo and list, $(printf '%s\n' "$list" | grep -c '^PC-') assessments"
+
+# Without a command the installed program loads its window module (found
+# beside it) and, with no display, says so.
+said=$(GDK_BACKEND=x11 "$pc" 2>&1) && { echo "FAIL: the window opened with no display" >&2; exit 1; }
+case "$said" in
+  *"no display"*) echo "ok: the window module loads: $said" ;;
+  *) echo "FAIL: without a command or display the installed program said “$said”" >&2; exit 1 ;;
+esac
 
 # The default database is under XDG_DATA_HOME, never in a tree.
 "$pc" list >/dev/null || { echo "FAIL: principle-check list (default database)" >&2; exit 1; }

@@ -1685,6 +1685,57 @@ test_kill (void)
   assert_chain_holds (store, 1);
 }
 
+/* The statement cache: a statement is reused reset and unbound, and one
+ * still being stepped is never handed out again. */
+static void
+test_statement_cache (void)
+{
+  const char *sql = "SELECT value FROM numbers WHERE value >= ?1 ORDER BY value";
+  sqlite3 *db = NULL;
+  PcDbCache *cache;
+  PcDbStatement *first;
+  PcDbStatement *second;
+  PcDbStatement *again;
+  sqlite3_stmt *reused;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_true (_pc_db_exec (db, "CREATE TABLE numbers (value INTEGER);"
+                                  "INSERT INTO numbers VALUES (1), (2), (3);", NULL));
+  cache = _pc_db_cache_new (db);
+
+  first = _pc_db_cache_lend (cache, sql, NULL);
+  g_assert_nonnull (first);
+  sqlite3_bind_int (first->stmt, 1, 2);
+  g_assert_cmpint (sqlite3_step (first->stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (first->stmt, 0), ==, 2);
+
+  /* The same SQL while the first is mid-way: a statement of its own. */
+  second = _pc_db_cache_lend (cache, sql, NULL);
+  g_assert_nonnull (second);
+  g_assert_true (second->stmt != first->stmt);
+  sqlite3_bind_int (second->stmt, 1, 3);
+  g_assert_cmpint (sqlite3_step (second->stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (second->stmt, 0), ==, 3);
+  _pc_db_statement_give_back (second);
+
+  /* The first goes on where it was. */
+  g_assert_cmpint (sqlite3_step (first->stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (first->stmt, 0), ==, 3);
+  reused = first->stmt;
+  _pc_db_statement_give_back (first);
+
+  /* Given back, it is lent again from the start, with nothing bound
+   * (NULL: no row is >= NULL). */
+  again = _pc_db_cache_lend (cache, sql, NULL);
+  g_assert_true (again->stmt == reused);
+  g_assert_cmpint (sqlite3_step (again->stmt), ==, SQLITE_DONE);
+  _pc_db_statement_give_back (again);
+
+  /* Every statement is finalized with the cache: the connection closes. */
+  _pc_db_cache_free (cache);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1696,6 +1747,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/pc/store/open/new", test_open_new);
+  g_test_add_func ("/pc/store/statement-cache", test_statement_cache);
   g_test_add_func ("/pc/store/migrate/empty-file", test_migrate_empty_file);
   g_test_add_func ("/pc/store/migrate/from-v1", test_migrate_from_v1);
   g_test_add_func ("/pc/store/refuse/text-file", test_refuse_text_file);

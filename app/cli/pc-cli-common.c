@@ -198,15 +198,26 @@ _pc_cli_context_clear (PcCliContext *ctx)
 }
 
 void
-_pc_cli_print_cell (const char *text,
-                    guint       width)
+_pc_cli_append_cell (GString    *out,
+                     const char *text,
+                     guint       width)
 {
   glong length = g_utf8_strlen (text, -1);
 
-  g_print ("%s", text);
+  g_string_append (out, text);
   for (glong i = length; i < (glong) width; i++)
-    g_print (" ");
-  g_print (" ");
+    g_string_append_c (out, ' ');
+  g_string_append_c (out, ' ');
+}
+
+void
+_pc_cli_print_cell (const char *text,
+                    guint       width)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  _pc_cli_append_cell (out, text, width);
+  g_print ("%s", out->str);
 }
 
 PcStore *

@@ -63,8 +63,12 @@ void      _pc_cli_lines_clear   (void);
 void      _pc_cli_print_stdout  (const char     *text);
 void      _pc_cli_print_stderr  (const char     *text);
 
-/* Prints @text and then spaces up to @width characters (not bytes: "İ"
- * is one), and one more, for a column of a table. */
+/* Appends @text to @out and then spaces up to @width characters (not
+ * bytes: "İ" is one), and one more, for a column of a table. */
+void      _pc_cli_append_cell   (GString        *out,
+                                 const char     *text,
+                                 guint           width);
+/* The same, printed at once. */
 void      _pc_cli_print_cell    (const char     *text,
                                  guint           width);
 

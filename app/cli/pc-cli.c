@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
@@ -51,6 +52,7 @@ cmd_list (PcCliContext  *ctx,
   guint widths[] = { 14, 4, 26, 10, 10 };
   g_autoptr(PcStore) store = NULL;
   g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GString) out = NULL;
   g_autoptr(GError) error = NULL;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
@@ -98,35 +100,39 @@ cmd_list (PcCliContext  *ctx,
     }
 
   /* Each column as wide as its heading, in a language where that is
-   * longer than the values. */
+   * longer than the values. The table is printed at once: one write, not
+   * one a cell. */
+  out = g_string_sized_new (128 * (items->len + 1));
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
     widths[c] = MAX (widths[c], (guint) g_utf8_strlen (_(headings[c]), -1));
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
-    _pc_cli_print_cell (_(headings[c]), widths[c]);
-  g_print ("%s\n", _("TITLE (DIVISION)"));
+    _pc_cli_append_cell (out, _(headings[c]), widths[c]);
+  g_string_append_printf (out, "%s\n", _("TITLE (DIVISION)"));
   for (guint i = 0; i < items->len; i++)
     {
       const PcListItem *item = g_ptr_array_index (items, i);
-      g_autofree char *revision = g_strdup_printf ("%d", item->revision);
-      g_autofree char *progress = g_strdup_printf ("%u/%u", item->answered, item->total);
-      g_autofree char *date = g_strndup (item->updated_at, 10);
       const char *division = pc_division_to_label (item->division);
-
-      _pc_cli_print_cell (_pc_cli_line (item->reference), widths[0]);
-      _pc_cli_print_cell (revision, widths[1]);
       gboolean altered = item->integrity == PC_INTEGRITY_ALTERED;
+      char number[32];
 
-      _pc_cli_print_cell (altered ? _("ALTERED") : pc_state_to_label (item->state), widths[2]);
-      _pc_cli_print_cell (progress, widths[3]);
-      _pc_cli_print_cell (date, widths[4]);
-      g_print ("%s (%s)%s", _pc_cli_line (item->title),
-               division ? division : _pc_cli_line (item->division),
-               item->imported ? _(" [imported]") : "");
+      _pc_cli_append_cell (out, _pc_cli_line (item->reference), widths[0]);
+      g_snprintf (number, sizeof number, "%d", item->revision);
+      _pc_cli_append_cell (out, number, widths[1]);
+      _pc_cli_append_cell (out, altered ? _("ALTERED") : pc_state_to_label (item->state),
+                           widths[2]);
+      g_snprintf (number, sizeof number, "%u/%u", item->answered, item->total);
+      _pc_cli_append_cell (out, number, widths[3]);
+      g_utf8_strncpy (number, item->updated_at, 10);
+      _pc_cli_append_cell (out, number, widths[4]);
+      g_string_append_printf (out, "%s (%s)%s", _pc_cli_line (item->title),
+                              division ? division : _pc_cli_line (item->division),
+                              item->imported ? _(" [imported]") : "");
       if (altered)
-        g_print (_(" [altered since it was signed, though it says %s: do not rely on it]"),
-                 pc_state_to_label (item->state));
-      g_print ("\n");
+        g_string_append_printf (out, _(" [altered since it was signed, though it says %s: do not rely on it]"),
+                                pc_state_to_label (item->state));
+      g_string_append_c (out, '\n');
     }
+  g_print ("%s", out->str);
 
   return PC_EXIT_OK;
 }
@@ -632,8 +638,8 @@ static const struct
   { "demo", cmd_demo, "demo" },
 };
 
-gboolean
-pc_cli_is_command (const char *name)
+static gboolean
+is_command (const char *name)
 {
   if (name == NULL)
     return FALSE;
@@ -646,9 +652,12 @@ pc_cli_is_command (const char *name)
       || g_str_equal (name, "--version");
 }
 
-int
-pc_cli_find_command (int    argc,
-                     char **argv)
+/* Where the command word is in @argv: the first argument that is not an
+ * option nor the FILE of "--db FILE", so that "principle-check --db FILE
+ * list" runs list. -1 when there is none. */
+static int
+find_command (int    argc,
+              char **argv)
 {
   for (int i = 1; i < argc; i++)
     {
@@ -685,7 +694,7 @@ run_command (int    argc,
     }
 
   /* "help list" is "list --help". */
-  if (g_str_equal (argv[1], "help") && argc > 2 && pc_cli_is_command (argv[2])
+  if (g_str_equal (argv[1], "help") && argc > 2 && is_command (argv[2])
       && argv[2][0] != '-' && !g_str_equal (argv[2], "help"))
     {
       char *help_argv[] = { argv[0], argv[2], (char *) "--help", NULL };
@@ -720,15 +729,33 @@ run_command (int    argc,
   return PC_EXIT_USAGE;
 }
 
+gboolean
+pc_cli_handles (int    argc,
+                char **argv)
+{
+  return find_command (argc, argv) > 0 || (argc > 1 && is_command (argv[1]));
+}
+
 int
 pc_cli_run (int    argc,
             char **argv)
 {
   GPrintFunc old_print = g_set_print_handler (_pc_cli_print_stdout);
   GPrintFunc old_printerr = g_set_printerr_handler (_pc_cli_print_stderr);
+  g_autofree char **ordered = g_new0 (char *, argc + 1);
+  int command = find_command (argc, argv);
   int status;
 
-  status = run_command (argc, argv);
+  /* The command word goes first, before "--db FILE": the caller's argv
+   * is left as it was. */
+  memcpy (ordered, argv, (gsize) argc * sizeof (char *));
+  if (command > 1)
+    {
+      memmove (&ordered[2], &ordered[1], (gsize) (command - 1) * sizeof (char *));
+      ordered[1] = argv[command];
+    }
+
+  status = run_command (argc, ordered);
 
   g_set_print_handler (old_print);
   g_set_printerr_handler (old_printerr);

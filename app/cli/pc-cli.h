@@ -9,27 +9,20 @@
 
 #include <glib.h>
 
+#include "pc-types.h"
+
 G_BEGIN_DECLS
 
-/* Exit statuses of every command. */
-enum
-{
-  PC_EXIT_OK = 0,
-  PC_EXIT_FAILED = 1,  /* a check that failed */
-  PC_EXIT_USAGE = 2,   /* bad usage or bad input */
-};
+/* TRUE when @argv is for the command line: it holds a command word (or
+ * a word that is not one, which the command line refuses), even after
+ * "--db FILE", or it asks for --help or --version. FALSE when there are
+ * no arguments, or only options such as --db: the window opens. */
+gboolean  pc_cli_handles     (int          argc,
+                              char       **argv);
 
-/* TRUE when @name is a command of the command line ("list", "show", …). */
-gboolean  pc_cli_is_command  (const char  *name);
-
-/* Where the command word is in @argv: the first argument that is not an
- * option nor the FILE of "--db FILE", so that "principle-check --db FILE
- * list" runs list. -1 when there is none (the window opens). */
-int       pc_cli_find_command (int          argc,
-                               char       **argv);
-
-/* Runs the command in @argv[1] with its arguments; returns the exit
- * status. Output goes to stdout, errors to stderr as one line each. */
+/* Runs the command of @argv with its arguments ("principle-check --db
+ * FILE list" runs list); returns the exit status. Output goes to
+ * stdout, errors to stderr as one line each. */
 int       pc_cli_run         (int          argc,
                               char       **argv);
 

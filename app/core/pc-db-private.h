@@ -14,6 +14,34 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* A connection's prepared statements, kept by their SQL text, so that
+ * what runs on every save is prepared once. */
+typedef struct _PcDbCache PcDbCache;
+
+/* A statement lent by a cache: reset, with no bindings. Give it back
+ * with _pc_db_statement_give_back() (g_autoptr does). */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  /*< private >*/
+  PcDbCache    *cache;  /* NULL: a statement of its own, finalized on giving back */
+  gboolean      lent;
+} PcDbStatement;
+
+PcDbCache     *_pc_db_cache_new     (sqlite3       *db);
+/* Finalizes every statement of @cache: call before closing the
+ * connection. */
+void           _pc_db_cache_free    (PcDbCache     *cache);
+/* The statement of @sql, prepared once and reused. While it is lent (a
+ * caller is still stepping it, or the same SQL runs inside itself), a
+ * fresh one is prepared instead. NULL with @error on failure. */
+PcDbStatement *_pc_db_cache_lend    (PcDbCache     *cache,
+                                     const char    *sql,
+                                     GError       **error);
+void           _pc_db_statement_give_back (PcDbStatement *statement);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcDbStatement, _pc_db_statement_give_back)
+
 /* Prepares @sql on @db; on failure sets @error (PC_STORE_ERROR_SQLITE). */
 sqlite3_stmt *_pc_db_prepare        (sqlite3       *db,
                                      const char    *sql,

@@ -83,6 +83,86 @@ _pc_db_prepare (sqlite3     *db,
   return stmt;
 }
 
+struct _PcDbCache
+{
+  sqlite3    *db;
+  GHashTable *statements;  /* SQL text → PcDbStatement */
+};
+
+static void
+statement_free (PcDbStatement *statement)
+{
+  sqlite3_finalize (statement->stmt);
+  g_free (statement);
+}
+
+PcDbCache *
+_pc_db_cache_new (sqlite3 *db)
+{
+  PcDbCache *cache = g_new0 (PcDbCache, 1);
+
+  cache->db = db;
+  cache->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) statement_free);
+  return cache;
+}
+
+void
+_pc_db_cache_free (PcDbCache *cache)
+{
+  if (cache == NULL)
+    return;
+
+  g_hash_table_unref (cache->statements);
+  g_free (cache);
+}
+
+PcDbStatement *
+_pc_db_cache_lend (PcDbCache   *cache,
+                   const char  *sql,
+                   GError     **error)
+{
+  PcDbStatement *cached = g_hash_table_lookup (cache->statements, sql);
+  PcDbStatement *statement;
+  sqlite3_stmt *stmt;
+
+  if (cached != NULL && !cached->lent)
+    {
+      cached->lent = TRUE;
+      return cached;
+    }
+
+  stmt = _pc_db_prepare (cache->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+
+  statement = g_new0 (PcDbStatement, 1);
+  statement->stmt = stmt;
+  statement->lent = TRUE;
+  if (cached == NULL)
+    {
+      statement->cache = cache;
+      g_hash_table_insert (cache->statements, g_strdup (sql), statement);
+    }
+
+  return statement;
+}
+
+void
+_pc_db_statement_give_back (PcDbStatement *statement)
+{
+  if (statement->cache == NULL)
+    {
+      statement_free (statement);
+      return;
+    }
+
+  /* Reset at once: a statement left mid-way would keep its read open. */
+  sqlite3_reset (statement->stmt);
+  sqlite3_clear_bindings (statement->stmt);
+  statement->lent = FALSE;
+}
+
 gboolean
 _pc_db_exec (sqlite3     *db,
              const char  *sql,

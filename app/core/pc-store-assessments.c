@@ -287,39 +287,40 @@ load_children (PcStore       *self,
                PcAssessment  *a,
                GError       **error)
 {
-  g_autoptr(sqlite3_stmt) answers = NULL;
-  g_autoptr(sqlite3_stmt) attachments = NULL;
-  g_autoptr(sqlite3_stmt) links = NULL;
-  g_autoptr(sqlite3_stmt) actions = NULL;
-  g_autoptr(sqlite3_stmt) coproduction = NULL;
-  g_autoptr(sqlite3_stmt) signoffs = NULL;
+  g_autoptr(PcDbStatement) cached_answers = NULL;
+  g_autoptr(PcDbStatement) cached_attachments = NULL;
+  g_autoptr(PcDbStatement) cached_links = NULL;
+  g_autoptr(PcDbStatement) cached_actions = NULL;
+  g_autoptr(PcDbStatement) cached_coproduction = NULL;
+  g_autoptr(PcDbStatement) cached_signoffs = NULL;
+  sqlite3_stmt *answers, *attachments, *links, *actions, *coproduction, *signoffs;
   int rc;
 
-  answers = _pc_db_prepare (self->db,
+  answers = _pc_store_lend (self, &cached_answers,
                             "SELECT prompt_id, rating, evidence, justification, updated_at"
                             " FROM answers WHERE assessment_id = ?1",
                             error);
   attachments = answers == NULL ? NULL :
-    _pc_db_prepare (self->db,
+    _pc_store_lend (self, &cached_attachments,
                     "SELECT id, prompt_id, name, media_type, size, sha256, added_at"
                     " FROM attachments WHERE assessment_id = ?1 ORDER BY id",
                     error);
   links = attachments == NULL ? NULL :
-    _pc_db_prepare (self->db,
+    _pc_store_lend (self, &cached_links,
                     "SELECT id, prompt_id, url, title FROM links WHERE assessment_id = ?1 ORDER BY id",
                     error);
   actions = links == NULL ? NULL :
-    _pc_db_prepare (self->db,
+    _pc_store_lend (self, &cached_actions,
                     "SELECT id, prompt_id, description, owner, due_date, status"
                     " FROM actions WHERE assessment_id = ?1 ORDER BY id",
                     error);
   coproduction = actions == NULL ? NULL :
-    _pc_db_prepare (self->db,
+    _pc_store_lend (self, &cached_coproduction,
                     "SELECT id, who, how, date, changed FROM coproduction"
                     " WHERE assessment_id = ?1 ORDER BY date, id",
                     error);
   signoffs = coproduction == NULL ? NULL :
-    _pc_db_prepare (self->db,
+    _pc_store_lend (self, &cached_signoffs,
                     "SELECT id, name, role, meaning, reason, signed_at, content_sha256, key_id,"
                     " public_key, signature, audit_rows, audit_head"
                     " FROM signoffs WHERE assessment_id = ?1 ORDER BY id",
@@ -537,13 +538,14 @@ pc_store_load_assessment_by_id (PcStore  *self,
                                 gint64    id,
                                 GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PcDbStatement) cached = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *what = NULL;
 
   g_return_val_if_fail (PC_IS_STORE (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  stmt = _pc_db_prepare (self->db,
+  stmt = _pc_store_lend (self, &cached,
                          "SELECT " ASSESSMENT_COLUMNS " FROM assessments WHERE id = ?1",
                          error);
   if (stmt == NULL)
@@ -672,7 +674,8 @@ GPtrArray *
 pc_store_list (PcStore  *self,
                GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PcDbStatement) cached = NULL;
+  sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) pc_list_item_free);
   int rc;
 
@@ -680,7 +683,7 @@ pc_store_list (PcStore  *self,
 
   /* Local assessments, then imported summaries (the latest revision of
    * each reference, and of that the last imported), in one order. */
-  stmt = _pc_db_prepare (self->db,
+  stmt = _pc_store_lend (self, &cached,
                          "SELECT a.id, a.reference, a.revision, a.title, a.division, a.lead,"
                          " a.state, a.imported, a.updated_at, c.prompt_count,"
                          " (SELECT count(*) FROM answers n"

@@ -85,10 +85,11 @@ head_hash (PcStore  *self,
            gint64    assessment_id,
            GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PcDbStatement) cached = NULL;
+  sqlite3_stmt *stmt;
   gboolean has_row;
 
-  stmt = _pc_db_prepare (self->db,
+  stmt = _pc_store_lend (self, &cached,
                          "SELECT hash FROM audit WHERE assessment_id = ?1 ORDER BY id DESC LIMIT 1",
                          error);
   if (stmt == NULL)
@@ -112,7 +113,8 @@ _pc_store_audit (PcStore     *self,
                  const char  *reason,
                  GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PcDbStatement) cached = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *prev_hash = NULL;
   char hash[PC_STORE_HASH_HEX_SIZE];
   g_autofree char *at = _pc_store_now ();
@@ -134,7 +136,7 @@ _pc_store_audit (PcStore     *self,
     return FALSE;
   audit_row_hash (prev_hash, assessment_id, &row, hash);
 
-  stmt = _pc_db_prepare (self->db,
+  stmt = _pc_store_lend (self, &cached,
                          "INSERT INTO audit (assessment_id, at, actor, entity, entity_id, field,"
                          " old_value, new_value, reason, prev_hash, hash)"
                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",

@@ -102,14 +102,15 @@ _pc_store_require_draft (PcStore  *self,
                gint64    assessment_id,
                GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PcDbStatement) cached = NULL;
+  sqlite3_stmt *stmt;
   g_autofree char *reference = NULL;
   g_autofree char *sha256 = NULL;
   PcState state = PC_STATE_DRAFT;
   gboolean has_row;
   gboolean imported;
 
-  stmt = _pc_db_prepare (self->db,
+  stmt = _pc_store_lend (self, &cached,
                          "SELECT reference, state, imported, checklist_sha256"
                          " FROM assessments WHERE id = ?1",
                          error);
@@ -178,10 +179,12 @@ _pc_store_touch (PcStore  *self,
                  gint64    assessment_id,
                  GError  **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(PcDbStatement) cached = NULL;
   g_autofree char *now = _pc_store_now ();
+  sqlite3_stmt *stmt;
 
-  stmt = _pc_db_prepare (self->db, "UPDATE assessments SET updated_at = ?1 WHERE id = ?2", error);
+  stmt = _pc_store_lend (self, &cached, "UPDATE assessments SET updated_at = ?1 WHERE id = ?2",
+                         error);
   if (stmt == NULL)
     return FALSE;
   _pc_db_bind_text (stmt, 1, now);

@@ -62,8 +62,10 @@ set_answer (PcStore     *self,
             GError     **error)
 {
   g_autoptr(PcChecklist) checklist = NULL;
-  g_autoptr(sqlite3_stmt) select = NULL;
-  g_autoptr(sqlite3_stmt) upsert = NULL;
+  g_autoptr(PcDbStatement) cached_select = NULL;
+  g_autoptr(PcDbStatement) cached_upsert = NULL;
+  sqlite3_stmt *select;
+  sqlite3_stmt *upsert;
   g_autofree char *old_rating = NULL;
   g_autofree char *old_evidence = NULL;
   g_autofree char *old_justification = NULL;
@@ -91,7 +93,7 @@ set_answer (PcStore     *self,
   if (checklist == NULL)
     return FALSE;
 
-  select = _pc_db_prepare (self->db,
+  select = _pc_store_lend (self, &cached_select,
                            "SELECT rating, evidence, justification FROM answers"
                            " WHERE assessment_id = ?1 AND prompt_id = ?2",
                            error);
@@ -126,7 +128,7 @@ set_answer (PcStore     *self,
     }
 
   now = _pc_store_now ();
-  upsert = _pc_db_prepare (self->db,
+  upsert = _pc_store_lend (self, &cached_upsert,
                            "INSERT INTO answers (assessment_id, prompt_id, rating, evidence,"
                            " justification, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
                            " ON CONFLICT (assessment_id, prompt_id) DO UPDATE SET"

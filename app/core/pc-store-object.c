@@ -12,6 +12,8 @@
 
 #include "pc-store-private.h"
 
+#include <glib/gi18n.h>
+
 #include "pc-assessment.h"
 #include "pc-checklist.h"
 
@@ -22,6 +24,7 @@ pc_store_finalize (GObject *object)
 {
   PcStore *self = (PcStore *) object;
 
+  g_clear_pointer (&self->statements, _pc_db_cache_free);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_clear_pointer (&self->path, g_free);
@@ -99,6 +102,48 @@ pc_store_get_actor (PcStore *self)
 
 /* Transactions */
 
+PcDbStatement *
+_pc_store_statement (PcStore     *self,
+                     const char  *sql,
+                     GError     **error)
+{
+  if (self->statements == NULL)
+    self->statements = _pc_db_cache_new (self->db);
+
+  return _pc_db_cache_lend (self->statements, sql, error);
+}
+
+sqlite3_stmt *
+_pc_store_lend (PcStore        *self,
+                PcDbStatement **out,
+                const char     *sql,
+                GError        **error)
+{
+  *out = _pc_store_statement (self, sql, error);
+
+  return *out != NULL ? (*out)->stmt : NULL;
+}
+
+/* Runs @sql, a statement without parameters or rows, from the cache. */
+static gboolean
+exec_cached (PcStore     *self,
+             const char  *sql,
+             GError     **error)
+{
+  g_autoptr(PcDbStatement) statement = _pc_store_statement (self, sql, error);
+
+  if (statement == NULL)
+    return FALSE;
+  if (sqlite3_step (statement->stmt) != SQLITE_DONE)
+    {
+      /* The words of _pc_db_exec(), which this replaces here. */
+      _pc_db_set_error (self->db, error, _("update the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 _pc_store_begin (PcStore  *self,
                  GError  **error)
@@ -109,7 +154,7 @@ _pc_store_begin (PcStore  *self,
       return FALSE;
     }
 
-  return _pc_db_exec (self->db, "BEGIN IMMEDIATE", error);
+  return exec_cached (self, "BEGIN IMMEDIATE", error);
 }
 
 const char *
@@ -124,7 +169,7 @@ gboolean
 _pc_store_commit (PcStore  *self,
                   GError  **error)
 {
-  if (!_pc_db_exec (self->db, "COMMIT", error))
+  if (!exec_cached (self, "COMMIT", error))
     {
       _pc_store_rollback (self);
       return FALSE;

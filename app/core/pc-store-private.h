@@ -25,6 +25,7 @@ struct _PcStore
   char        *actor;
   char        *altered_schema;  /* nullable: why the database is read-only */
   GHashTable  *checklists;   /* sha256 → PcChecklist, every one loaded */
+  PcDbCache   *statements;   /* nullable until the first cached statement */
 
   int          version;      /* PRAGMA user_version */
 };
@@ -33,6 +34,19 @@ struct _PcStore
  * beside it (in another thread). Returns: (transfer full) (nullable) */
 PcStore  *_pc_store_open_reader  (PcStore     *self,
                                   GError     **error);
+
+/* The statement of @sql from @self's cache (pc-db-private.h), for what
+ * runs on every save, load and list. */
+PcDbStatement *_pc_store_statement (PcStore     *self,
+                                    const char  *sql,
+                                    GError     **error);
+
+/* As _pc_store_statement(), keeping the lent statement in *@out (to
+ * give back with g_autoptr) and returning its sqlite3_stmt, or NULL. */
+sqlite3_stmt  *_pc_store_lend      (PcStore        *self,
+                                    PcDbStatement **out,
+                                    const char     *sql,
+                                    GError        **error);
 
 gboolean  _pc_store_begin        (PcStore     *self,
                                   GError     **error);

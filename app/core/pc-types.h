@@ -25,6 +25,14 @@ typedef struct _PcSignoff     PcSignoff;
 typedef struct _PcFinding     PcFinding;
 typedef struct _PcSigningKey  PcSigningKey;
 
+/* The program's exit statuses, for the command line and the window. */
+enum
+{
+  PC_EXIT_OK = 0,
+  PC_EXIT_FAILED = 1,  /* a check that failed */
+  PC_EXIT_USAGE = 2,   /* bad usage or bad input */
+};
+
 /* The rating a team gives one prompt. `not_assessed` is the default:
  * an unopened checklist asserts nothing. */
 typedef enum

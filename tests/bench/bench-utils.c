@@ -295,6 +295,41 @@ bench_remove_dir (const char *dir)
     g_warning ("Cannot remove %s: %s", dir, g_strerror (errno));
 }
 
+gboolean
+bench_run_cli (const char * const  *args,
+               char               **out,
+               GError             **error)
+{
+  const char *cli = g_getenv ("PC_CLI");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *err = NULL;
+  int status = 0;
+
+  if (cli == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "PC_CLI is not set: run this through `meson test --benchmark`");
+      return FALSE;
+    }
+
+  g_ptr_array_add (argv, (char *) cli);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                     out == NULL ? G_SPAWN_STDOUT_TO_DEV_NULL : G_SPAWN_DEFAULT,
+                     NULL, NULL, out, &err, &status, error)
+      || !g_spawn_check_wait_status (status, error))
+    {
+      if (error != NULL && *error != NULL)
+        g_prefix_error (error, "%s %s: %s: ", cli, args[0], err != NULL ? err : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 bench_main (int           argc,
             char        **argv,

@@ -65,6 +65,13 @@ gint64              bench_make_signed_assessment (PcStore      *store,
 /* Removes @dir and everything in it. */
 void                bench_remove_dir   (const char  *dir);
 
+/* Runs the program of $PC_CLI (set by `meson test --benchmark`) with
+ * @args (NULL-terminated, without the program); FALSE with @error when
+ * it cannot run or exits non-zero. @out (nullable) gets its stdout. */
+gboolean            bench_run_cli      (const char * const *args,
+                                        char              **out,
+                                        GError            **error);
+
 /* Times what @run does in a scratch folder, removed afterwards; --quick
  * asks for smaller counts. Returns main()'s exit status. */
 typedef gboolean (*BenchRunFunc) (const char  *dir,
