@@ -100,6 +100,42 @@ pc_test_ui_find_toplevel (GType type)
   return found;
 }
 
+static gboolean
+no_toplevel_of (gpointer type)
+{
+  return pc_test_ui_find_toplevel ((GType) GPOINTER_TO_SIZE (type)) == NULL;
+}
+
+void
+pc_test_ui_wait_for_no_toplevel (GType       type,
+                                 const char *what)
+{
+  pc_test_wait_until (no_toplevel_of, GSIZE_TO_POINTER (type), what);
+}
+
+void
+pc_test_ui_wait_settled (GtkWidget *widget)
+{
+  pc_test_wait_idle ();
+  gtk_test_widget_wait_for_draw (widget);
+}
+
+void
+pc_test_ui_wait_drawn_until (GtkWidget  *widget,
+                             PcTestCondition condition,
+                             gpointer    data,
+                             const char *what)
+{
+  gint64 deadline = pc_test_hung_deadline ();
+
+  /* A frame comes only when something asks for one: ask each time. */
+  while (!condition (data))
+    {
+      pc_test_assert_not_hung (deadline, what);
+      gtk_test_widget_wait_for_draw (widget);
+    }
+}
+
 void
 pc_test_ui_destroy_toplevels (void)
 {
@@ -107,23 +143,6 @@ pc_test_ui_destroy_toplevels (void)
 
   while ((window = pc_test_ui_find_toplevel (GTK_TYPE_WINDOW)) != NULL)
     gtk_window_destroy (window);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-void
-pc_test_ui_wait_ms (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 GtkCssProvider *

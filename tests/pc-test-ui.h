@@ -9,6 +9,8 @@
 
 #include <gtk/gtk.h>
 
+#include "pc-test-utils.h"
+
 G_BEGIN_DECLS
 
 /* @widget or its first descendant, depth first, that is a @type, or
@@ -31,11 +33,25 @@ GtkWidget      *pc_test_ui_find_content_stack (GtkWidget  *widget);
 /* The toplevel of @type that is shown, or NULL. */
 GtkWindow      *pc_test_ui_find_toplevel      (GType       type);
 
+/* Runs the main loop until no toplevel of @type is shown; fails the test,
+ * naming @what, when the wait is hung (pc_test_wait_until()). */
+void            pc_test_ui_wait_for_no_toplevel (GType       type,
+                                                 const char *what);
+
+/* Runs the main loop until nothing is ready to run, then until @widget
+ * has been drawn: what was changed last is on screen. */
+void            pc_test_ui_wait_settled       (GtkWidget  *widget);
+
+/* Draws @widget until @condition (@data) holds: for what only layout
+ * (a frame) makes true. Fails the test, naming @what, when the wait is
+ * hung. */
+void            pc_test_ui_wait_drawn_until   (GtkWidget       *widget,
+                                               PcTestCondition  condition,
+                                               gpointer         data,
+                                               const char      *what);
+
 /* Destroys every shown toplevel. */
 void            pc_test_ui_destroy_toplevels  (void);
-
-/* Runs the main loop for @ms milliseconds. */
-void            pc_test_ui_wait_ms            (guint       ms);
 
 /* Adds the application's style sheet to the default display, as the
  * application does from its resource base path. Returns: (transfer full):

@@ -283,7 +283,8 @@ pc_test_raw_open (const char *path)
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc != SQLITE_OK)
     g_error ("Could not open “%s”: %s", path, sqlite3_errmsg (db));
-  sqlite3_busy_timeout (db, 5000);
+  /* A lock is waited for until the test would count as hung. */
+  sqlite3_busy_timeout (db, (int) pc_test_hung_seconds () * 1000);
 
   return db;
 }
@@ -342,6 +343,112 @@ pc_test_assert_valid_summary (const char *path)
   g_test_message ("%s%s", out, err);
   if (!g_spawn_check_wait_status (status, NULL))
     g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+}
+
+guint
+pc_test_hung_seconds (void)
+{
+  const char *multiplier = g_getenv ("PC_TEST_TIMEOUT_MULTIPLIER");
+  guint64 times = 1;
+
+  if (multiplier != NULL && *multiplier != '\0')
+    g_assert_true (g_ascii_string_to_unsigned (multiplier, 10, 1, 100, &times, NULL));
+
+  return (guint) (60 * times);
+}
+
+gint64
+pc_test_hung_deadline (void)
+{
+  return g_get_monotonic_time () + (gint64) pc_test_hung_seconds () * G_USEC_PER_SEC;
+}
+
+void
+pc_test_assert_not_hung (gint64      deadline,
+                         const char *what)
+{
+  if (g_get_monotonic_time () >= deadline)
+    g_error ("Hung: still waiting for %s after %u s", what, pc_test_hung_seconds ());
+}
+
+static gboolean
+hung_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+pc_test_wait_until (PcTestCondition  condition,
+                    gpointer         data,
+                    const char      *what)
+{
+  gboolean hung = FALSE;
+  guint source;
+
+  if (condition (data))
+    return;
+
+  /* Blocks in the main loop until something happens, or the test has
+   * waited so long it must be hung. */
+  source = g_timeout_add_seconds (pc_test_hung_seconds (), hung_cb, &hung);
+  while (!condition (data))
+    {
+      if (hung)
+        g_error ("Hung: still waiting for %s after %u s", what, pc_test_hung_seconds ());
+      g_main_context_iteration (NULL, TRUE);
+    }
+  if (!hung)
+    g_source_remove (source);
+}
+
+typedef struct
+{
+  const guint *counter;
+  guint        wanted;
+} CountWait;
+
+static gboolean
+count_reached (gpointer data)
+{
+  CountWait *wait = data;
+
+  return *wait->counter >= wait->wanted;
+}
+
+void
+pc_test_wait_for_count (const guint *counter,
+                        guint        wanted,
+                        const char  *what)
+{
+  CountWait wait = { counter, wanted };
+
+  pc_test_wait_until (count_reached, &wait, what);
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+void
+pc_test_wait_for_null (gpointer   *pointer,
+                       const char *what)
+{
+  pc_test_wait_until (is_null, pointer, what);
+}
+
+void
+pc_test_wait_idle (void)
+{
+  gint64 deadline = pc_test_hung_deadline ();
+
+  while (g_main_context_pending (NULL))
+    {
+      pc_test_assert_not_hung (deadline, "the main loop to be idle");
+      g_main_context_iteration (NULL, FALSE);
+    }
 }
 
 int

@@ -100,7 +100,8 @@ void          pc_test_assert_message_names (const GError *error,
                                             const char   *path);
 
 /* A plain SQLite connection to @path, as another program would open
- * it, with a busy timeout. Close it with sqlite3_close(). */
+ * it, waiting for a lock as long as pc_test_hung_seconds(). Close it with
+ * sqlite3_close(). */
 sqlite3      *pc_test_raw_open          (const char   *path);
 
 /* The first column of the first row of @sql on @db, which must return
@@ -121,6 +122,50 @@ void          pc_test_assert_valid_summary (const char *path);
  * only the signatures can tell. */
 void          pc_test_raw_exec_behind_triggers (const char *path,
                                                 const char *sql);
+
+/* Waiting for something to happen
+ *
+ * A test never waits a fixed time: it runs the main loop until what it
+ * waits for has happened. The one limit, pc_test_hung_seconds(), only
+ * ends a test that would otherwise wait for ever. */
+
+/* A condition waited for: whether it holds now. */
+typedef gboolean (*PcTestCondition) (gpointer data);
+
+/* How long a wait may last before the test counts as hung: 60 s, times
+ * $PC_TEST_TIMEOUT_MULTIPLIER when that is set (a whole number). */
+guint         pc_test_hung_seconds      (void);
+
+/* The monotonic time (g_get_monotonic_time()) a wait that starts now is
+ * hung at. */
+gint64        pc_test_hung_deadline     (void);
+
+/* Fails the test, saying it was still waiting for @what, when
+ * g_get_monotonic_time() has reached @deadline. */
+void          pc_test_assert_not_hung   (gint64        deadline,
+                                         const char   *what);
+
+/* Runs the default main context until @condition (@data) holds; fails
+ * the test, naming @what, when it still does not after
+ * pc_test_hung_seconds(). */
+void          pc_test_wait_until        (PcTestCondition  condition,
+                                         gpointer         data,
+                                         const char      *what);
+
+/* Runs the default main context until *@counter is at least @wanted; as
+ * pc_test_wait_until() otherwise. */
+void          pc_test_wait_for_count    (const guint  *counter,
+                                         guint         wanted,
+                                         const char   *what);
+
+/* Runs the default main context until *@pointer is NULL (a weak pointer
+ * to an object that is to go); as pc_test_wait_until() otherwise. */
+void          pc_test_wait_for_null     (gpointer     *pointer,
+                                         const char   *what);
+
+/* Runs the default main context until it has nothing ready to run; as
+ * pc_test_wait_until() otherwise. */
+void          pc_test_wait_idle         (void);
 
 /* Runs $PC_CLI (which must be set) with the NULL-terminated arguments
  * after @first, then "--db @db" when @db is not NULL, in this process's

@@ -65,7 +65,9 @@ else
 fi
 if meson compile -C build-sanitize >build-sanitize-log.txt 2>&1; then
   echo "== Tests under the sanitizers =="
-  # Tests run several times slower under the sanitizers.
+  # Tests run several times slower under the sanitizers: so may a test's
+  # waits before it counts as hung (tests/pc-test-utils.h).
+  export PC_TEST_TIMEOUT_MULTIPLIER=4
   run_suite build-sanitize --suite unit --timeout-multiplier 4
   # GTK, Pango and fontconfig keep caches for the life of the process,
   # which LeakSanitizer reports as leaks at exit: the widget tests run

@@ -103,6 +103,13 @@ subtitles_say (GtkWidget  *widget,
   return FALSE;
 }
 
+/* TRUE when @editor has saved everything typed into it. */
+static gboolean
+editor_saved (gpointer editor)
+{
+  return !pc_prompt_editor_get_pending (PC_PROMPT_EDITOR (editor));
+}
+
 static char *
 first_prompt_of (PcStore    *store,
                  gint64      id,
@@ -208,7 +215,7 @@ test_walk_and_autosave (void)
   g_clear_pointer (&a, pc_assessment_free);
   g_assert_true (pc_prompt_editor_get_pending (PC_PROMPT_EDITOR (editor)));
   g_assert_true (shows_label (GTK_WIDGET (view), "Saving…"));
-  pc_test_ui_wait_ms (1000);
+  pc_test_wait_until (editor_saved, editor, "the typed evidence to be saved");
   a = pc_store_load_assessment_by_id (store, id, NULL);
   g_assert_cmpstr (pc_assessment_find_answer (a, prompt)->evidence, ==,
                    "Carers co-designed the call script.");

@@ -132,18 +132,6 @@ created_cb (PcNewAssessmentDialog *dialog,
   *(gint64 *) user_data = id;
 }
 
-/* Spins the main loop until *@counter is at least @wanted, or two
- * seconds have passed. */
-static void
-wait_for_count (guint *counter,
-                guint  wanted)
-{
-  gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-  while (*counter < wanted && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 /* The page test's stand-in for the view: on ::changed it reloads the
  * assessment and passes it to the page again. */
 typedef struct
@@ -372,14 +360,9 @@ test_dialog_create (void)
   g_signal_emit_by_name (pc_test_ui_find_descendant (pc_date_row_get_entry (PC_DATE_ROW (get_titled (root, "Planned review date"))),
                                                      GTK_TYPE_TEXT),
                          "activate");
-  {
-    /* A button activated from the keyboard clicks after a short
-     * animation. */
-    gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
-
-    while (dialog != NULL && g_get_monotonic_time () < until)
-      g_main_context_iteration (NULL, FALSE);
-  }
+  /* A button activated from the keyboard clicks after a short
+   * animation, and the dialog closes. */
+  pc_test_wait_for_null ((gpointer *) &dialog, "the dialog to create the assessment and close");
 
   g_assert_cmpint (id, >, 0);
   g_assert_null (dialog);
@@ -452,7 +435,7 @@ test_overview_edits (void)
   g_assert_cmpstr (f.assessment->title, ==, "Crisis café, Enfield");
 
   set_text (page, "Service lead", "Ann Lee-Smith");
-  wait_for_count (&f.changes, 2);
+  pc_test_wait_for_count (&f.changes, 2, "the service lead to be saved when typing pauses");
   g_assert_cmpuint (f.changes, ==, 2);
   g_assert_cmpstr (f.assessment->lead, ==, "Ann Lee-Smith");
 

@@ -20,9 +20,6 @@
 #include "pc-test-ui.h"
 #include "pc-test-utils.h"
 
-/* How long a test waits for a key to be unlocked before failing. */
-#define SIGN_TIMEOUT_SECONDS 30
-
 /* The folder XDG_DATA_HOME points at for the whole run, so keys made
  * through the dialog stay out of the user's folder. */
 static char *data_home;
@@ -110,13 +107,18 @@ signed_cb (PcSignDialog *dialog,
   *signed_flag = TRUE;
 }
 
+static gboolean
+sign_done (gpointer dialog)
+{
+  return !pc_sign_dialog_get_busy (dialog);
+}
+
 /* Presses Sign and runs the main loop until the key is unlocked and the
  * store has answered. Returns whether the dialog reported ::signed. */
 static gboolean
 sign_and_wait (PcSignDialog *dialog)
 {
   g_autoptr(PcSignDialog) ref = g_object_ref (dialog);
-  gint64 deadline = g_get_monotonic_time () + SIGN_TIMEOUT_SECONDS * G_USEC_PER_SEC;
   gboolean signed_flag = FALSE;
   gulong handler;
 
@@ -128,12 +130,7 @@ sign_and_wait (PcSignDialog *dialog)
   /* Nothing can be signed twice while the key is being opened. */
   g_assert_false (can_sign (GTK_WIDGET (dialog)));
 
-  while (pc_sign_dialog_get_busy (dialog))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
+  pc_test_wait_until (sign_done, dialog, "the key to be unlocked and the store to answer");
 
   g_signal_handler_disconnect (dialog, handler);
   return signed_flag;
@@ -569,16 +566,7 @@ test_approved_banner (Fixture       *f,
   /* Enter in the passphrase signs. */
   g_signal_emit_by_name (pc_test_ui_get_by_id (dialog, "passphrase_row"), "entry-activated");
   g_assert_true (pc_sign_dialog_get_busy (PC_SIGN_DIALOG (dialog)));
-  {
-    gint64 deadline = g_get_monotonic_time () + SIGN_TIMEOUT_SECONDS * G_USEC_PER_SEC;
-
-    while (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG) != NULL)
-      {
-        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-        g_main_context_iteration (NULL, FALSE);
-        g_usleep (1000);
-      }
-  }
+  pc_test_ui_wait_for_no_toplevel (PC_TYPE_SIGN_DIALOG, "the approval to be signed and its dialog to close");
 
   g_assert_cmpint (f->assessment->state, ==, PC_STATE_APPROVED);
   g_assert_cmpstr (label_text (f->page, "banner_title"), ==, "Approved");

@@ -103,8 +103,9 @@ save (Shots      *s,
   int width;
   int height;
 
-  pc_test_ui_wait_ms (300);
-  gtk_test_widget_wait_for_draw (widget);
+  /* Whatever the last step set going (a scroll, a list filling) has
+   * run and been drawn. */
+  pc_test_ui_wait_settled (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   /* The window's frame takes a few pixels of its default size. */
@@ -163,17 +164,18 @@ visible_scrolled_window (Shots *s)
 /* Waits until @scrolled has been laid out: until then it cannot scroll.
  * A page just shown is laid out in the next frame, which may not come
  * before something asks for one, so ask. */
+static gboolean
+laid_out (gpointer adjustment)
+{
+  return gtk_adjustment_get_upper (adjustment) > 0;
+}
+
 static void
 wait_for_layout (GtkScrolledWindow *scrolled)
 {
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (gtk_adjustment_get_upper (adjustment) <= 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (scrolled))));
-    }
+  pc_test_ui_wait_drawn_until (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (scrolled))), laid_out,
+                               gtk_scrolled_window_get_vadjustment (scrolled),
+                               "the page to be laid out");
 }
 
 static void

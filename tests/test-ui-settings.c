@@ -183,8 +183,9 @@ test_window_size_round_trip (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   gtk_window_set_default_size (window, 820, 600);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
   gtk_window_close (window);
-  pc_test_ui_wait_ms (50);
+  pc_test_wait_for_null ((gpointer *) &window, "the window to close");
   g_assert_false (g_settings_get_has_unapplied (settings));
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 600);

@@ -26,10 +26,6 @@
 #include "pc-vocab.h"
 #include "pc-window.h"
 
-/* How long a step may take before the test fails: unlocking a key takes
- * a noticeable fraction of a second, and more under a sanitizer. */
-#define TIMEOUT_MS 30000
-
 #define TITLE "Memory clinic: assessment at home for people who cannot travel"
 #define AUTHOR "Ann Lee"
 #define REVIEWER "Dr Raj Patel"
@@ -169,38 +165,19 @@ set_view_text (GtkWidget  *view,
 
 /* Waiting */
 
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @condition holds or @timeout_ms pass; returns
- * whether it holds. */
-static gboolean
-wait_until (Condition condition,
-            gpointer  data,
-            guint     timeout_ms)
-{
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (source);
-
-  return condition (data);
-}
-
 static gboolean
 no_sign_dialog (gpointer data)
 {
   return pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG) == NULL;
+}
+
+/* The sign dialog @dialog has closed, or has stopped working with an
+ * error to show. */
+static gboolean
+signing_over (gpointer dialog)
+{
+  return no_sign_dialog (NULL)
+         || (!pc_sign_dialog_get_busy (dialog) && pc_sign_dialog_get_error (dialog) != NULL);
 }
 
 static gboolean
@@ -474,7 +451,7 @@ add_attachment_and_action (Walk              *w,
   type_into (row, ADW_TYPE_ENTRY_ROW, "Owner", "Bea Okafor");
   type_into (row, ADW_TYPE_ENTRY_ROW, "Due date (YYYY-MM-DD)", due);
   g_assert_true (pc_principle_page_get_pending (page));
-  g_assert_true (wait_until (nothing_pending, page, TIMEOUT_MS));
+  pc_test_wait_until (nothing_pending, page, "the page to save what was typed");
 
   a = load (w);
   action = g_ptr_array_index (a->actions, 0);
@@ -526,7 +503,7 @@ close_mid_edit_and_reopen (Walk              *w,
   g_clear_pointer (&evidence, g_free);
   evidence = evidence_for (prompt);
   set_view_text (view, evidence);
-  g_assert_true (wait_until (nothing_pending, page, TIMEOUT_MS));
+  pc_test_wait_until (nothing_pending, page, "the page to save what was typed");
 }
 
 static void
@@ -546,7 +523,7 @@ walk_principles (Walk *w)
 
       /* The ratings are in at once; the evidence after a pause in the typing. */
       g_assert_true (pc_principle_page_get_pending (page));
-      g_assert_true (wait_until (nothing_pending, page, TIMEOUT_MS));
+      pc_test_wait_until (nothing_pending, page, "the page to save what was typed");
       assert_principle_saved (w, principle);
 
       if (principle->prompts->len > 0 && partly_met_prompt (w) == g_ptr_array_index (principle->prompts, 0))
@@ -594,9 +571,11 @@ static void
 sign_as (const char *name,
          const char *role)
 {
-  GtkWidget *dialog = GTK_WIDGET (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG));
+  g_autoptr(GtkWidget) dialog = GTK_WIDGET (pc_test_ui_find_toplevel (PC_TYPE_SIGN_DIALOG));
 
   g_assert_nonnull (dialog);
+  /* Held until the end, to ask it why it is still open. */
+  g_object_ref (dialog);
   gtk_test_widget_wait_for_draw (dialog);
   type_into (dialog, ADW_TYPE_ENTRY_ROW, "Printed name", name);
   type_into (dialog, ADW_TYPE_ENTRY_ROW, "Role", role);
@@ -606,7 +585,8 @@ sign_as (const char *name,
   type_into (dialog, ADW_TYPE_PASSWORD_ENTRY_ROW, "Repeat passphrase", PASSPHRASE);
   click (get_widget (dialog, GTK_TYPE_BUTTON, "Sign"));
 
-  if (!wait_until (no_sign_dialog, NULL, TIMEOUT_MS))
+  pc_test_wait_until (signing_over, dialog, "the key to be unlocked and the store to answer");
+  if (!no_sign_dialog (NULL))
     {
       const char *error = pc_sign_dialog_get_error (PC_SIGN_DIALOG (dialog));
 
