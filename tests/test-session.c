@@ -149,17 +149,16 @@ assert_findings_current (Fixture *f)
   g_assert_cmpuint (blocking + warnings, ==, expected->len);
 }
 
+static gboolean
+nothing_pending (gpointer data)
+{
+  return !pc_assessment_session_get_pending (data);
+}
+
 static void
 wait_for_saved (PcAssessmentSession *session)
 {
-  /* Only a hung test reaches this: the autosave waits under a second. */
-  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (pc_assessment_session_get_pending (session))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  pc_test_wait_until (nothing_pending, session, "the typed text to be saved");
 }
 
 static void
@@ -252,16 +251,18 @@ save_failed_cb (PcAssessmentSession *session,
   *out = g_error_copy (error);
 }
 
+static gboolean
+has_failed (gpointer data)
+{
+  GError **failure = data;
+
+  return *failure != NULL;
+}
+
 static void
 wait_for_failure (GError **failure)
 {
-  gint64 give_up = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (*failure == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  pc_test_wait_until (has_failed, failure, "the session to say the save failed");
 }
 
 /* Text the store refuses stays typed and is reported, never dropped. */
