@@ -14,6 +14,7 @@
 #include "pc-assessment-view.h"
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-history-page.h"
 #include "pc-overview-page.h"
 #include "pc-principle-page.h"
 #include "pc-prompt-editor.h"
@@ -530,6 +531,209 @@ test_accessible (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sidebar's principle rows' status @part ("status-label" or
+ * "status-dot"), in checklist order. */
+static GPtrArray *
+principle_status_parts (PcAssessmentView *view,
+                        const char       *part)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GPtrArray *labels = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *label = g_object_get_data (G_OBJECT (g_ptr_array_index (rows, i)), part);
+
+      if (label != NULL)
+        g_ptr_array_add (labels, label);
+    }
+
+  return labels;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* A rating redraws its own principle's row in the sidebar and nothing
+ * else there. */
+static void
+test_edit_updates_its_row (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
+  g_autofree char *prompt = first_prompt_of (store, id, 2);
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) dots = NULL;
+  g_autoptr(GError) error = NULL;
+  PcWindow *window = pc_window_new (NULL, store);
+  PcAssessmentView *view = window_view (window);
+  guint notified[10] = { 0 };
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pc_assessment_view_open (view, id, KINDNESS, &error));
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  labels = principle_status_parts (view, "status-label");
+  dots = principle_status_parts (view, "status-dot");
+  g_assert_cmpuint (labels->len, ==, G_N_ELEMENTS (notified));
+  g_assert_cmpuint (dots->len, ==, G_N_ELEMENTS (notified));
+  g_assert_nonnull (strstr (gtk_label_get_text (g_ptr_array_index (labels, 2)), "0 of"));
+  /* A row drawn again sets its status colour again. */
+  for (guint i = 0; i < dots->len; i++)
+    g_signal_connect (g_ptr_array_index (dots, i), "notify::css-classes",
+                      G_CALLBACK (count_notify_cb), &notified[i]);
+
+  g_signal_emit_by_name (find_rating_button (visible_editor (view, prompt), "Met"), "clicked");
+
+  g_assert_nonnull (strstr (gtk_label_get_text (g_ptr_array_index (labels, 2)), "1 of"));
+  g_assert_cmpuint (notified[2], >, 0);
+  for (guint i = 0; i < dots->len; i++)
+    if (i != 2)
+      g_assert_cmpuint (notified[i], ==, 0);
+  for (guint i = 0; i < dots->len; i++)
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (dots, i), &notified[i]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* The page's list of changes: the preferences group's own list is
+ * hidden while empty. */
+static GtkWidget *
+history_list (GtkWidget *history)
+{
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+
+  collect (history, GTK_TYPE_LIST_BOX, lists);
+  for (guint i = 0; i < lists->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (lists, i)))
+      return g_ptr_array_index (lists, i);
+
+  g_assert_not_reached ();
+}
+
+/* The History page, which checks the whole audit chain, is rebuilt when
+ * it is shown, not on every edit made elsewhere. */
+static void
+test_history_waits_until_shown (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
+  g_autofree char *prompt = first_prompt_of (store, id, 2);
+  g_autofree char *first_prompt_of_0 = first_prompt_of (store, id, 0);
+  g_autoptr(GError) error = NULL;
+  PcWindow *window = pc_window_new (NULL, store);
+  PcAssessmentView *view = window_view (window);
+  GtkWidget *history;
+  GtkWidget *list;
+  GtkWidget *first_row;
+  guint before;
+
+  /* Something in the history already. */
+  g_assert_true (pc_store_set_answer (store, id, first_prompt_of_0, PC_RATING_MET, "Rota agreed",
+                                      NULL, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pc_assessment_view_open (view, id, "history", &error));
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  history = pc_test_ui_find_descendant (GTK_WIDGET (view), PC_TYPE_HISTORY_PAGE);
+  list = history_list (history);
+  before = count_children (list);
+  g_assert_cmpuint (before, >, 0);
+  first_row = gtk_widget_get_first_child (list);
+  g_object_add_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+
+  pc_assessment_view_show_page (view, KINDNESS);
+  g_signal_emit_by_name (find_rating_button (visible_editor (view, prompt), "Met"), "clicked");
+  pc_test_wait_idle ();
+
+  /* Hidden: the same rows, untouched. */
+  g_assert_nonnull (first_row);
+  g_assert_cmpuint (count_children (list), ==, before);
+
+  /* Shown: the rating is in it. */
+  pc_assessment_view_show_page (view, "history");
+  g_assert_null (first_row);
+  g_assert_cmpuint (count_children (list), >, before);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+message_dialog_shown (gpointer data)
+{
+  return pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+view_saved (gpointer view)
+{
+  return shows_label (view, "Saved");
+}
+
+/* Typed text the store refuses is said in a dialog, stays in the box,
+ * and goes through once it is put right. */
+static void
+test_failed_save_dialog (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (path);
+  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
+  g_autofree char *prompt = first_prompt_of (store, id, 2);
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  PcWindow *window = pc_window_new (NULL, store);
+  PcAssessmentView *view = window_view (window);
+  GtkWindow *dialog;
+  GtkTextBuffer *buffer;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (pc_assessment_view_open (view, id, KINDNESS, &error));
+  g_assert_no_error (error);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (
+    pc_test_ui_find_descendant (visible_editor (view, prompt), GTK_TYPE_TEXT_VIEW)));
+
+  /* A pasted control character: the store refuses the text. */
+  gtk_text_buffer_set_text (buffer, "Rota\x01agreed", -1);
+  pc_test_wait_until (message_dialog_shown, NULL, "the dialog saying the text was not saved");
+  dialog = pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Save");
+  g_assert_true (shows_label (GTK_WIDGET (view), "Not saved"));
+  g_assert_true (pc_prompt_editor_get_pending (PC_PROMPT_EDITOR (visible_editor (view, prompt))));
+  gtk_window_destroy (dialog);
+
+  /* Put right, it is saved. */
+  gtk_text_buffer_set_text (buffer, "Rota agreed", -1);
+  pc_test_wait_until (view_saved, view, "the corrected text to be saved");
+  a = pc_store_load_assessment_by_id (store, id, NULL);
+  g_assert_cmpstr (pc_assessment_find_answer (a, prompt)->evidence, ==, "Rota agreed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +752,10 @@ main (int   argc,
   g_test_add_func ("/pc/ui/assessment-view/accessible", test_accessible);
   g_test_add_func ("/pc/ui/assessment-view/altered", test_altered);
   g_test_add_func ("/pc/ui/assessment-view/trusted-signers", test_trusted_signers);
+  g_test_add_func ("/pc/ui/assessment-view/edit-updates-its-row", test_edit_updates_its_row);
+  g_test_add_func ("/pc/ui/assessment-view/history-waits-until-shown",
+                   test_history_waits_until_shown);
+  g_test_add_func ("/pc/ui/assessment-view/failed-save-dialog", test_failed_save_dialog);
 
   status = g_test_run ();
   pc_test_remove_tree (home);

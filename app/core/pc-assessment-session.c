@@ -716,6 +716,9 @@ pc_assessment_session_set_action_field (PcAssessmentSession  *self,
   return TRUE;
 }
 
+static char *action_key (gint64      action_id,
+                         const char *field);
+
 gboolean
 pc_assessment_session_remove_action (PcAssessmentSession  *self,
                                      gint64                action_id,
@@ -723,8 +726,22 @@ pc_assessment_session_remove_action (PcAssessmentSession  *self,
 {
   g_return_val_if_fail (PC_IS_ASSESSMENT_SESSION (self), FALSE);
 
-  return require_editable (self, error)
-         && refresh_after (self, pc_store_remove_action (self->store, action_id, error), error);
+  static const char * const fields[] = { "description", "owner", "due_date" };
+
+  if (!require_editable (self, error))
+    return FALSE;
+  if (!refresh_after (self, pc_store_remove_action (self->store, action_id, error), error))
+    return FALSE;
+
+  /* What was still being typed into it has nowhere to go. */
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *key = action_key (action_id, fields[i]);
+
+      pc_autosave_forget (self->autosave, key);
+    }
+
+  return TRUE;
 }
 
 gint64

@@ -134,6 +134,26 @@ pc_autosave_lookup (PcAutosave *self,
   return edit != NULL ? edit->data : NULL;
 }
 
+void
+pc_autosave_forget (PcAutosave *self,
+                    const char *key)
+{
+  Edit *edit;
+
+  g_return_if_fail (PC_IS_AUTOSAVE (self));
+  g_return_if_fail (key != NULL);
+
+  edit = find_edit (self, key);
+  if (edit == NULL)
+    return;
+  g_ptr_array_remove (self->edits, edit);
+  if (self->edits->len == 0)
+    {
+      g_clear_handle_id (&self->source, g_source_remove);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+    }
+}
+
 gboolean
 pc_autosave_get_pending (PcAutosave *self)
 {

@@ -41,6 +41,10 @@ gpointer    pc_autosave_lookup     (PcAutosave      *self,
 gboolean    pc_autosave_get_pending (PcAutosave     *self);
 gboolean    pc_autosave_flush      (PcAutosave      *self,
                                     GError         **error);
+/* Forgets @key's pending edit unwritten, if there is one (what it was
+ * for has gone). */
+void        pc_autosave_forget     (PcAutosave      *self,
+                                    const char      *key);
 /* Forgets every pending edit unwritten (the record they were for has
  * gone). */
 void        pc_autosave_discard    (PcAutosave      *self);

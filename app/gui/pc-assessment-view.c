@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pc-assessment.h"
+#include "pc-assessment-session.h"
 #include "pc-checklist.h"
 #include "pc-coproduction-page.h"
 #include "pc-history-page.h"
@@ -33,6 +34,16 @@
 
 #define PRINCIPLE_PREFIX "principle:"
 
+/* The pages brought up to date only when shown. */
+typedef enum
+{
+  LAZY_OVERVIEW,
+  LAZY_COPRODUCTION,
+  LAZY_REVIEW,
+  LAZY_HISTORY,
+  N_LAZY_PAGES
+} LazyPage;
+
 typedef enum
 {
   SAVE_STATE_NONE,
@@ -46,12 +57,15 @@ struct _PcAssessmentView
 
   /* Owned */
   PcStore            *store;
-  PcChecklist        *checklist;
-  PcAssessment       *assessment;
+  PcAssessmentSession *session;         /* the assessment open, or NULL */
+  PcChecklist        *checklist;        /* the session's */
   char               *page;
   GHashTable         *principle_pages;  /* principle id → PcPrinciplePage (the stack's) */
   GPtrArray          *principle_rows;   /* GtkListBoxRow, in checklist order (the sidebar's) */
   SaveState           save_state;
+  /* Pages other than the principles' are brought up to date only when
+   * they are shown: the History page checks the whole audit chain. */
+  gboolean            stale[N_LAZY_PAGES];
 
   /* Template widgets */
   AdwLeaflet         *leaflet;
@@ -76,6 +90,13 @@ struct _PcAssessmentView
 
 G_DEFINE_FINAL_TYPE (PcAssessmentView, pc_assessment_view, GTK_TYPE_WIDGET)
 
+/* The assessment as the session holds it now, or NULL. */
+static const PcAssessment *
+current (PcAssessmentView *self)
+{
+  return self->session != NULL ? pc_assessment_session_get_assessment (self->session) : NULL;
+}
+
 enum {
   CLOSED,
   CHANGED,
@@ -87,6 +108,7 @@ static guint signals[N_SIGNALS];
 static void show_page (PcAssessmentView *self,
                        const char       *page,
                        gboolean          focus);
+static void update_shown_page (PcAssessmentView *self);
 
 /* The index of the principle shown, or -1. */
 static int
@@ -109,26 +131,21 @@ current_principle_index (PcAssessmentView *self)
 static void
 update_save_label (PcAssessmentView *self)
 {
-  GHashTableIter iter;
-  gpointer page;
-  gboolean pending = FALSE;
+  gboolean pending = self->session != NULL && pc_assessment_session_get_pending (self->session);
   const char *text;
 
-  g_hash_table_iter_init (&iter, self->principle_pages);
-  while (!pending && g_hash_table_iter_next (&iter, NULL, &page))
-    pending = pc_principle_page_get_pending (page);
-
-  if (pending)
-    text = _("Saving…");
-  else if (self->save_state == SAVE_STATE_FAILED)
+  /* Text the store refused stays pending: it is not being saved. */
+  if (self->save_state == SAVE_STATE_FAILED)
     text = _("Not saved");
+  else if (pending)
+    text = _("Saving…");
   else if (self->save_state == SAVE_STATE_SAVED)
     text = _("Saved");
   else
     text = "";
 
   gtk_label_set_text (self->save_label, text);
-  if (self->save_state == SAVE_STATE_FAILED && !pending)
+  if (self->save_state == SAVE_STATE_FAILED)
     gtk_widget_add_css_class (GTK_WIDGET (self->save_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->save_label), "error");
@@ -144,48 +161,24 @@ save_failed (PcAssessmentView *self,
 }
 
 static void
-page_save_failed_cb (PcAssessmentView *self,
-                     const GError     *error)
+session_save_failed_cb (PcAssessmentView *self,
+                        const GError     *error)
 {
   save_failed (self, error);
 }
 
 static void
-page_pending_cb (PcAssessmentView *self)
+session_pending_cb (PcAssessmentView *self)
 {
   update_save_label (self);
 }
 
+/* A page other than a principle's wrote to the store: the session reads
+ * the assessment again and says what changed. */
 static void
 page_changed_cb (PcAssessmentView *self)
 {
-  if (self->save_state != SAVE_STATE_FAILED)
-    self->save_state = SAVE_STATE_SAVED;
   pc_assessment_view_reload (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-/* Re-verifies @a against its signatures, as every use of a signed
- * record does; an altered one carries what does not match, so no page
- * shows it as signed off. A draft is checked when it is opened (its
- * history and files), not on every edit. */
-static void
-verify_loaded (PcAssessmentView *self,
-               PcAssessment     *a,
-               gboolean          opening)
-{
-  g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(GError) error = NULL;
-  PcIntegrity integrity;
-
-  if (a->imported || (a->state == PC_STATE_DRAFT && !opening))
-    return;
-
-  integrity = pc_store_verify_assessment (self->store, a, &problems, &error);
-  if (integrity == PC_INTEGRITY_ERROR)
-    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Check the Signatures"), error);
-  else if (integrity == PC_INTEGRITY_ALTERED)
-    a->altered = g_steal_pointer (&problems);
 }
 
 /* Read-only banner */
@@ -262,7 +255,7 @@ update_banner (PcAssessmentView *self)
   static const char * const state_classes[] = {
     "draft", "in_review", "approved", "approved_with_conditions", "not_approved",
   };
-  const PcAssessment *a = self->assessment;
+  const PcAssessment *a = current (self);
   g_autofree char *markup = NULL;
   const char *icon = "changes-prevent-symbolic";
   gboolean can_revise = FALSE;
@@ -417,7 +410,7 @@ update_principle_row (PcAssessmentView  *self,
   };
   GtkWidget *dot = g_object_get_data (G_OBJECT (row), "status-dot");
   GtkWidget *label = g_object_get_data (G_OBJECT (row), "status-label");
-  PcStatus status = pc_assessment_principle_status (self->assessment, principle);
+  PcStatus status = pc_assessment_principle_status (current (self), principle);
   guint answered = 0;
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
@@ -426,7 +419,7 @@ update_principle_row (PcAssessmentView  *self,
     {
       const PcPrompt *prompt = g_ptr_array_index (principle->prompts, i);
 
-      if (pc_assessment_get_rating (self->assessment, prompt->id) != PC_RATING_NOT_ASSESSED)
+      if (pc_assessment_get_rating (current (self), prompt->id) != PC_RATING_NOT_ASSESSED)
         answered++;
     }
 
@@ -471,20 +464,25 @@ build_sidebar (PcAssessmentView *self)
 }
 
 static void
-update_sidebar (PcAssessmentView *self)
+update_sidebar_title (PcAssessmentView *self)
 {
   g_autofree char *subtitle = NULL;
 
+  /* Translators: "PC-2026-0007 · Draft" */
+  subtitle = g_strdup_printf (_("%s · %s"), current (self)->reference,
+                              current (self)->altered != NULL
+                              ? _("Altered") : pc_state_to_label (current (self)->state));
+  adw_window_title_set_title (self->sidebar_title, current (self)->title);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+}
+
+static void
+update_sidebar (PcAssessmentView *self)
+{
   for (guint i = 0; i < self->principle_rows->len; i++)
     update_principle_row (self, g_ptr_array_index (self->principle_rows, i),
                           pc_checklist_get_principle (self->checklist, i), i);
-
-  /* Translators: "PC-2026-0007 · Draft" */
-  subtitle = g_strdup_printf (_("%s · %s"), self->assessment->reference,
-                              self->assessment->altered != NULL
-                              ? _("Altered") : pc_state_to_label (self->assessment->state));
-  adw_window_title_set_title (self->sidebar_title, self->assessment->title);
-  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+  update_sidebar_title (self);
 }
 
 static void
@@ -538,7 +536,7 @@ update_titles (PcAssessmentView *self)
 
       adw_window_title_set_title (self->content_title, title != NULL ? title : "");
       adw_window_title_set_subtitle (self->content_title,
-                                     self->assessment != NULL ? self->assessment->title : "");
+                                     current (self) != NULL ? current (self)->title : "");
     }
 }
 
@@ -554,14 +552,14 @@ update_actions (PcAssessmentView *self)
                                  n > 0 && (index > 0 || after));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.next-principle",
                                  n > 0 && (before || (index >= 0 && (guint) index + 1 < n)));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.back", self->assessment != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-json", self->assessment != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-pdf", self->assessment != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-csv", self->assessment != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.print", self->assessment != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.back", current (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-json", current (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-pdf", current (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.export-csv", current (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.print", current (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "view.start-revision",
-                                 self->assessment != NULL && !self->assessment->imported
-                                 && pc_state_is_final (self->assessment->state));
+                                 current (self) != NULL && !current (self)->imported
+                                 && pc_state_is_final (current (self)->state));
 }
 
 static PcPrinciplePage *
@@ -577,33 +575,21 @@ ensure_principle_page (PcAssessmentView *self,
 
   name = g_strconcat (PRINCIPLE_PREFIX, principle_id, NULL);
   page = PC_PRINCIPLE_PAGE (pc_principle_page_new (principle_id));
-  g_signal_connect_object (page, "changed", G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (page, "save-failed", G_CALLBACK (page_save_failed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (page, "notify::pending", G_CALLBACK (page_pending_cb), self,
-                           G_CONNECT_SWAPPED);
   stack_page = gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
   gtk_stack_page_set_title (stack_page, principle_id);
   g_hash_table_insert (self->principle_pages, g_strdup (principle_id), page);
-  pc_principle_page_set_assessment (page, self->store, self->assessment, self->checklist);
+  pc_principle_page_set_session (page, self->session);
 
   return page;
 }
 
-/* Flushes the principle page shown, if any; a failure is shown. */
+/* Writes what is typed before leaving a page; a failure is shown. */
 static gboolean
 flush_current (PcAssessmentView *self)
 {
   g_autoptr(GError) error = NULL;
-  int index = current_principle_index (self);
-  PcPrinciplePage *page;
 
-  if (index < 0)
-    return TRUE;
-
-  page = g_hash_table_lookup (self->principle_pages,
-                              pc_checklist_get_principle (self->checklist, index)->id);
-  if (page == NULL || pc_principle_page_flush (page, &error))
+  if (pc_assessment_view_flush (self, &error))
     return TRUE;
 
   save_failed (self, error);
@@ -617,7 +603,7 @@ show_page (PcAssessmentView *self,
 {
   PcPrinciplePage *principle_page = NULL;
 
-  if (self->assessment == NULL)
+  if (current (self) == NULL)
     return;
 
   if (page == NULL)
@@ -645,7 +631,8 @@ show_page (PcAssessmentView *self,
       g_free (self->page);
       self->page = g_strdup (page);
       gtk_stack_set_visible_child_name (self->stack, page);
-      pc_ui_state_remember (pc_store_get_path (self->store), self->assessment->id, page);
+      update_shown_page (self);
+      pc_ui_state_remember (pc_store_get_path (self->store), current (self)->id, page);
     }
 
   select_sidebar_row (self);
@@ -757,11 +744,11 @@ start_revision_action (GtkWidget  *widget,
 {
   PcAssessmentView *self = PC_ASSESSMENT_VIEW (widget);
 
-  if (self->assessment == NULL || self->assessment->imported
-      || !pc_state_is_final (self->assessment->state))
+  if (current (self) == NULL || current (self)->imported
+      || !pc_state_is_final (current (self)->state))
     return;
 
-  pc_revision_dialog_present (widget, self->store, self->assessment, revision_started_cb);
+  pc_revision_dialog_present (widget, self->store, current (self), revision_started_cb);
 }
 
 /* view.export-json, view.export-pdf and view.export-csv: a file,
@@ -878,7 +865,7 @@ export_action (GtkWidget  *widget,
   const char *suffix;
   ExportKind kind;
 
-  if (self->assessment == NULL)
+  if (current (self) == NULL)
     return;
 
   if (g_str_equal (action_name, "view.export-pdf"))
@@ -913,8 +900,8 @@ export_action (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, filter_name);
   gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  name = g_strdup_printf ("%s-r%d-%s", self->assessment->reference,
-                          self->assessment->revision, suffix);
+  name = g_strdup_printf ("%s-r%d-%s", current (self)->reference,
+                          current (self)->revision, suffix);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
   g_object_set_data (G_OBJECT (dialog), "pc-export-kind", GINT_TO_POINTER (kind));
@@ -934,7 +921,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(PcAssessment) assessment = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->assessment == NULL)
+  if (current (self) == NULL)
     return;
 
   if (!pc_assessment_view_flush (self, &error))
@@ -942,7 +929,7 @@ print_action (GtkWidget  *widget,
       pc_ui_show_error (widget, _("Could Not Save"), error);
       return;
     }
-  assessment = pc_store_load_assessment_by_id (self->store, self->assessment->id, &error);
+  assessment = pc_store_load_assessment_by_id (self->store, current (self)->id, &error);
   if (assessment == NULL)
     {
       pc_ui_show_error (widget, _("Could Not Print the Report"), error);
@@ -986,37 +973,137 @@ remove_principle_pages (PcAssessmentView *self)
   GHashTableIter iter;
   gpointer page;
 
+  /* What they hold waits in the session, flushed before this. */
   g_hash_table_iter_init (&iter, self->principle_pages);
   while (g_hash_table_iter_next (&iter, NULL, &page))
     {
-      g_autoptr(GError) error = NULL;
-
-      if (!pc_principle_page_flush (page, &error))
-        g_warning ("Could not save before closing a page: %s", error->message);
       gtk_stack_remove (self->stack, page);
       g_hash_table_iter_remove (&iter);
     }
 }
 
-/* Passes the current assessment to every page. */
+/* Lazy pages */
+
 static void
-update_pages (PcAssessmentView *self)
+update_lazy_page (PcAssessmentView *self,
+                  LazyPage          which)
 {
-  GHashTableIter iter;
-  gpointer page;
+  const PcAssessment *a = current (self);
 
-  pc_overview_page_set_assessment (self->overview_page, self->store, self->assessment,
-                                   self->checklist);
-  pc_coproduction_page_set_assessment (self->coproduction_page, self->store, self->assessment,
-                                       self->checklist);
-  pc_review_page_set_assessment (self->review_page, self->store, self->assessment,
-                                 self->checklist);
-  pc_history_page_set_assessment (self->history_page, self->store, self->assessment,
-                                  self->checklist);
+  self->stale[which] = FALSE;
+  switch (which)
+    {
+    case LAZY_OVERVIEW:
+      pc_overview_page_set_assessment (self->overview_page, self->store, a, self->checklist);
+      break;
+    case LAZY_COPRODUCTION:
+      pc_coproduction_page_set_assessment (self->coproduction_page, self->store, a,
+                                           self->checklist);
+      break;
+    case LAZY_REVIEW:
+      pc_review_page_set_assessment (self->review_page, self->store, a, self->checklist);
+      break;
+    case LAZY_HISTORY:
+      pc_history_page_set_assessment (self->history_page, self->store, a, self->checklist);
+      break;
+    case N_LAZY_PAGES:
+    default:
+      g_assert_not_reached ();
+    }
+}
 
-  g_hash_table_iter_init (&iter, self->principle_pages);
-  while (g_hash_table_iter_next (&iter, NULL, &page))
-    pc_principle_page_set_assessment (page, self->store, self->assessment, self->checklist);
+/* The lazy page called @page, or N_LAZY_PAGES for a principle's. */
+static LazyPage
+lazy_page_named (const char *page)
+{
+  static const char * const names[N_LAZY_PAGES] = { "overview", "coproduction", "review",
+                                                    "history" };
+
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    if (g_strcmp0 (page, names[i]) == 0)
+      return (LazyPage) i;
+
+  return N_LAZY_PAGES;
+}
+
+/* Brings the page shown up to date if it missed a change. */
+static void
+update_shown_page (PcAssessmentView *self)
+{
+  LazyPage shown = lazy_page_named (self->page);
+
+  if (shown != N_LAZY_PAGES && self->stale[shown])
+    update_lazy_page (self, shown);
+}
+
+/* Session */
+
+static void
+session_answer_changed_cb (PcAssessmentView *self,
+                           const char       *prompt_id)
+{
+  const PcPrinciple *principle = NULL;
+
+  /* Only the row of the principle the prompt belongs to. */
+  if (pc_checklist_find_prompt (self->checklist, prompt_id, &principle) == NULL)
+    return;
+  for (guint i = 0; i < self->principle_rows->len; i++)
+    if (pc_checklist_get_principle (self->checklist, i) == principle)
+      update_principle_row (self, g_ptr_array_index (self->principle_rows, i), principle, i);
+}
+
+static void
+session_header_changed_cb (PcAssessmentView *self)
+{
+  update_sidebar_title (self);
+  update_titles (self);
+}
+
+static void
+session_state_changed_cb (PcAssessmentView *self)
+{
+  update_sidebar_title (self);
+  update_banner (self);
+  update_actions (self);
+}
+
+static void
+session_changed_cb (PcAssessmentView *self)
+{
+  /* A failure is over once nothing waits to be written. */
+  if (self->save_state != SAVE_STATE_FAILED || !pc_assessment_session_get_pending (self->session))
+    self->save_state = SAVE_STATE_SAVED;
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    self->stale[i] = TRUE;
+  update_shown_page (self);
+  update_save_label (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_session (PcAssessmentView    *self,
+             PcAssessmentSession *session)
+{
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  if (session == NULL)
+    return;
+
+  self->checklist = pc_checklist_ref (pc_assessment_session_get_checklist (session));
+  g_signal_connect_object (session, "answer-changed", G_CALLBACK (session_answer_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "header-changed", G_CALLBACK (session_header_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "state-changed", G_CALLBACK (session_state_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "save-failed", G_CALLBACK (session_save_failed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::pending", G_CALLBACK (session_pending_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -1025,9 +1112,7 @@ pc_assessment_view_open (PcAssessmentView  *self,
                          const char        *page,
                          GError           **error)
 {
-  g_autoptr(PcAssessment) assessment = NULL;
-  g_autoptr(PcChecklist) checklist = NULL;
-  g_autoptr(PcAssessment) old = NULL;
+  g_autoptr(PcAssessmentSession) session = NULL;
   g_autoptr(GError) flush_error = NULL;
 
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
@@ -1040,25 +1125,19 @@ pc_assessment_view_open (PcAssessmentView  *self,
       return FALSE;
     }
 
-  assessment = pc_store_load_assessment_by_id (self->store, id, error);
-  if (assessment == NULL)
+  session = pc_assessment_session_open (self->store, id, error);
+  if (session == NULL)
     return FALSE;
-  checklist = pc_store_load_checklist_for (self->store, assessment, error);
-  if (checklist == NULL)
-    return FALSE;
-  verify_loaded (self, assessment, TRUE);
 
   remove_principle_pages (self);
   g_clear_pointer (&self->page, g_free);
-  old = g_steal_pointer (&self->assessment);
-  self->assessment = g_steal_pointer (&assessment);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
-  self->checklist = g_steal_pointer (&checklist);
+  set_session (self, session);
   self->save_state = SAVE_STATE_NONE;
 
   build_sidebar (self);
   update_sidebar (self);
-  update_pages (self);
+  for (guint i = 0; i < N_LAZY_PAGES; i++)
+    self->stale[i] = TRUE;
   update_banner (self);
   show_page (self, page, FALSE);
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
@@ -1071,56 +1150,42 @@ pc_assessment_view_get_assessment (PcAssessmentView *self)
 {
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), NULL);
 
-  return self->assessment;
+  return current (self);
 }
 
 void
 pc_assessment_view_reload (PcAssessmentView *self)
 {
-  g_autoptr(PcAssessment) assessment = NULL;
-  g_autoptr(PcAssessment) old = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (PC_IS_ASSESSMENT_VIEW (self));
 
-  if (self->assessment == NULL)
-    return;
-
-  assessment = pc_store_load_assessment_by_id (self->store, self->assessment->id, &error);
-  if (assessment == NULL)
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Read the Assessment"), error);
-      return;
-    }
-  verify_loaded (self, assessment, FALSE);
-
-  /* The pages hold the old pointer until they are given the new one. */
-  old = g_steal_pointer (&self->assessment);
-  self->assessment = g_steal_pointer (&assessment);
-  update_sidebar (self);
-  update_pages (self);
-  update_banner (self);
-  update_titles (self);
-  update_actions (self);
-  update_save_label (self);
+  /* The session emits what differs, and only that is redrawn. */
+  if (self->session != NULL && !pc_assessment_session_refresh (self->session, &error))
+    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Read the Assessment"), error);
 }
 
 gboolean
 pc_assessment_view_flush (PcAssessmentView  *self,
                           GError           **error)
 {
-  GHashTableIter iter;
-  gpointer page;
-
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  g_hash_table_iter_init (&iter, self->principle_pages);
-  while (g_hash_table_iter_next (&iter, NULL, &page))
-    if (!pc_principle_page_flush (page, error))
-      return FALSE;
+  if (self->session != NULL && !pc_assessment_session_flush (self->session, error))
+    return FALSE;
 
   return pc_overview_page_flush (self->overview_page, error);
+}
+
+void
+pc_assessment_view_discard_pending (PcAssessmentView *self)
+{
+  g_return_if_fail (PC_IS_ASSESSMENT_VIEW (self));
+
+  if (self->session != NULL)
+    pc_assessment_session_discard_pending (self->session);
+  pc_overview_page_discard_pending (self->overview_page);
 }
 
 void
@@ -1169,7 +1234,7 @@ pc_assessment_view_export_json (PcAssessmentView  *self,
   g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (self->assessment != NULL, FALSE);
+  g_return_val_if_fail (current (self) != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -1177,7 +1242,7 @@ pc_assessment_view_export_json (PcAssessmentView  *self,
    * what the store holds. */
   if (!pc_assessment_view_flush (self, error))
     return FALSE;
-  assessment = pc_store_load_assessment_by_id (self->store, self->assessment->id, error);
+  assessment = pc_store_load_assessment_by_id (self->store, current (self)->id, error);
   if (assessment == NULL)
     return FALSE;
 
@@ -1194,7 +1259,7 @@ load_for_export (PcAssessmentView  *self,
   if (!pc_assessment_view_flush (self, error))
     return NULL;
 
-  return pc_store_load_assessment_by_id (self->store, self->assessment->id, error);
+  return pc_store_load_assessment_by_id (self->store, current (self)->id, error);
 }
 
 gboolean
@@ -1207,7 +1272,7 @@ pc_assessment_view_export_pdf (PcAssessmentView  *self,
   g_autoptr(GDateTime) now = NULL;
 
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (self->assessment != NULL, FALSE);
+  g_return_val_if_fail (current (self) != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -1232,7 +1297,7 @@ pc_assessment_view_export_csv (PcAssessmentView  *self,
   g_autoptr(GDate) today = NULL;
 
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (self->assessment != NULL, FALSE);
+  g_return_val_if_fail (current (self) != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -1256,9 +1321,8 @@ pc_assessment_view_dispose (GObject *object)
   g_hash_table_remove_all (self->principle_pages);
   g_ptr_array_set_size (self->principle_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_ASSESSMENT_VIEW);
+  set_session (self, NULL);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
-  g_clear_pointer (&self->assessment, pc_assessment_free);
 
   G_OBJECT_CLASS (pc_assessment_view_parent_class)->dispose (object);
 }

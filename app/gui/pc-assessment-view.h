@@ -53,11 +53,15 @@ gboolean            pc_assessment_view_open            (PcAssessmentView *self,
                                                         GError          **error);
 /* Transfer none; NULL before open(). */
 const PcAssessment *pc_assessment_view_get_assessment  (PcAssessmentView *self);
-/* Reads the assessment again from the store and refreshes every page. */
+/* Reads the assessment again from the store (after a change made
+ * elsewhere) and updates only what differs. */
 void                pc_assessment_view_reload          (PcAssessmentView *self);
 /* Saves every pending edit now. FALSE with @error if one failed. */
 gboolean            pc_assessment_view_flush           (PcAssessmentView *self,
                                                         GError          **error);
+/* Forgets every edit not written yet: only when the person has chosen
+ * to lose it (closing after a failed save). */
+void                pc_assessment_view_discard_pending (PcAssessmentView *self);
 void                pc_assessment_view_show_page       (PcAssessmentView *self,
                                                         const char       *page);
 /* Shows the principle page holding @prompt_id and focuses its rating. */

@@ -225,6 +225,15 @@ pc_overview_page_flush (PcOverviewPage  *self,
   return save (self, NULL, error);
 }
 
+void
+pc_overview_page_discard_pending (PcOverviewPage *self)
+{
+  g_return_if_fail (PC_IS_OVERVIEW_PAGE (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_hash_table_remove_all (self->pending);
+}
+
 /* Summary */
 
 static void

@@ -30,5 +30,7 @@ void       pc_overview_page_set_assessment (PcOverviewPage          *self,
  * now. FALSE with @error if the store refused it. */
 gboolean   pc_overview_page_flush          (PcOverviewPage     *self,
                                             GError            **error);
+/* Forgets what was typed and not written: only when the person chose to. */
+void        pc_overview_page_discard_pending (PcOverviewPage *self);
 
 G_END_DECLS

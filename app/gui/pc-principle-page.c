@@ -15,10 +15,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
-#include "pc-lint.h"
 #include "pc-prompt-editor.h"
-#include "pc-store.h"
-#include "pc-vocab.h"
 
 struct _PcPrinciplePage
 {
@@ -26,7 +23,7 @@ struct _PcPrinciplePage
 
   /* Owned */
   char              *principle_id;
-  PcChecklist       *checklist;
+  PcAssessmentSession *session;
   GPtrArray         *editors;   /* PcPromptEditor, borrowed from editors_box */
   char              *scroll_to; /* a prompt to scroll to once laid out, or NULL */
   guint              scroll_tick;
@@ -43,38 +40,10 @@ G_DEFINE_FINAL_TYPE (PcPrinciplePage, pc_principle_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_PRINCIPLE_ID,
-  PROP_PENDING,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
-
-enum {
-  CHANGED,
-  SAVE_FAILED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-editor_changed_cb (PcPrinciplePage *self)
-{
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-editor_save_failed_cb (PcPrinciplePage *self,
-                       const GError    *error)
-{
-  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
-}
-
-static void
-editor_pending_cb (PcPrinciplePage *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-}
 
 static const PcPrinciple *
 find_principle (PcPrinciplePage *self,
@@ -115,47 +84,27 @@ build (PcPrinciplePage *self,
 
       if (i > 0)
         gtk_box_append (self->editors_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
-      g_signal_connect_object (editor, "changed", G_CALLBACK (editor_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (editor, "save-failed", G_CALLBACK (editor_save_failed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (editor, "notify::pending", G_CALLBACK (editor_pending_cb), self,
-                               G_CONNECT_SWAPPED);
       gtk_box_append (self->editors_box, editor);
       g_ptr_array_add (self->editors, editor);
     }
 }
 
 void
-pc_principle_page_set_assessment (PcPrinciplePage    *self,
-                                  PcStore            *store,
-                                  const PcAssessment *assessment,
-                                  PcChecklist        *checklist)
+pc_principle_page_set_session (PcPrinciplePage     *self,
+                               PcAssessmentSession *session)
 {
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(GDate) today = NULL;
+  PcChecklist *checklist;
   const PcPrinciple *principle;
 
   g_return_if_fail (PC_IS_PRINCIPLE_PAGE (self));
-  g_return_if_fail (PC_IS_STORE (store));
-  g_return_if_fail (assessment != NULL);
-  g_return_if_fail (checklist != NULL);
+  g_return_if_fail (PC_IS_ASSESSMENT_SESSION (session));
 
-  if (self->checklist != checklist)
-    {
-      g_autoptr(GError) error = NULL;
+  if (self->session == session)
+    return;
 
-      /* Editors about to go write what they hold first. */
-      if (!pc_principle_page_flush (self, &error))
-        g_signal_emit (self, signals[SAVE_FAILED], 0, error);
-      g_clear_pointer (&self->checklist, pc_checklist_unref);
-      self->checklist = pc_checklist_ref (checklist);
-      build (self, checklist);
-    }
-
-  today = pc_date_new_utc (NULL);
-  findings = pc_lint_run (assessment, checklist, today);
-
+  g_set_object (&self->session, session);
+  checklist = pc_assessment_session_get_checklist (session);
+  build (self, checklist);
   principle = find_principle (self, checklist);
   if (principle == NULL)
     return;
@@ -164,8 +113,7 @@ pc_principle_page_set_assessment (PcPrinciplePage    *self,
     {
       const PcPrompt *prompt = g_ptr_array_index (principle->prompts, i);
 
-      pc_prompt_editor_set_assessment (g_ptr_array_index (self->editors, i), store, assessment,
-                                       checklist, prompt->id, findings);
+      pc_prompt_editor_set_session (g_ptr_array_index (self->editors, i), session, prompt->id);
     }
 }
 
@@ -179,20 +127,6 @@ pc_principle_page_get_pending (PcPrinciplePage *self)
       return TRUE;
 
   return FALSE;
-}
-
-gboolean
-pc_principle_page_flush (PcPrinciplePage  *self,
-                         GError          **error)
-{
-  g_return_val_if_fail (PC_IS_PRINCIPLE_PAGE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  for (guint i = 0; i < self->editors->len; i++)
-    if (!pc_prompt_editor_flush (g_ptr_array_index (self->editors, i), error))
-      return FALSE;
-
-  return TRUE;
 }
 
 GtkWidget *
@@ -295,7 +229,7 @@ pc_principle_page_dispose (GObject *object)
     }
   g_ptr_array_set_size (self->editors, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PRINCIPLE_PAGE);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pc_principle_page_parent_class)->dispose (object);
 }
@@ -324,9 +258,6 @@ pc_principle_page_get_property (GObject    *object,
     {
     case PROP_PRINCIPLE_ID:
       g_value_set_string (value, self->principle_id);
-      break;
-    case PROP_PENDING:
-      g_value_set_boolean (value, pc_principle_page_get_pending (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -366,16 +297,7 @@ pc_principle_page_class_init (PcPrinciplePageClass *klass)
   properties[PROP_PRINCIPLE_ID] =
     g_param_spec_string ("principle-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PENDING] =
-    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/uk/nhs/beh/PrincipleCheck/ui/pc-principle-page.ui");

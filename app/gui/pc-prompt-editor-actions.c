@@ -21,48 +21,6 @@
 /* Actions */
 
 static void
-queue_action_field (PcPromptEditor *self,
-                    gint64          action_id,
-                    const char     *field,
-                    const char     *value)
-{
-  PendingField *pending;
-
-  for (guint i = 0; i < self->pending_fields->len; i++)
-    {
-      pending = g_ptr_array_index (self->pending_fields, i);
-      if (pending->action_id == action_id && g_str_equal (pending->field, field))
-        {
-          g_free (pending->value);
-          pending->value = g_strdup (value);
-          _pc_prompt_editor_schedule_save (self);
-          return;
-        }
-    }
-
-  pending = g_new0 (PendingField, 1);
-  pending->action_id = action_id;
-  pending->field = g_strdup (field);
-  pending->value = g_strdup (value);
-  g_ptr_array_add (self->pending_fields, pending);
-  _pc_prompt_editor_schedule_save (self);
-}
-
-/* Drops what is pending for @action_id, which is gone. */
-static void
-forget_action_fields (PcPromptEditor *self,
-                      gint64          action_id)
-{
-  for (guint i = self->pending_fields->len; i > 0; i--)
-    {
-      PendingField *pending = g_ptr_array_index (self->pending_fields, i - 1);
-
-      if (pending->action_id == action_id)
-        g_ptr_array_remove_index (self->pending_fields, i - 1);
-    }
-}
-
-static void
 action_entry_changed_cb (GtkEditable    *editable,
                          PcPromptEditor *self)
 {
@@ -91,7 +49,7 @@ action_entry_changed_cb (GtkEditable    *editable,
     }
 
   gtk_widget_remove_css_class (GTK_WIDGET (editable), "error");
-  queue_action_field (self, id, field, text);
+  pc_assessment_session_queue_action_field (self->session, id, field, text);
 }
 
 static void
@@ -106,14 +64,10 @@ action_status_changed_cb (AdwComboRow    *row,
   if (self->updating || selected == GTK_INVALID_LIST_POSITION)
     return;
 
-  if (!pc_store_set_action_field (self->store, id, "status",
-                                  pc_action_status_to_string ((PcActionStatus) selected), &error))
-    {
-      _pc_prompt_editor_report_failure (self, error);
-      return;
-    }
-
-  _pc_prompt_editor_emit_changed (self);
+  if (!pc_assessment_session_set_action_field (self->session, id, "status",
+                                               pc_action_status_to_string ((PcActionStatus) selected),
+                                               &error))
+    _pc_prompt_editor_report_failure (self, error);
 }
 
 static void
@@ -123,14 +77,9 @@ action_remove_clicked_cb (GtkButton      *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "action-id"));
   g_autoptr(GError) error = NULL;
 
-  if (!pc_store_remove_action (self->store, id, &error))
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Action"), error);
-      return;
-    }
-
-  forget_action_fields (self, id);
-  _pc_prompt_editor_emit_changed (self);
+  /* The session drops what was still being typed into it. */
+  if (!pc_assessment_session_remove_action (self->session, id, &error))
+    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Action"), error);
 }
 
 static char *
@@ -223,10 +172,11 @@ _pc_prompt_editor_update_actions (PcPromptEditor *self)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  const PcAssessment *a = _pc_prompt_editor_get_assessment (self);
 
-  for (guint i = 0; i < self->assessment->actions->len; i++)
+  for (guint i = 0; i < a->actions->len; i++)
     {
-      const PcAction *action = g_ptr_array_index (self->assessment->actions, i);
+      const PcAction *action = g_ptr_array_index (a->actions, i);
 
       if (g_strcmp0 (action->prompt_id, self->prompt_id) != 0)
         continue;
@@ -277,22 +227,20 @@ new_action_apply_cb (PcPromptEditor *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
 
-  if (self->store == NULL || !self->editable)
+  if (self->session == NULL || !self->editable)
     return;
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_action_row))));
   if (*text == '\0')
     return;
 
-  if (pc_store_add_action (self->store, self->assessment_id, self->prompt_id, text, NULL, NULL,
-                           &error) == 0)
+  if (pc_assessment_session_add_action (self->session, self->prompt_id, text, &error) == 0)
     {
       pc_ui_show_error (GTK_WIDGET (self), _("Could Not Add the Action"), error);
       return;
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->new_action_row), "");
-  _pc_prompt_editor_emit_changed (self);
 }
 
 void

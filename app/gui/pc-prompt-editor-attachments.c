@@ -34,7 +34,8 @@ attachment_open_clicked_cb (GtkButton      *button,
   g_autofree char *path = NULL;
   g_autofree char *uri = NULL;
 
-  data = pc_store_get_attachment_data (self->store, id, &error);
+  data = pc_store_get_attachment_data (pc_assessment_session_get_store (self->session), id,
+                                       &error);
   if (data != NULL)
     dir = g_dir_make_tmp ("principle-check-XXXXXX", &error);
   if (dir != NULL)
@@ -64,13 +65,8 @@ attachment_remove_clicked_cb (GtkButton      *button,
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "attachment-id"));
   g_autoptr(GError) error = NULL;
 
-  if (!pc_store_remove_attachment (self->store, id, &error))
-    {
-      pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the File"), error);
-      return;
-    }
-
-  _pc_prompt_editor_emit_changed (self);
+  if (!pc_assessment_session_remove_attachment (self->session, id, &error))
+    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the File"), error);
 }
 
 static GtkWidget *
@@ -114,10 +110,11 @@ _pc_prompt_editor_update_attachments (PcPromptEditor *self)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  const PcAssessment *a = _pc_prompt_editor_get_assessment (self);
 
-  for (guint i = 0; i < self->assessment->attachments->len; i++)
+  for (guint i = 0; i < a->attachments->len; i++)
     {
-      const PcAttachment *attachment = g_ptr_array_index (self->assessment->attachments, i);
+      const PcAttachment *attachment = g_ptr_array_index (a->attachments, i);
 
       if (g_strcmp0 (attachment->prompt_id, self->prompt_id) != 0)
         continue;
@@ -152,7 +149,7 @@ pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
   g_return_val_if_fail (PC_IS_PROMPT_EDITOR (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
@@ -187,14 +184,11 @@ pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
 
   content_type = g_file_info_get_content_type (info);
   media_type = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
-  if (pc_store_add_attachment (self->store, self->assessment_id, self->prompt_id,
-                               g_file_info_get_display_name (info),
-                               media_type != NULL ? media_type : "application/octet-stream",
-                               data, error) == 0)
-    return FALSE;
-
-  _pc_prompt_editor_emit_changed (self);
-  return TRUE;
+  return pc_assessment_session_add_attachment (self->session, self->prompt_id,
+                                               g_file_info_get_display_name (info),
+                                               media_type != NULL ? media_type
+                                                                  : "application/octet-stream",
+                                               data, error) != 0;
 }
 
 static void
@@ -202,7 +196,7 @@ attach_response_cb (GtkNativeDialog *dialog,
                     int              response,
                     PcPromptEditor  *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && self->session != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;

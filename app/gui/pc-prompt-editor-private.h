@@ -9,40 +9,25 @@
 
 #include <adwaita.h>
 
+#include "pc-assessment-session.h"
 #include "pc-prompt-editor.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
 
 /* One action field typed but not written yet. */
-typedef struct
-{
-  gint64  action_id;
-  char   *field;
-  char   *value;
-} PendingField;
-
 struct _PcPromptEditor
 {
   GtkWidget           parent_instance;
 
   /* Owned */
-  PcStore            *store;
-  PcChecklist        *checklist;
+  PcAssessmentSession *session;
   char               *prompt_id;
-  GPtrArray          *pending_fields;   /* PendingField */
   GArray             *shown_attachments; /* gint64 ids, in the order shown */
   GArray             *shown_actions;    /* gint64 ids, in the order shown */
-  guint               save_source;
 
-  /* Borrowed */
-  const PcAssessment *assessment;
-
-  gint64              assessment_id;
   PcRating            rating;
   gboolean            editable;
-  gboolean            evidence_dirty;
-  gboolean            justification_dirty;
   gboolean            updating;
 
   /* Template widgets */
@@ -68,13 +53,11 @@ struct _PcPromptEditor
 };
 
 /* pc-prompt-editor.c */
-/* Emits ::changed: something was written to the store. */
-void        _pc_prompt_editor_emit_changed           (PcPromptEditor *self);
-/* Emits ::save-failed with @error. */
+/* The assessment as the session holds it now. */
+const PcAssessment *_pc_prompt_editor_get_assessment (PcPromptEditor *self);
+/* Shows a change written at once that the store refused. */
 void        _pc_prompt_editor_report_failure         (PcPromptEditor *self,
                                                       const GError   *error);
-/* Restarts the wait before typed text is written. */
-void        _pc_prompt_editor_schedule_save          (PcPromptEditor *self);
 GtkWidget  *_pc_prompt_editor_new_icon_button        (const char     *icon_name,
                                                       const char     *tooltip,
                                                       const char     *accessible_label);

@@ -18,35 +18,9 @@
 #include "pc-checklist.h"
 #include "pc-lint.h"
 #include "pc-store.h"
-
-/* How long typed text waits for the next keystroke before it is written. */
-#define SAVE_DELAY_MS 700
+#include "pc-ui.h"
 
 G_DEFINE_FINAL_TYPE (PcPromptEditor, pc_prompt_editor, GTK_TYPE_WIDGET)
-
-enum {
-  PROP_0,
-  PROP_PENDING,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-enum {
-  CHANGED,
-  SAVE_FAILED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-static void
-pending_field_free (PendingField *pending)
-{
-  g_free (pending->field);
-  g_free (pending->value);
-  g_free (pending);
-}
 
 static char *
 dup_buffer_text (GtkTextView *view)
@@ -80,140 +54,77 @@ button_for_rating (PcPromptEditor *self,
 
 /* Saving */
 
+const PcAssessment *
+_pc_prompt_editor_get_assessment (PcPromptEditor *self)
+{
+  return pc_assessment_session_get_assessment (self->session);
+}
+
+/* Text typed here, or into this prompt's actions, and not written yet. */
 gboolean
 pc_prompt_editor_get_pending (PcPromptEditor *self)
 {
+  const PcAssessment *a;
+  static const char * const action_fields[] = { "description", "owner", "due_date" };
+
   g_return_val_if_fail (PC_IS_PROMPT_EDITOR (self), FALSE);
 
-  return self->evidence_dirty || self->justification_dirty || self->pending_fields->len > 0;
+  if (self->session == NULL)
+    return FALSE;
+  if (pc_assessment_session_get_pending_answer_text (self->session, self->prompt_id, "evidence")
+      != NULL
+      || pc_assessment_session_get_pending_answer_text (self->session, self->prompt_id,
+                                                        "justification") != NULL)
+    return TRUE;
+
+  a = _pc_prompt_editor_get_assessment (self);
+  for (guint i = 0; i < a->actions->len; i++)
+    {
+      const PcAction *action = g_ptr_array_index (a->actions, i);
+
+      if (g_strcmp0 (action->prompt_id, self->prompt_id) != 0)
+        continue;
+      for (guint f = 0; f < G_N_ELEMENTS (action_fields); f++)
+        if (pc_assessment_session_get_pending_action_field (self->session, action->id,
+                                                            action_fields[f]) != NULL)
+          return TRUE;
+    }
+
+  return FALSE;
 }
 
-static void
-notify_pending (PcPromptEditor *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
-}
-
+/* A change written at once that the store refused. */
 void
 _pc_prompt_editor_report_failure (PcPromptEditor *self,
                                   const GError   *error)
 {
-  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+  pc_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
 }
 
-void
-_pc_prompt_editor_emit_changed (PcPromptEditor *self)
+static void
+queue_text (PcPromptEditor *self,
+            GtkTextView    *view,
+            const char     *field)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
-}
+  g_autofree char *text = NULL;
 
-/* Writes what is pending; the rest stays pending after a failure. */
-static gboolean
-write_pending (PcPromptEditor *self,
-               gboolean       *out_wrote,
-               GError        **error)
-{
-  *out_wrote = FALSE;
+  if (self->updating || self->session == NULL)
+    return;
 
-  if (self->store == NULL)
-    return TRUE;
-
-  if (self->evidence_dirty || self->justification_dirty)
-    {
-      g_autofree char *evidence = self->evidence_dirty ? dup_buffer_text (self->evidence_view) : NULL;
-      g_autofree char *justification = self->justification_dirty
-                                       ? dup_buffer_text (self->justification_view) : NULL;
-
-      if (!pc_store_set_answer_text (self->store, self->assessment_id, self->prompt_id,
-                                     evidence, justification, error))
-        return FALSE;
-      self->evidence_dirty = FALSE;
-      self->justification_dirty = FALSE;
-      *out_wrote = TRUE;
-    }
-
-  while (self->pending_fields->len > 0)
-    {
-      PendingField *pending = g_ptr_array_index (self->pending_fields, 0);
-
-      if (!pc_store_set_action_field (self->store, pending->action_id, pending->field,
-                                      pending->value, error))
-        return FALSE;
-      g_ptr_array_remove_index (self->pending_fields, 0);
-      *out_wrote = TRUE;
-    }
-
-  return TRUE;
-}
-
-gboolean
-pc_prompt_editor_flush (PcPromptEditor  *self,
-                        GError         **error)
-{
-  gboolean was_pending;
-  gboolean wrote = FALSE;
-  gboolean ok;
-
-  g_return_val_if_fail (PC_IS_PROMPT_EDITOR (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  was_pending = pc_prompt_editor_get_pending (self);
-  if (!was_pending)
-    return TRUE;
-
-  ok = write_pending (self, &wrote, error);
-  if (!pc_prompt_editor_get_pending (self))
-    notify_pending (self);
-  if (wrote)
-    g_signal_emit (self, signals[CHANGED], 0);
-
-  return ok;
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  PcPromptEditor *self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  self->save_source = 0;
-  if (!pc_prompt_editor_flush (self, &error))
-    _pc_prompt_editor_report_failure (self, error);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Restarts the wait before typed text is written. */
-void
-_pc_prompt_editor_schedule_save (PcPromptEditor *self)
-{
-  gboolean was_pending = self->save_source != 0;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
-  if (!was_pending)
-    notify_pending (self);
+  text = dup_buffer_text (view);
+  pc_assessment_session_queue_answer_text (self->session, self->prompt_id, field, text);
 }
 
 static void
 evidence_changed_cb (PcPromptEditor *self)
 {
-  if (self->updating)
-    return;
-
-  self->evidence_dirty = TRUE;
-  _pc_prompt_editor_schedule_save (self);
+  queue_text (self, self->evidence_view, "evidence");
 }
 
 static void
 justification_changed_cb (PcPromptEditor *self)
 {
-  if (self->updating)
-    return;
-
-  self->justification_dirty = TRUE;
-  _pc_prompt_editor_schedule_save (self);
+  queue_text (self, self->justification_view, "justification");
 }
 
 /* Rating */
@@ -245,7 +156,7 @@ rating_toggled_cb (PcPromptEditor  *self,
   g_autoptr(GError) error = NULL;
   PcRating rating;
 
-  if (self->updating || !gtk_toggle_button_get_active (button) || self->store == NULL)
+  if (self->updating || !gtk_toggle_button_get_active (button) || self->session == NULL)
     return;
 
   if (button == self->met_button)
@@ -267,17 +178,12 @@ rating_toggled_cb (PcPromptEditor  *self,
       return;
     }
 
-  if (!pc_store_set_answer (self->store, self->assessment_id, self->prompt_id, rating,
-                            NULL, NULL, &error))
+  /* The session says what changed: this editor's answer-changed shows it. */
+  if (!pc_assessment_session_set_rating (self->session, self->prompt_id, rating, &error))
     {
       update_rating_widgets (self);
       _pc_prompt_editor_report_failure (self, error);
-      return;
     }
-
-  self->rating = rating;
-  update_rating_widgets (self);
-  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 PcRating
@@ -399,13 +305,14 @@ update_findings (PcPromptEditor *self,
 static void
 set_buffer_from_store (PcPromptEditor *self,
                        GtkTextView    *view,
-                       gboolean        dirty,
+                       const char     *field,
                        const char     *stored)
 {
   g_autofree char *current = NULL;
 
   /* Never over what the person is typing. */
-  if (dirty || (self->editable && gtk_widget_has_focus (GTK_WIDGET (view))))
+  if (pc_assessment_session_get_pending_answer_text (self->session, self->prompt_id, field) != NULL
+      || (self->editable && gtk_widget_has_focus (GTK_WIDGET (view))))
     return;
 
   current = dup_buffer_text (view);
@@ -485,79 +392,94 @@ update_editable (PcPromptEditor *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_action_row), self->editable);
 }
 
-void
-pc_prompt_editor_set_assessment (PcPromptEditor     *self,
-                                 PcStore            *store,
-                                 const PcAssessment *assessment,
-                                 PcChecklist        *checklist,
-                                 const char         *prompt_id,
-                                 GPtrArray          *findings)
+static void
+update_answer (PcPromptEditor *self)
 {
-  const PcPrompt *prompt;
-  const PcAnswer *answer;
-  gboolean editable;
-  gboolean new_prompt;
+  const PcAnswer *answer = pc_assessment_find_answer (_pc_prompt_editor_get_assessment (self),
+                                                      self->prompt_id);
 
-  g_return_if_fail (PC_IS_PROMPT_EDITOR (self));
-  g_return_if_fail (PC_IS_STORE (store));
-  g_return_if_fail (assessment != NULL);
-  g_return_if_fail (checklist != NULL);
-  g_return_if_fail (prompt_id != NULL);
-
-  prompt = pc_checklist_find_prompt (checklist, prompt_id, NULL);
-  g_return_if_fail (prompt != NULL);
-
-  new_prompt = self->assessment_id != assessment->id || g_strcmp0 (self->prompt_id, prompt_id) != 0;
-  if (new_prompt && pc_prompt_editor_get_pending (self))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!pc_prompt_editor_flush (self, &error))
-        _pc_prompt_editor_report_failure (self, error);
-    }
-
-  g_set_object (&self->store, store);
-  if (self->checklist != checklist)
-    {
-      g_clear_pointer (&self->checklist, pc_checklist_unref);
-      self->checklist = pc_checklist_ref (checklist);
-    }
-  self->assessment = assessment;
-  self->assessment_id = assessment->id;
-  if (new_prompt)
-    {
-      g_free (self->prompt_id);
-      self->prompt_id = g_strdup (prompt_id);
-      g_array_set_size (self->shown_attachments, 0);
-      g_array_set_size (self->shown_actions, 0);
-      g_ptr_array_set_size (self->pending_fields, 0);
-      self->evidence_dirty = self->justification_dirty = FALSE;
-      show_prompt (self, prompt);
-    }
-
-  editable = !assessment->imported && assessment->state == PC_STATE_DRAFT;
-  if (new_prompt || editable != self->editable)
-    {
-      self->editable = editable;
-      update_editable (self);
-      /* Rows carry the old editability: build them again. */
-      g_array_set_size (self->shown_attachments, 0);
-      g_array_set_size (self->shown_actions, 0);
-    }
-
-  answer = pc_assessment_find_answer (assessment, prompt_id);
   self->rating = answer != NULL ? answer->rating : PC_RATING_NOT_ASSESSED;
   update_rating_widgets (self);
-  set_buffer_from_store (self, self->evidence_view, self->evidence_dirty,
+  set_buffer_from_store (self, self->evidence_view, "evidence",
                          answer != NULL ? answer->evidence : NULL);
-  set_buffer_from_store (self, self->justification_view, self->justification_dirty,
+  set_buffer_from_store (self, self->justification_view, "justification",
                          answer != NULL ? answer->justification : NULL);
   if (answer != NULL && answer->justification != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->justification_box), TRUE);
+}
 
+static void
+update_prompt_findings (PcPromptEditor *self)
+{
+  update_findings (self, pc_assessment_session_get_prompt_findings (self->session,
+                                                                    self->prompt_id));
+}
+
+/* Everything the editor shows, for a new prompt or a new state. */
+static void
+update_all (PcPromptEditor *self)
+{
+  gboolean editable = pc_assessment_session_get_editable (self->session);
+
+  if (editable != self->editable)
+    {
+      self->editable = editable;
+      update_editable (self);
+    }
+  /* Rows carry the old editability: build them again. */
+  g_array_set_size (self->shown_attachments, 0);
+  g_array_set_size (self->shown_actions, 0);
+  update_answer (self);
   _pc_prompt_editor_update_attachments (self);
   _pc_prompt_editor_update_actions (self);
-  update_findings (self, findings);
+  update_prompt_findings (self);
+}
+
+static void
+connect_detailed (PcPromptEditor *self,
+                  const char     *signal,
+                  GCallback       callback)
+{
+  g_autofree char *detailed = g_strconcat (signal, "::", self->prompt_id, NULL);
+
+  g_signal_connect_object (self->session, detailed, callback, self, G_CONNECT_SWAPPED);
+}
+
+void
+pc_prompt_editor_set_session (PcPromptEditor      *self,
+                              PcAssessmentSession *session,
+                              const char          *prompt_id)
+{
+  const PcPrompt *prompt;
+
+  g_return_if_fail (PC_IS_PROMPT_EDITOR (self));
+  g_return_if_fail (PC_IS_ASSESSMENT_SESSION (session));
+  g_return_if_fail (prompt_id != NULL);
+
+  prompt = pc_checklist_find_prompt (pc_assessment_session_get_checklist (session), prompt_id,
+                                     NULL);
+  g_return_if_fail (prompt != NULL);
+
+  if (self->session == session && g_strcmp0 (self->prompt_id, prompt_id) == 0)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  g_free (self->prompt_id);
+  self->prompt_id = g_strdup (prompt_id);
+
+  /* Only this prompt's changes reach this editor. */
+  connect_detailed (self, "answer-changed", G_CALLBACK (update_answer));
+  connect_detailed (self, "attachments-changed", G_CALLBACK (_pc_prompt_editor_update_attachments));
+  connect_detailed (self, "actions-changed", G_CALLBACK (_pc_prompt_editor_update_actions));
+  connect_detailed (self, "findings-changed", G_CALLBACK (update_prompt_findings));
+  g_signal_connect_object (session, "state-changed", G_CALLBACK (update_all), self,
+                           G_CONNECT_SWAPPED);
+
+  show_prompt (self, prompt);
+  self->editable = !pc_assessment_session_get_editable (session);
+  update_all (self);
 }
 
 const char *
@@ -582,25 +504,15 @@ pc_prompt_editor_dispose (GObject *object)
   PcPromptEditor *self = (PcPromptEditor *) object;
   GtkWidget *child;
 
-  /* Nothing typed is dropped: whoever owns the editor flushes it first,
-   * but a last attempt costs nothing. */
-  if (self->store != NULL && pc_prompt_editor_get_pending (self))
-    {
-      g_autoptr(GError) error = NULL;
-      gboolean wrote;
-
-      if (!write_pending (self, &wrote, &error))
-        g_warning ("Could not save %s: %s", self->prompt_id, error->message);
-    }
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  /* What is typed waits in the session, which outlives the editor. */
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_PROMPT_EDITOR);
   /* The template's unnamed children (headings, frames) too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
-  self->assessment = NULL;
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (pc_prompt_editor_parent_class)->dispose (object);
 }
@@ -611,29 +523,10 @@ pc_prompt_editor_finalize (GObject *object)
   PcPromptEditor *self = (PcPromptEditor *) object;
 
   g_free (self->prompt_id);
-  g_ptr_array_unref (self->pending_fields);
   g_array_unref (self->shown_attachments);
   g_array_unref (self->shown_actions);
 
   G_OBJECT_CLASS (pc_prompt_editor_parent_class)->finalize (object);
-}
-
-static void
-pc_prompt_editor_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  PcPromptEditor *self = PC_PROMPT_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_PENDING:
-      g_value_set_boolean (value, pc_prompt_editor_get_pending (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -644,18 +537,6 @@ pc_prompt_editor_class_init (PcPromptEditorClass *klass)
 
   object_class->dispose = pc_prompt_editor_dispose;
   object_class->finalize = pc_prompt_editor_finalize;
-  object_class->get_property = pc_prompt_editor_get_property;
-
-  properties[PROP_PENDING] =
-    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
-                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                       G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/uk/nhs/beh/PrincipleCheck/ui/pc-prompt-editor.ui");
@@ -688,7 +569,6 @@ pc_prompt_editor_init (PcPromptEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->pending_fields = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_field_free);
   self->shown_attachments = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->shown_actions = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->editable = TRUE;

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "pc-assessment-session.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
@@ -20,39 +21,28 @@ G_DECLARE_FINAL_TYPE (PcPromptEditor, pc_prompt_editor, PC, PROMPT_EDITOR, GtkWi
  * rating, the evidence, the justification when not applicable, the
  * attachments, the actions, and the linter's findings for the prompt.
  *
- * Autosave: a rating, an attachment, an action added or removed and an
- * action's status are written at once; typed text (evidence,
- * justification, an action's description, owner and due date) is
- * written 700 ms after the last keystroke, or at once by flush().
- *
- * Signals:
- *   ::changed ()               something was written to the store
- *   ::save-failed (GError *)   a write failed; the text stays pending
- * Property "pending" (boolean, read-only): typed text not written yet. */
+ * Every edit goes through the session (PcAssessmentSession): a rating,
+ * an attachment, an action added or removed and an action's status are
+ * written at once; typed text (evidence, justification, an action's
+ * description, owner and due date) waits in the session's autosave
+ * queue. The editor listens only to its own prompt's signals, so an
+ * edit elsewhere costs it nothing. */
 GtkWidget  *pc_prompt_editor_new             (void);
 
-/* Shows prompt @prompt_id of @assessment (made against @checklist) of
- * @store, with @findings (element-type PcFinding; nullable, transfer
- * none: only those about this prompt are shown). The editor keeps
- * references to @store and @checklist and a pointer to @assessment,
- * valid until the next call. Text the user is still typing is kept. */
-void        pc_prompt_editor_set_assessment  (PcPromptEditor     *self,
-                                              PcStore            *store,
-                                              const PcAssessment *assessment,
-                                              PcChecklist        *checklist,
-                                              const char         *prompt_id,
-                                              GPtrArray          *findings);
+/* Shows prompt @prompt_id of the assessment @session holds, and follows
+ * its changes. The editor keeps a reference to @session. */
+void        pc_prompt_editor_set_session     (PcPromptEditor      *self,
+                                              PcAssessmentSession *session,
+                                              const char          *prompt_id);
 const char *pc_prompt_editor_get_prompt_id   (PcPromptEditor     *self);
 /* The rating shown. */
 PcRating    pc_prompt_editor_get_rating      (PcPromptEditor     *self);
+/* Text typed into this prompt (or its actions) waits to be written. */
 gboolean    pc_prompt_editor_get_pending     (PcPromptEditor     *self);
-/* Writes pending text now. FALSE with @error if a write failed. */
-gboolean    pc_prompt_editor_flush           (PcPromptEditor     *self,
-                                              GError            **error);
 /* Copies @file into the store as an attachment of the prompt shown, as
- * the file chooser of "Attach File…" does once a file is chosen; emits
- * ::changed. FALSE with @error if the file cannot be read, is too large
- * or the store refuses it. */
+ * the file chooser of "Attach File…" does once a file is chosen. FALSE
+ * with @error if the file cannot be read, is too large or the store
+ * refuses it. */
 gboolean    pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
                                                   GFile           *file,
                                                   GError         **error);

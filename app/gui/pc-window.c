@@ -516,7 +516,11 @@ close_anyway_cb (AdwMessageDialog *dialog,
                  PcWindow         *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
-    gtk_window_destroy (GTK_WINDOW (self));
+    {
+      /* Lost on purpose, and only now. */
+      pc_assessment_view_discard_pending (self->assessment_view);
+      gtk_window_destroy (GTK_WINDOW (self));
+    }
 }
 
 /* Closing saves what is still being typed; if that fails the window
