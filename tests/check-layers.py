@@ -10,11 +10,8 @@ another file defines depends on that file. The test fails when
   - files depend on each other in a circle (a file-level cycle), or
   - a layer's sources include a header of a layer they may not use.
 
-Usage: check-layers.py [--allow-cycles-in LAYER]... NM SOURCE_ROOT LIB.a...
-Prints TAP. With --allow-cycles-in gui, a circle that holds a file of that
-layer is still listed, as a TAP comment, but does not fail the test: for a
-layer whose circles are being taken apart; upward uses and includes are
-checked in every layer all the same.
+Usage: check-layers.py NM SOURCE_ROOT LIB.a...
+Prints TAP.
 """
 import os
 import re
@@ -107,10 +104,6 @@ def include_problems(root):
 
 def main():
     args = sys.argv[1:]
-    allowed = set()
-    while args and args[0] == "--allow-cycles-in":
-        allowed.add(args[1])
-        args = args[2:]
     nm, root, libs = args[0], args[1], args[2:]
     defined, used = {}, {}
     for lib in libs:
@@ -140,13 +133,7 @@ def main():
                 upward.append(f"{src} uses {d}")
     tests.append(("no file uses a layer it may not", upward))
     tests.append(("no file includes a header of a layer it may not", include_problems(root)))
-    circles, allowed_circles = [], []
-    for c in cycles(graph):
-        text = " ↔ ".join(c)
-        if any(f.split("/")[0] in allowed for f in c):
-            allowed_circles.append(text)
-        else:
-            circles.append(text)
+    circles = [" ↔ ".join(c) for c in cycles(graph)]
     tests.append(("no file-level cycles", circles))
 
     print(f"1..{len(tests)}")
@@ -159,8 +146,6 @@ def main():
                 print(f"# {p}")
         else:
             print(f"ok {i} - {name}")
-    for c in allowed_circles:
-        print(f"# allowed for now (--allow-cycles-in): {c}")
     return 1 if failed else 0
 
 

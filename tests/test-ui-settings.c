@@ -25,6 +25,7 @@
 #include "pc-store.h"
 #include "pc-test-ui.h"
 #include "pc-test-utils.h"
+#include "pc-ui.h"
 #include "pc-window.h"
 
 /* The app's settings with every key at its default: the memory backend
@@ -504,6 +505,60 @@ test_create_asks (void)
   pc_test_ui_destroy_toplevels ();
 }
 
+/* A GtkLabel under @widget that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The pages do not know the window they sit in, yet their toasts show
+ * over it, and "New Database…" reaches the application: both go through
+ * actions. */
+static void
+test_pages_reach_window (void)
+{
+  g_autoptr(GSettings) settings = fresh_settings ();
+  g_autoptr(PcApplication) app = started_app (settings);
+  g_autofree char *path = new_database ();
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *second = g_build_filename (dir, "division.db", NULL);
+  GtkWindow *window;
+  GtkWidget *page;
+  GtkWindow *other = NULL;
+
+  window = pc_application_open_database (app, path);
+  g_assert_nonnull (window);
+  page = pc_test_ui_get_by_id (GTK_WIDGET (window), "list_page");
+
+  g_assert_null (find_label (GTK_WIDGET (window), "Exported to minutes.pdf"));
+  pc_ui_toast (page, "Exported to minutes.pdf");
+  g_assert_nonnull (find_label (GTK_WIDGET (window), "Exported to minutes.pdf"));
+
+  g_assert_true (gtk_widget_activate_action_variant (page, "app.create-database",
+                                                     g_variant_new_bytestring (second)));
+  g_assert_true (g_file_test (second, G_FILE_TEST_IS_REGULAR));
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (PC_IS_WINDOW (l->data)
+        && g_strcmp0 (pc_store_get_path (pc_window_get_store (l->data)), second) == 0)
+      other = l->data;
+  g_assert_nonnull (other);
+  g_assert_true (other != window);
+
+  pc_test_ui_destroy_toplevels ();
+}
+
 static void
 test_new_destroy (void)
 {
@@ -536,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/pc/ui/settings/identity-asked-once", test_identity_asked_once);
   g_test_add_func ("/pc/ui/settings/preferences", test_preferences);
   g_test_add_func ("/pc/ui/settings/create-asks", test_create_asks);
+  g_test_add_func ("/pc/ui/settings/pages-reach-window", test_pages_reach_window);
 
   status = g_test_run ();
   pc_test_remove_tree (data_home);

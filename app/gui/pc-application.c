@@ -94,6 +94,8 @@ open_window (PcApplication  *self,
       if (store == NULL)
         return NULL;
       window = GTK_WINDOW (pc_window_new (self, store));
+      pc_window_use_settings (PC_WINDOW (window), self->settings,
+                              G_MENU_MODEL (self->recent_menu));
     }
 
   pc_settings_add_recent (self->settings, absolute);
@@ -347,10 +349,21 @@ quit_activated_cb (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
 }
 
+/* app.create-database (ay): a window's "New Database…" or "Open Another
+ * Database…" chose this file name. */
+static void
+create_database_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  pc_application_create_database (user_data, g_variant_get_bytestring (parameter));
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_activated_cb },
   { "preferences", preferences_activated_cb },
   { "open-recent", open_recent_activated_cb, "s" },
+  { "create-database", create_database_activated_cb, "ay" },
   { "quit", quit_activated_cb },
 };
 
@@ -502,14 +515,6 @@ pc_application_new (GSettings *settings)
                        "resource-base-path", "/uk/nhs/beh/PrincipleCheck",
                        "settings", settings,
                        NULL);
-}
-
-GSettings *
-pc_application_get_settings (PcApplication *self)
-{
-  g_return_val_if_fail (PC_IS_APPLICATION (self), NULL);
-
-  return self->settings;
 }
 
 GMenuModel *

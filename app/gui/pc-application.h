@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (PcApplication, pc_application, PC, APPLICATION, AdwApplica
 /* @settings: the app's preferences (pc_settings_new(), or a memory
  * backend in tests). */
 PcApplication *pc_application_new              (GSettings     *settings);
-GSettings     *pc_application_get_settings     (PcApplication *self);
 /* File → Recent: one item per recent database, kept up to date. */
 GMenuModel    *pc_application_get_recent_menu  (PcApplication *self);
 /* Presents the window of the database at @path (NULL: the one opened

@@ -136,20 +136,15 @@ _pc_prompt_editor_update_attachments (PcPromptEditor *self)
 }
 
 gboolean
-pc_prompt_editor_add_attachment_file (PcPromptEditor  *self,
-                                      GFile           *file,
-                                      GError         **error)
+_pc_prompt_editor_attach_file (PcPromptEditor  *self,
+                               GFile           *file,
+                               GError         **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autofree char *media_type = NULL;
   g_autofree char *path = NULL;
   const char *content_type;
-
-  g_return_val_if_fail (PC_IS_PROMPT_EDITOR (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (self->session != NULL, FALSE);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME ","
                             G_FILE_ATTRIBUTE_STANDARD_SIZE ","
@@ -201,7 +196,7 @@ attach_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
 
-      if (file != NULL && !pc_prompt_editor_add_attachment_file (self, file, &error))
+      if (file != NULL && !_pc_prompt_editor_attach_file (self, file, &error))
         pc_ui_show_error (GTK_WIDGET (self), _("Could Not Attach the File"), error);
     }
 

@@ -74,6 +74,9 @@ gboolean    _pc_prompt_editor_same_ids               (GArray         *shown,
  * when the attachments differ from those shown. */
 void        _pc_prompt_editor_update_attachments     (PcPromptEditor *self);
 void        _pc_prompt_editor_attachments_class_init (GtkWidgetClass *widget_class);
+gboolean    _pc_prompt_editor_attach_file            (PcPromptEditor *self,
+                                                      GFile          *file,
+                                                      GError        **error);
 
 /* pc-prompt-editor-actions.c */
 /* Shows the actions of the prompt shown; when they are the ones shown,

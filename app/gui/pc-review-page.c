@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "pc-assessment.h"
-#include "pc-assessment-view.h"
 #include "pc-checklist.h"
 #include "pc-lint.h"
 #include "pc-revision-dialog.h"
@@ -34,6 +33,7 @@ struct _PcReviewPage
   PcStore             *store;
   PcChecklist         *checklist;
   char                *trusted_path;   /* nullable: Preferences' trusted signers */
+  gboolean             offer_revision;
 
   /* Borrowed: the view owns it until the next set_assessment(). */
   const PcAssessment  *assessment;
@@ -61,6 +61,14 @@ struct _PcReviewPage
 };
 
 G_DEFINE_FINAL_TYPE (PcReviewPage, pc_review_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_OFFER_REVISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CHANGED,
@@ -275,12 +283,12 @@ update_banner (PcReviewPage *self)
   for (guint i = 0; a->signoffs != NULL && i < a->signoffs->len; i++)
     append_signoff (self, g_ptr_array_index (a->signoffs, i), trusted);
 
-  /* Inside the walk, the read-only banner above every page offers the
-   * new revision already: one button, not two. */
+  /* A page whose container offers the new revision already (the
+   * assessment view's read-only banner) turns its own button off: one
+   * button, not two. */
   gtk_widget_set_visible (GTK_WIDGET (self->revise_button),
-                          !a->imported && a->altered == NULL && pc_state_is_final (a->state)
-                          && gtk_widget_get_ancestor (GTK_WIDGET (self),
-                                                      PC_TYPE_ASSESSMENT_VIEW) == NULL);
+                          self->offer_revision
+                          && !a->imported && a->altered == NULL && pc_state_is_final (a->state));
 }
 
 /* Findings */
@@ -652,7 +660,58 @@ pc_review_page_set_trusted_signers (PcReviewPage *self,
     update_banner (self);
 }
 
+void
+pc_review_page_set_offer_revision (PcReviewPage *self,
+                                   gboolean      offer)
+{
+  g_return_if_fail (PC_IS_REVIEW_PAGE (self));
+
+  offer = !!offer;
+  if (self->offer_revision == offer)
+    return;
+  self->offer_revision = offer;
+  if (self->assessment != NULL)
+    update_banner (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER_REVISION]);
+}
+
 /* GObject */
+
+static void
+pc_review_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PcReviewPage *self = PC_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OFFER_REVISION:
+      g_value_set_boolean (value, self->offer_revision);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+pc_review_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  PcReviewPage *self = PC_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_OFFER_REVISION:
+      pc_review_page_set_offer_revision (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 pc_review_page_dispose (GObject *object)
@@ -675,6 +734,16 @@ pc_review_page_class_init (PcReviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pc_review_page_dispose;
+  object_class->get_property = pc_review_page_get_property;
+  object_class->set_property = pc_review_page_set_property;
+
+  /* PcReviewPage:offer-revision: whether the page offers "Start a New
+   * Revision" for a decided assessment itself (TRUE), or leaves it to
+   * its container. */
+  properties[PROP_OFFER_REVISION] =
+    g_param_spec_boolean ("offer-revision", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* PcReviewPage::changed: the page wrote to the store. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
@@ -729,6 +798,7 @@ pc_review_page_class_init (PcReviewPageClass *klass)
 static void
 pc_review_page_init (PcReviewPage *self)
 {
+  self->offer_revision = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->submit_group), FALSE);

@@ -32,4 +32,10 @@ void       pc_review_page_set_assessment (PcReviewPage          *self,
 void          pc_review_page_set_trusted_signers (PcReviewPage *self,
                                                   const char   *path);
 
+/* Whether the page offers "Start a New Revision" for a decided
+ * assessment (default TRUE); a container that offers it already, as the
+ * assessment view's read-only banner does, turns it off. */
+void          pc_review_page_set_offer_revision (PcReviewPage *self,
+                                                 gboolean      offer);
+
 G_END_DECLS

@@ -588,7 +588,7 @@ static void
 prefill_signer (PcSignDialog *self,
                 GtkWindow    *parent)
 {
-  GSettings *settings = parent != NULL ? pc_ui_get_settings (GTK_WIDGET (parent)) : NULL;
+  g_autoptr(GSettings) settings = parent != NULL ? pc_ui_dup_settings (GTK_WIDGET (parent)) : NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
 

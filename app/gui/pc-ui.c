@@ -11,11 +11,7 @@
 
 #include "pc-ui.h"
 
-#include "pc-application.h"
-
 #include <glib/gi18n.h>
-
-#include "pc-window.h"
 
 void
 pc_ui_set_body (AdwMessageDialog *dialog,
@@ -48,13 +44,10 @@ void
 pc_ui_toast (GtkWidget  *widget,
              const char *message)
 {
-  GtkRoot *root;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
 
-  root = gtk_widget_get_root (widget);
-  if (PC_IS_WINDOW (root))
-    pc_window_toast (PC_WINDOW (root), message);
+  gtk_widget_activate_action (widget, "win.toast", "s", message);
 }
 
 char *
@@ -85,10 +78,11 @@ pc_ui_label_entry_row (AdwEntryRow *row,
 }
 
 GSettings *
-pc_ui_get_settings (GtkWidget *widget)
+pc_ui_dup_settings (GtkWidget *widget)
 {
   GtkRoot *root;
   GtkApplication *app;
+  GSettings *settings = NULL;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
@@ -100,5 +94,10 @@ pc_ui_get_settings (GtkWidget *widget)
   if (app == NULL && gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
     app = gtk_window_get_application (gtk_window_get_transient_for (GTK_WINDOW (root)));
 
-  return PC_IS_APPLICATION (app) ? pc_application_get_settings (PC_APPLICATION (app)) : NULL;
+  if (app == NULL
+      || g_object_class_find_property (G_OBJECT_GET_CLASS (app), "settings") == NULL)
+    return NULL;
+
+  g_object_get (app, "settings", &settings, NULL);
+  return settings;
 }

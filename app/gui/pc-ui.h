@@ -22,13 +22,16 @@ void  pc_ui_show_error  (GtkWidget    *widget,
 void  pc_ui_set_body    (AdwMessageDialog *dialog,
                          const char       *text);
 
-/* Shows a toast over @widget's PcWindow, if it has one. */
+/* Shows a toast over @widget's window, if it is a PcWindow: activates
+ * its "win.toast" action, so that pages need not know the window. */
 void  pc_ui_toast       (GtkWidget    *widget,
                          const char   *message);
 
-/* The preferences of the PcApplication that @widget's window belongs
- * to, or NULL (a window outside the app, as in some tests). */
-GSettings *pc_ui_get_settings (GtkWidget *widget);
+/* The preferences (the "settings" property) of the application that
+ * @widget's window, or the window it is transient for, belongs to, or
+ * NULL (a window outside the app, as in some tests).
+ * Returns: (transfer full) (nullable) */
+GSettings *pc_ui_dup_settings (GtkWidget *widget);
 
 /* The text of @editable with white space trimmed. Returns: (transfer full) */
 char *pc_ui_dup_stripped    (GtkEditable  *editable);

@@ -13,7 +13,6 @@
 
 #include <glib/gi18n.h>
 
-#include "pc-application.h"
 #include "pc-assessment-view.h"
 #include "pc-assessment.h"
 #include "pc-checklist.h"
@@ -313,10 +312,11 @@ database_chosen_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autofree char *path = g_file_get_path (file);
-      GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
-      if (PC_IS_APPLICATION (app) && path != NULL)
-        pc_application_create_database (PC_APPLICATION (app), path);
+      /* The application opens it, in this window's place or its own. */
+      if (path != NULL)
+        gtk_widget_activate_action_variant (GTK_WIDGET (self), "app.create-database",
+                                            g_variant_new_bytestring (path));
     }
 
   g_object_unref (dialog);
@@ -425,6 +425,16 @@ pc_window_toast (PcWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
+/* win.toast (s): the pages' way to show a toast without knowing the
+ * window (pc_ui_toast). */
+static void
+toast_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  pc_window_toast (PC_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 /* GObject */
 
 PcStore *
@@ -492,11 +502,15 @@ update_trusted_signers (PcWindow *self)
 /* The application's settings: the window's size, the user's name for
  * the audit trail, File → Recent. (Not in constructed(): "application"
  * is set after it.) */
-static void
-use_app_settings (PcWindow   *self,
-                  GSettings  *settings,
-                  GMenuModel *recent_menu)
+void
+pc_window_use_settings (PcWindow   *self,
+                        GSettings  *settings,
+                        GMenuModel *recent_menu)
 {
+  g_return_if_fail (PC_IS_WINDOW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
   self->settings = g_object_ref (settings);
   restore_window_size (self);
   update_actor (self);
@@ -694,6 +708,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
+  gtk_widget_class_install_action (widget_class, "win.toast", "s", toast_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open-database", NULL);
@@ -727,9 +742,5 @@ pc_window_new (gpointer  application,
                        "application", application,
                        "store", store,
                        NULL);
-  if (PC_IS_APPLICATION (application))
-    use_app_settings (self, pc_application_get_settings (application),
-                      pc_application_get_recent_menu (application));
-
   return self;
 }

@@ -19,6 +19,13 @@ G_DECLARE_FINAL_TYPE (PcWindow, pc_window, PC, WINDOW, AdwApplicationWindow)
 /* @application (nullable): tests build windows without one. */
 PcWindow   *pc_window_new          (gpointer    application,
                                     PcStore    *store);
+
+/* The application's preferences (window size, who is using the program,
+ * trusted signers) and its menu of recent databases; a window without
+ * them (as in tests) keeps its defaults. Called once. */
+void        pc_window_use_settings (PcWindow   *self,
+                                    GSettings  *settings,
+                                    GMenuModel *recent_menu);
 PcStore    *pc_window_get_store    (PcWindow   *self);
 void        pc_window_show_about   (PcWindow   *self);
 /* Shows a toast at the bottom of the window. */
