@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "pc-checklist.h"
 #include "pc-demo.h"
@@ -72,7 +73,108 @@ test_search_and_filter (void)
   pc_list_page_set_search (PC_LIST_PAGE (page), "");
   g_assert_cmpuint (pc_list_page_get_n_shown (PC_LIST_PAGE (page)), ==, all->len);
 
+  /* Typing on, deleting back and changing the text shows, at each step,
+   * what a list searched for that text from scratch shows. */
+  {
+    static const char * const typed[] = {
+      "c", "cr", "cri", "cris", "cri", "c", "", "ward", "war", "ar", "arx", "ward 3", "",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+      {
+        GtkWidget *fresh = g_object_ref_sink (g_object_new (PC_TYPE_LIST_PAGE, NULL));
+
+        pc_list_page_set_store (PC_LIST_PAGE (fresh), store);
+        pc_list_page_set_search (PC_LIST_PAGE (fresh), typed[i]);
+        pc_list_page_set_search (PC_LIST_PAGE (page), typed[i]);
+        g_assert_cmpuint (pc_list_page_get_n_shown (PC_LIST_PAGE (page)), ==,
+                          pc_list_page_get_n_shown (PC_LIST_PAGE (fresh)));
+        g_object_unref (fresh);
+      }
+  }
+
   g_object_unref (page);
+}
+
+typedef struct {
+  GtkWidget  *page;
+  const char *text;
+} LabelWait;
+
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return find_label (wait->page, wait->text) != NULL;
+}
+
+/* A row shows the assessment it stands for, whether the list was
+ * searched (GTK hands the kept row widgets other assessments) or
+ * reloaded after a change. */
+static void
+test_rows_show_their_assessment (void)
+{
+  static const char * const titles[] = {
+    "Alpha ward rota", "Bravo clinic hours", "Charlie crisis line", "Delta day unit", "Echo home visits",
+  };
+  g_autoptr(PcStore) store = pc_test_open_store (NULL);
+  PcWindow *window = pc_window_new (NULL, store);
+  GtkWidget *page = pc_test_ui_find_descendant (GTK_WIDGET (window), PC_TYPE_LIST_PAGE);
+  LabelWait wait = { page, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 echo = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    echo = pc_test_create_assessment (store, titles[i], "Ann Lee");
+  pc_list_page_reload (PC_LIST_PAGE (page));
+  gtk_window_present (GTK_WINDOW (window));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      wait.text = titles[i];
+      pc_test_ui_wait_drawn_until (GTK_WIDGET (window), label_shown, &wait, "every row drawn");
+    }
+
+  /* Each search shows its one match in whichever row is kept. */
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *word = g_strndup (titles[i], strchr (titles[i], ' ') - titles[i]);
+
+      pc_list_page_set_search (PC_LIST_PAGE (page), word);
+      wait.text = titles[i];
+      pc_test_ui_wait_drawn_until (GTK_WIDGET (window), label_shown, &wait, "the match drawn");
+      for (guint j = 0; j < G_N_ELEMENTS (titles); j++)
+        if (j != i)
+          g_assert_null (find_label (page, titles[j]));
+    }
+  pc_list_page_set_search (PC_LIST_PAGE (page), "");
+
+  g_assert_true (pc_store_set_header_field (store, echo, "title", "Foxtrot day staffing", &error));
+  g_assert_no_error (error);
+  pc_list_page_reload (PC_LIST_PAGE (page));
+  wait.text = "Foxtrot day staffing";
+  pc_test_ui_wait_drawn_until (GTK_WIDGET (window), label_shown, &wait, "the renamed row drawn");
+  g_assert_null (find_label (page, "Echo home visits"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -109,6 +211,7 @@ main (int   argc,
   g_test_add_func ("/pc/ui/list-page/window-new-destroy", test_window_new_destroy);
   g_test_add_func ("/pc/ui/list-page/search-and-filter", test_search_and_filter);
   g_test_add_func ("/pc/ui/list-page/empty-state-and-names", test_empty_state_and_names);
+  g_test_add_func ("/pc/ui/list-page/rows-show-their-assessment", test_rows_show_their_assessment);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@ struct _PcAssessmentItem
 
   PcListItem  data;
   char       *haystack;
+  guint       serial;
 };
 
 G_DEFINE_FINAL_TYPE (PcAssessmentItem, pc_assessment_item, G_TYPE_OBJECT)
@@ -58,7 +59,10 @@ pc_assessment_item_new (const PcListItem *item)
 
   g_return_val_if_fail (item != NULL, NULL);
 
+  static guint last_serial;
+
   self = g_object_new (PC_TYPE_ASSESSMENT_ITEM, NULL);
+  self->serial = ++last_serial;
   self->data = *item;
   self->data.reference = g_strdup (item->reference);
   self->data.title = g_strdup (item->title);
@@ -80,6 +84,14 @@ pc_assessment_item_get_data (PcAssessmentItem *self)
   g_return_val_if_fail (PC_IS_ASSESSMENT_ITEM (self), NULL);
 
   return &self->data;
+}
+
+guint
+pc_assessment_item_get_serial (PcAssessmentItem *self)
+{
+  g_return_val_if_fail (PC_IS_ASSESSMENT_ITEM (self), 0);
+
+  return self->serial;
 }
 
 const char *

@@ -20,6 +20,9 @@ G_DECLARE_FINAL_TYPE (PcAssessmentItem, pc_assessment_item, PC, ASSESSMENT_ITEM,
 PcAssessmentItem *pc_assessment_item_new          (const PcListItem *item);
 
 const PcListItem *pc_assessment_item_get_data     (PcAssessmentItem *self);
+/* A number no other item of this process has had (never 0): a row that
+ * shows the item with this serial already shows it as it is. */
+guint             pc_assessment_item_get_serial   (PcAssessmentItem *self);
 /* Lower-cased "reference title lead division" for search as you type. */
 const char       *pc_assessment_item_get_haystack (PcAssessmentItem *self);
 

@@ -99,17 +99,35 @@ update_stack (PcListPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), total > 0);
 }
 
+/* How a new search text relates to the last (another one): typing on
+ * only narrows what is shown (the filter then looks only at the rows
+ * shown), deleting only widens it. */
+static GtkFilterChange
+search_change (const char *before,
+               const char *after)
+{
+  if (before == NULL || (after != NULL && strstr (after, before) != NULL))
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (after == NULL || strstr (before, after) != NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}
+
 static void
 search_changed_cb (PcListPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *search = *stripped != '\0' ? g_utf8_casefold (stripped, -1) : NULL;
+  GtkFilterChange change;
 
-  g_clear_pointer (&self->search, g_free);
-  if (*stripped != '\0')
-    self->search = g_utf8_casefold (stripped, -1);
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  change = search_change (self->search, search);
+  g_free (self->search);
+  self->search = g_steal_pointer (&search);
+  gtk_filter_changed (GTK_FILTER (self->filter), change);
   update_stack (self);
 }
 
@@ -195,13 +213,23 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   GtkWidget *state = gtk_widget_get_next_sibling (text);
   GtkWidget *progress = gtk_widget_get_next_sibling (state);
-  const char *division = pc_division_to_label (data->division);
-  g_autofree char *date = g_strndup (data->updated_at, 10);
+  const char *division;
+  g_autofree char *date = NULL;
   g_autofree char *line = NULL;
   g_autofree char *state_text = NULL;
   g_autofree char *progress_text = NULL;
   g_autofree char *accessible = NULL;
+  guint serial = pc_assessment_item_get_serial (item);
 
+  /* GTK 4.8 binds every kept row again on each filter change: a row that
+   * shows this very item already is left as it is (items are never
+   * changed, a reload makes new ones). */
+  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "pc-serial")) == serial)
+    return;
+  g_object_set_data (G_OBJECT (box), "pc-serial", GUINT_TO_POINTER (serial));
+
+  division = pc_division_to_label (data->division);
+  date = g_strndup (data->updated_at, 10);
   line = g_strdup_printf (_("%s, revision %d · %s · %s · changed %s"), data->reference,
                           data->revision, division ? division : data->division, data->lead, date);
   if (data->integrity == PC_INTEGRITY_ALTERED)
