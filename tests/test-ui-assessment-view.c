@@ -126,7 +126,7 @@ first_prompt_of (PcStore    *store,
 static PcAssessmentView *
 window_view (PcWindow *window)
 {
-  return PC_ASSESSMENT_VIEW (pc_test_ui_find_descendant (GTK_WIDGET (window), PC_TYPE_ASSESSMENT_VIEW));
+  return pc_window_get_assessment_view (window);
 }
 
 static GtkWidget *

@@ -102,7 +102,7 @@ fixture_set_up (Fixture       *f,
   f->store = pc_test_open_store (NULL);
   f->window = pc_window_new (NULL, f->store);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 780);
-  f->view = PC_ASSESSMENT_VIEW (pc_test_ui_get_by_id (GTK_WIDGET (f->window), "assessment_view"));
+  f->view = pc_window_get_assessment_view (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
 }
 

@@ -49,6 +49,14 @@ test_window_new_destroy (void)
 
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The list comes up alone: the assessment view is built only when an
+   * assessment is first opened, and then kept. */
+  g_assert_null (pc_test_ui_find_descendant (GTK_WIDGET (window), PC_TYPE_ASSESSMENT_VIEW));
+  g_assert_true (pc_window_get_assessment_view (window)
+                 == pc_window_get_assessment_view (window));
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (pc_window_get_assessment_view (window)),
+                                          PC_TYPE_WINDOW) == GTK_WIDGET (window));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -43,7 +43,7 @@ typedef struct
 static PcAssessmentView *
 window_view (Shots *s)
 {
-  return PC_ASSESSMENT_VIEW (pc_test_ui_find_descendant (GTK_WIDGET (s->window), PC_TYPE_ASSESSMENT_VIEW));
+  return pc_window_get_assessment_view (s->window);
 }
 
 /* The id of the latest revision of the assessment whose title starts

@@ -213,7 +213,7 @@ static void
 open_window (Walk *w)
 {
   w->window = pc_window_new (NULL, w->store);
-  w->view = PC_ASSESSMENT_VIEW (get_widget (GTK_WIDGET (w->window), PC_TYPE_ASSESSMENT_VIEW, NULL));
+  w->view = pc_window_get_assessment_view (w->window);
   gtk_window_present (GTK_WINDOW (w->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (w->window));
 }

@@ -38,6 +38,8 @@ struct _PcWindow
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
   PcListPage           *list_page;
+
+  /* Borrowed from the stack; NULL until an assessment is first opened */
   PcAssessmentView     *assessment_view;
 };
 
@@ -230,13 +232,43 @@ show_imported (PcWindow *self,
 }
 
 static void
+view_closed_cb (PcWindow *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, "list");
+  pc_list_page_reload (self->list_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_page));
+}
+
+/* The assessment view, built the first time an assessment is opened:
+ * a window that only lists starts without it. */
+static PcAssessmentView *
+ensure_view (PcWindow *self)
+{
+  g_autofree char *trusted = NULL;
+
+  if (self->assessment_view != NULL)
+    return self->assessment_view;
+
+  self->assessment_view = PC_ASSESSMENT_VIEW (pc_assessment_view_new ());
+  g_signal_connect_object (self->assessment_view, "closed", G_CALLBACK (view_closed_cb), self,
+                           G_CONNECT_SWAPPED);
+  pc_assessment_view_set_store (self->assessment_view, self->store);
+  if (self->settings != NULL)
+    trusted = g_settings_get_string (self->settings, "trusted-signers");
+  pc_assessment_view_set_trusted_signers (self->assessment_view, trusted);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->assessment_view), "assessment");
+
+  return self->assessment_view;
+}
+
+static void
 open_assessment (PcWindow   *self,
                  gint64      id,
                  const char *page)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!pc_assessment_view_open (self->assessment_view, id, page, &error))
+  if (!pc_assessment_view_open (ensure_view (self), id, page, &error))
     {
       pc_ui_show_error (GTK_WIDGET (self), _("Could Not Open the Assessment"), error);
       return;
@@ -256,14 +288,6 @@ open_assessment_cb (PcWindow *self,
     show_imported (self, id);
   else
     open_assessment (self, id, NULL);
-}
-
-static void
-view_closed_cb (PcWindow *self)
-{
-  gtk_stack_set_visible_child_name (self->stack, "list");
-  pc_list_page_reload (self->list_page);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_page));
 }
 
 static void
@@ -435,6 +459,14 @@ toast_action (GtkWidget  *widget,
   pc_window_toast (PC_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+PcAssessmentView *
+pc_window_get_assessment_view (PcWindow *self)
+{
+  g_return_val_if_fail (PC_IS_WINDOW (self), NULL);
+
+  return ensure_view (self);
+}
+
 /* GObject */
 
 PcStore *
@@ -496,7 +528,8 @@ update_trusted_signers (PcWindow *self)
 {
   g_autofree char *path = g_settings_get_string (self->settings, "trusted-signers");
 
-  pc_assessment_view_set_trusted_signers (self->assessment_view, path);
+  if (self->assessment_view != NULL)
+    pc_assessment_view_set_trusted_signers (self->assessment_view, path);
 }
 
 /* The application's settings: the window's size, the user's name for
@@ -532,7 +565,8 @@ close_anyway_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "discard") == 0)
     {
       /* Lost on purpose, and only now. */
-      pc_assessment_view_discard_pending (self->assessment_view);
+      if (self->assessment_view != NULL)
+        pc_assessment_view_discard_pending (self->assessment_view);
       gtk_window_destroy (GTK_WINDOW (self));
     }
 }
@@ -547,7 +581,7 @@ pc_window_close_request (GtkWindow *window)
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (pc_assessment_view_flush (self->assessment_view, &error))
+  if (self->assessment_view == NULL || pc_assessment_view_flush (self->assessment_view, &error))
     {
       save_window_size (self);
       return GTK_WINDOW_CLASS (pc_window_parent_class)->close_request (window);
@@ -591,7 +625,7 @@ restore_place (PcWindow *self)
       return;
     }
 
-  if (!pc_assessment_view_open (self->assessment_view, id, page, &error))
+  if (!pc_assessment_view_open (ensure_view (self), id, page, &error))
     {
       g_debug ("Could not return to assessment %" G_GINT64_FORMAT ": %s", id, error->message);
       return;
@@ -622,7 +656,6 @@ pc_window_constructed (GObject *object)
   G_OBJECT_CLASS (pc_window_parent_class)->constructed (object);
 
   pc_list_page_set_store (self->list_page, self->store);
-  pc_assessment_view_set_store (self->assessment_view, self->store);
   restore_place (self);
 
   if (pc_store_get_altered_schema (self->store) != NULL)
@@ -634,6 +667,7 @@ pc_window_dispose (GObject *object)
 {
   PcWindow *self = (PcWindow *) object;
 
+  self->assessment_view = NULL;   /* the stack's, destroyed with it */
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -699,9 +733,7 @@ pc_window_class_init (PcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, PcWindow, list_page);
-  gtk_widget_class_bind_template_child (widget_class, PcWindow, assessment_view);
   gtk_widget_class_bind_template_callback (widget_class, open_assessment_cb);
-  gtk_widget_class_bind_template_callback (widget_class, view_closed_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "pc-assessment-view.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
@@ -37,5 +38,9 @@ gboolean    pc_window_export_imported (PcWindow    *self,
                                        gint64       id,
                                        const char  *path,
                                        GError     **error);
+
+/* The window's assessment view, built now if no assessment has been
+ * opened yet. */
+PcAssessmentView *pc_window_get_assessment_view (PcWindow *self);
 
 G_END_DECLS
