@@ -185,20 +185,27 @@ test_rows_show_their_assessment (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+list_loaded (gpointer data)
+{
+  return g_strcmp0 (pc_list_page_get_shown (data), "loading") != 0;
+}
+
 static void
 test_empty_state_and_names (void)
 {
   g_autoptr(PcStore) store = pc_test_open_store (NULL);
   PcWindow *window = pc_window_new (NULL, store);
+  PcListPage *page = PC_LIST_PAGE (pc_test_ui_find_descendant (GTK_WIDGET (window), PC_TYPE_LIST_PAGE));
   GtkWidget *search;
 
+  /* The window comes up before the list is read: a spinner until then. */
   gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_cmpstr (pc_list_page_get_shown (page), ==, "loading");
+  pc_test_wait_until (list_loaded, page, "the list read after the first frame");
 
   /* An empty database says so and offers the way in. */
-  g_assert_cmpstr (pc_list_page_get_shown (PC_LIST_PAGE (pc_test_ui_find_descendant (GTK_WIDGET (window),
-                                                                                     PC_TYPE_LIST_PAGE))),
-                   ==, "empty");
+  g_assert_cmpstr (pc_list_page_get_shown (page), ==, "empty");
 
   /* The search field is announced by what it does. */
   search = pc_test_ui_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);

@@ -28,6 +28,9 @@ struct _PcListPage
   GtkFilterListModel *filtered;
   GtkCustomFilter    *filter;
   char               *search;      /* case-folded, or NULL */
+  gboolean            loading;     /* the store's list not read yet */
+  GdkFrameClock      *paint_clock;  /* waiting for its first paint */
+  guint               load_source;
 
   /* Template widgets */
   AdwHeaderBar       *header_bar;
@@ -89,7 +92,9 @@ update_stack (PcListPage *self)
   guint total = self->items != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->items)) : 0;
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
 
-  if (total == 0)
+  if (self->loading)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  else if (total == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (shown == 0)
     gtk_stack_set_visible_child_name (self->stack, "no-results");
@@ -261,6 +266,56 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* With two databases open, their windows differ by this. */
+static void
+update_title (PcListPage *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->store != NULL)
+    name = g_filename_display_basename (pc_store_get_path (self->store));
+  adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
+}
+
+/* Loading once the first frame is on screen */
+
+static gboolean
+load_idle_cb (gpointer data)
+{
+  PcListPage *self = data;
+
+  self->load_source = 0;
+  pc_list_page_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock *clock,
+                PcListPage    *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  g_clear_object (&self->paint_clock);
+  self->load_source = g_idle_add (load_idle_cb, self);
+}
+
+static void
+mapped_cb (PcListPage *self)
+{
+  g_signal_handlers_disconnect_by_func (self, mapped_cb, NULL);
+  self->paint_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+  g_signal_connect (self->paint_clock, "after-paint", G_CALLBACK (first_paint_cb), self);
+}
+
+static void
+cancel_load (PcListPage *self)
+{
+  g_signal_handlers_disconnect_by_func (self, mapped_cb, NULL);
+  if (self->paint_clock != NULL)
+    g_signal_handlers_disconnect_by_func (self->paint_clock, first_paint_cb, self);
+  g_clear_object (&self->paint_clock);
+  g_clear_handle_id (&self->load_source, g_source_remove);
+}
+
 /* Public */
 
 void
@@ -273,6 +328,9 @@ pc_list_page_reload (PcListPage *self)
 
   if (self->store == NULL)
     return;
+
+  cancel_load (self);
+  self->loading = FALSE;
 
   items = pc_assessment_item_load_all (self->store, &error);
   if (items == NULL)
@@ -295,14 +353,27 @@ pc_list_page_set_store (PcListPage *self,
 
   if (g_set_object (&self->store, store))
     {
-      g_autofree char *name = NULL;
-
-      /* With two databases open, their windows differ by this. */
-      if (store != NULL)
-        name = g_filename_display_basename (pc_store_get_path (store));
-      adw_window_title_set_subtitle (self->window_title, name != NULL ? name : "");
+      update_title (self);
       pc_list_page_reload (self);
     }
+}
+
+void
+pc_list_page_set_store_when_shown (PcListPage *self,
+                                   PcStore    *store)
+{
+  g_return_if_fail (PC_IS_LIST_PAGE (self));
+  g_return_if_fail (PC_IS_STORE (store));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  update_title (self);
+  self->loading = TRUE;
+  update_stack (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    mapped_cb (self);
+  else
+    g_signal_connect (self, "map", G_CALLBACK (mapped_cb), NULL);
 }
 
 guint
@@ -351,6 +422,7 @@ pc_list_page_dispose (GObject *object)
 
   GtkWidget *child;
 
+  cancel_load (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_LIST_PAGE);
   /* Children the template does not bind are still ours to unparent. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

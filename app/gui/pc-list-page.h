@@ -18,6 +18,13 @@ G_DECLARE_FINAL_TYPE (PcListPage, pc_list_page, PC, LIST_PAGE, GtkWidget)
 
 void        pc_list_page_set_store   (PcListPage *self,
                                       PcStore    *store);
+
+/* As pc_list_page_set_store(), for a window starting up: the list is
+ * read only once the page's first frame is on screen (a spinner shows
+ * until then), so the window appears without waiting for it. */
+void        pc_list_page_set_store_when_shown (PcListPage *self,
+                                               PcStore    *store);
+
 /* Reads the list again from the store. */
 void        pc_list_page_reload      (PcListPage *self);
 /* How many rows the search and filters let through. */

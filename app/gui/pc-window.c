@@ -655,7 +655,7 @@ pc_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (pc_window_parent_class)->constructed (object);
 
-  pc_list_page_set_store (self->list_page, self->store);
+  pc_list_page_set_store_when_shown (self->list_page, self->store);
   restore_place (self);
 
   if (pc_store_get_altered_schema (self->store) != NULL)
