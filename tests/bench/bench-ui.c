@@ -37,6 +37,7 @@
 #include "pc-application.h"
 #include "pc-assessment.h"
 #include "pc-list-page.h"
+#include "pc-prompt-editor.h"
 #include "pc-settings.h"
 #include "pc-store-private.h"
 #include "pc-vocab.h"
@@ -583,7 +584,9 @@ bench_filter (PcWindow  *window,
 static void
 activate_first_row (gpointer data)
 {
-  GtkWidget *list_view = pc_test_ui_find_descendant (data, GTK_TYPE_LIST_VIEW);
+  GtkWidget *page = pc_test_ui_find_descendant (data, PC_TYPE_LIST_PAGE);
+  /* The list page's own list (its filters' drop-downs hold list views too) */
+  GtkWidget *list_view = pc_test_ui_get_by_id (page, "list_view");
 
   gtk_widget_activate_action (list_view, "list.activate-item", "u", 0);
 }
@@ -598,6 +601,20 @@ static void
 back_to_list (gpointer data)
 {
   gtk_widget_activate_action (data, "win.focus-search", NULL);
+}
+
+/* Whether the window shows its assessment view (and not the list). */
+static gboolean
+assessment_shown (PcWindow  *window,
+                  GError   **error)
+{
+  GtkWidget *view = GTK_WIDGET (pc_window_get_assessment_view (window));
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (gtk_widget_get_parent (view))),
+                 "assessment") == 0)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "The assessment did not open");
+  return FALSE;
 }
 
 static gboolean
@@ -619,6 +636,8 @@ bench_open_and_switch (PcWindow  *window,
 
       g_array_append_val (opens, elapsed);
       settle (GTK_WIDGET (window));
+      if (!assessment_shown (window, error))
+        return FALSE;
       if (stack == NULL)
         stack = pc_test_ui_find_content_stack (GTK_WIDGET (window));
       for (guint k = 0; k < 3 && stack != NULL; k++)
@@ -639,6 +658,90 @@ bench_open_and_switch (PcWindow  *window,
   if (switches->len > 0)
     bench_print_median ("switching principle (next principle) to its first frame", switches,
                         "budget: under 50 ms");
+  return TRUE;
+}
+
+static void
+click_button (gpointer data)
+{
+  g_signal_emit_by_name (data, "clicked");
+}
+
+/* In a draft of its own: a rating clicked, to the frame that shows it
+ * pressed (and the main thread's CPU time in between, the rating's
+ * durable write included), and one autosave of typed evidence. */
+static gboolean
+bench_rate_and_save (PcWindow  *window,
+                     PcStore   *store,
+                     guint      n,
+                     GError   **error)
+{
+  GtkWidget *entry = pc_test_ui_find_descendant (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY);
+  PcListPage *page = PC_LIST_PAGE (pc_test_ui_find_descendant (GTK_WIDGET (window),
+                                                               PC_TYPE_LIST_PAGE));
+  PcAssessmentView *view = pc_window_get_assessment_view (window);
+  g_autoptr(GArray) click_wall = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) click_cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) save_cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *stack;
+  GtkWidget *editor;
+  GtkWidget *buttons[2];
+  GtkTextBuffer *evidence;
+
+  pc_test_create_assessment (store, "Benchmark rating draft", "Ann Lee");
+  pc_list_page_reload (page);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "benchmark rating draft");
+  while (pc_list_page_get_n_shown (page) != 1)   /* after the entry's search delay */
+    g_main_context_iteration (NULL, TRUE);
+  settle (GTK_WIDGET (window));
+  run_until_frame (GTK_WIDGET (window), activate_first_row, window);
+  settle (GTK_WIDGET (window));
+  if (!assessment_shown (window, error))
+    return FALSE;
+  stack = pc_test_ui_find_content_stack (GTK_WIDGET (window));
+  run_until_frame (GTK_WIDGET (window), next_principle, view);
+  settle (GTK_WIDGET (window));
+  editor = pc_test_ui_find_descendant (gtk_stack_get_visible_child (GTK_STACK (stack)),
+                                       PC_TYPE_PROMPT_EDITOR);
+  if (editor == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "No prompt shown to rate");
+      return FALSE;
+    }
+  buttons[0] = pc_test_ui_get_by_id (editor, "met_button");
+  buttons[1] = pc_test_ui_get_by_id (editor, "partly_met_button");
+  evidence = gtk_text_view_get_buffer (GTK_TEXT_VIEW (pc_test_ui_get_by_id (editor, "evidence_view")));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 cpu = thread_cpu_us ();
+      gint64 wall = run_until_frame (editor, click_button, buttons[i % 2]) - start;
+      g_autoptr(GError) local = NULL;
+
+      cpu = thread_cpu_us () - cpu;
+      g_array_append_val (click_wall, wall);
+      g_array_append_val (click_cpu, cpu);
+      settle (GTK_WIDGET (window));
+
+      gtk_text_buffer_insert_at_cursor (evidence, "Rota agreed with staff side. ", -1);
+      cpu = thread_cpu_us ();
+      if (!pc_assessment_view_flush (view, &local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      cpu = thread_cpu_us () - cpu;
+      g_array_append_val (save_cpu, cpu);
+    }
+
+  bench_print_median ("clicking a rating, to the frame that shows it pressed (wall)", click_wall,
+                      "budget: the next frame");
+  bench_print_median ("clicking a rating, main-thread CPU time", click_cpu, "budget: under 16 ms");
+  bench_print_median ("one autosave of typed evidence, main-thread CPU time", save_cpu,
+                      "budget: under 10 ms");
+  run_until_frame (GTK_WIDGET (window), back_to_list, window);
+  settle (GTK_WIDGET (window));
   return TRUE;
 }
 
@@ -668,7 +771,8 @@ run (const char  *self_path,
   pc_store_set_actor (store, "Benchmark");
   window = open_window (store, n_assessments);
   if (!bench_filter (window, quick ? 1 : 3, error)
-      || !bench_open_and_switch (window, quick ? 3 : 10, error))
+      || !bench_open_and_switch (window, quick ? 3 : 10, error)
+      || !bench_rate_and_save (window, store, quick ? 6 : 30, error))
     return FALSE;
   gtk_window_destroy (GTK_WINDOW (window));
 
