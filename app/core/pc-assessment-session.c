@@ -34,6 +34,7 @@ struct _PcAssessmentSession
   PcAutosave   *autosave;
   GHashTable   *findings;          /* prompt id → GPtrArray of PcFinding */
   GPtrArray    *general_findings;  /* PcFinding */
+  gboolean      header_written;    /* a header field written, not yet read back */
 };
 
 G_DEFINE_FINAL_TYPE (PcAssessmentSession, pc_assessment_session, G_TYPE_OBJECT)
@@ -940,6 +941,75 @@ pc_assessment_session_get_pending_action_field (PcAssessmentSession *self,
   return typed != NULL ? typed->text : NULL;
 }
 
+/* The header fields, as pc_store_set_header_field() names them, and
+ * "team". */
+static const char * const header_fields[] = {
+  "title", "kind", "division", "priority", "lead", "outcomes", "affected", "start_date",
+  "review_date", "team",
+};
+
+static char *
+header_key (const char *field)
+{
+  return g_strconcat ("header:", field, NULL);
+}
+
+/* The value @field holds in @a, as text: what a queued value is
+ * compared with. */
+static const char *
+header_value (const PcAssessment *a,
+              const char         *field)
+{
+  if (g_str_equal (field, "title"))
+    return a->title;
+  if (g_str_equal (field, "kind"))
+    return pc_kind_to_string (a->kind);
+  if (g_str_equal (field, "division"))
+    return a->division;
+  if (g_str_equal (field, "priority"))
+    return a->priority;
+  if (g_str_equal (field, "lead"))
+    return a->lead;
+  if (g_str_equal (field, "outcomes"))
+    return a->outcomes;
+  if (g_str_equal (field, "affected"))
+    return a->affected;
+  if (g_str_equal (field, "start_date"))
+    return a->start_date;
+  if (g_str_equal (field, "review_date"))
+    return a->review_date;
+
+  g_return_val_if_reached (NULL);
+}
+
+/* TRUE when what @typed would write is what the session holds already. */
+static gboolean
+header_unchanged (PcAssessmentSession *self,
+                  const Typed         *typed)
+{
+  g_autofree char *text = NULL;
+
+  if (typed->team != NULL)
+    return g_strv_equal ((const char * const *) typed->team,
+                         (const char * const *) self->assessment->team);
+
+  text = stored_text (typed->text);
+  return g_strcmp0 (text, header_value (self->assessment, typed->field)) == 0;
+}
+
+static gboolean
+header_queued (PcAssessmentSession *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_fields); i++)
+    if (pc_assessment_session_has_pending_header (self, header_fields[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Writes one header field. The session reads the header back once the
+ * last field queued with it is written (or one fails): typing in three
+ * fields and pausing is one ::header-changed and one ::changed. */
 static gboolean
 write_header (gpointer   data,
               GError   **error)
@@ -949,21 +1019,27 @@ write_header (gpointer   data,
   gboolean ok;
 
   if (!require_editable (self, error))
-    return FALSE;
-  if (typed->team != NULL)
-    ok = pc_store_set_team (self->store, self->assessment->id,
-                            (const char * const *) typed->team, error);
+    ok = FALSE;
+  else if (header_unchanged (self, typed))
+    ok = TRUE;
   else
-    ok = pc_store_set_header_field (self->store, self->assessment->id, typed->field,
-                                    typed->text, error);
+    {
+      if (typed->team != NULL)
+        ok = pc_store_set_team (self->store, self->assessment->id,
+                                (const char * const *) typed->team, error);
+      else
+        ok = pc_store_set_header_field (self->store, self->assessment->id, typed->field,
+                                        typed->text, error);
+      self->header_written |= ok;
+    }
 
-  return refresh_after (self, ok, error);
-}
+  if (self->header_written && (!ok || !header_queued (self)))
+    {
+      self->header_written = FALSE;
+      refresh_after (self, TRUE, NULL);
+    }
 
-static char *
-header_key (const char *field)
-{
-  return g_strconcat ("header:", field, NULL);
+  return ok;
 }
 
 void
@@ -1015,6 +1091,20 @@ pc_assessment_session_flush (PcAssessmentSession  *self,
   g_return_val_if_fail (PC_IS_ASSESSMENT_SESSION (self), FALSE);
 
   return pc_autosave_flush (self->autosave, error);
+}
+
+gboolean
+pc_assessment_session_save_now (PcAssessmentSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_SESSION (self), FALSE);
+
+  if (pc_autosave_flush (self->autosave, &error))
+    return TRUE;
+
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+  return FALSE;
 }
 
 void
