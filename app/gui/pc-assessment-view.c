@@ -24,6 +24,7 @@
 #include "pc-print.h"
 #include "pc-report.h"
 #include "pc-review-page.h"
+#include "pc-session-follow.h"
 #include "pc-revision-dialog.h"
 #include "pc-signoff-text.h"
 #include "pc-store.h"
@@ -994,11 +995,11 @@ update_lazy_page (PcAssessmentView *self,
   switch (which)
     {
     case LAZY_OVERVIEW:
-      pc_overview_page_set_assessment (self->overview_page, self->store, a, self->checklist);
+      /* From then on it follows the session itself. */
+      pc_overview_page_set_session (self->overview_page, self->session);
       break;
     case LAZY_COPRODUCTION:
-      pc_coproduction_page_set_assessment (self->coproduction_page, self->store, a,
-                                           self->checklist);
+      pc_coproduction_page_set_session (self->coproduction_page, self->session);
       break;
     case LAZY_REVIEW:
       pc_review_page_set_assessment (self->review_page, self->store, a, self->checklist);
@@ -1084,26 +1085,25 @@ static void
 set_session (PcAssessmentView    *self,
              PcAssessmentSession *session)
 {
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
-  if (session == NULL)
-    return;
+  static const PcSessionHandler handlers[] = {
+    { "answer-changed", G_CALLBACK (session_answer_changed_cb) },
+    { "header-changed", G_CALLBACK (session_header_changed_cb) },
+    { "state-changed", G_CALLBACK (session_state_changed_cb) },
+    { "changed", G_CALLBACK (session_changed_cb) },
+    { "save-failed", G_CALLBACK (session_save_failed_cb) },
+    { "notify::pending", G_CALLBACK (session_pending_cb) },
+  };
 
-  self->checklist = pc_checklist_ref (pc_assessment_session_get_checklist (session));
-  g_signal_connect_object (session, "answer-changed", G_CALLBACK (session_answer_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "header-changed", G_CALLBACK (session_header_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "state-changed", G_CALLBACK (session_state_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "save-failed", G_CALLBACK (session_save_failed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::pending", G_CALLBACK (session_pending_cb), self,
-                           G_CONNECT_SWAPPED);
+  if (!pc_session_follow (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
+    return;
+  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  /* The pages following the session take the new one when shown. */
+  if (self->overview_page != NULL)
+    pc_overview_page_set_session (self->overview_page, NULL);
+  if (self->coproduction_page != NULL)
+    pc_coproduction_page_set_session (self->coproduction_page, NULL);
+  if (session != NULL)
+    self->checklist = pc_checklist_ref (pc_assessment_session_get_checklist (session));
 }
 
 gboolean
@@ -1172,10 +1172,7 @@ pc_assessment_view_flush (PcAssessmentView  *self,
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->session != NULL && !pc_assessment_session_flush (self->session, error))
-    return FALSE;
-
-  return pc_overview_page_flush (self->overview_page, error);
+  return self->session == NULL || pc_assessment_session_flush (self->session, error);
 }
 
 void
@@ -1185,7 +1182,6 @@ pc_assessment_view_discard_pending (PcAssessmentView *self)
 
   if (self->session != NULL)
     pc_assessment_session_discard_pending (self->session);
-  pc_overview_page_discard_pending (self->overview_page);
 }
 
 void
