@@ -25,8 +25,8 @@
 #include "pc-report.h"
 #include "pc-review-page.h"
 #include "pc-session-follow.h"
+#include "pc-state-notice.h"
 #include "pc-revision-dialog.h"
-#include "pc-signoff-text.h"
 #include "pc-store.h"
 #include "pc-summary.h"
 #include "pc-ui-state.h"
@@ -184,82 +184,16 @@ page_changed_cb (PcAssessmentView *self)
 
 /* Read-only banner */
 
-/* The last sign-off of @a with @meaning before index @before, or NULL. */
-static const PcSignoff *
-find_signoff (const PcAssessment *a,
-              PcMeaning           meaning,
-              guint               before)
-{
-  if (a->signoffs == NULL)
-    return NULL;
-
-  for (guint i = MIN (before, a->signoffs->len); i > 0; i--)
-    {
-      const PcSignoff *signoff = g_ptr_array_index (a->signoffs, i - 1);
-
-      if (signoff->meaning == meaning)
-        return signoff;
-    }
-
-  return NULL;
-}
-
-/* What a final assessment's banner says: the decision, its conditions
- * or reason, and who submitted it. Returns: (transfer full) */
-static char *
-describe_final (const PcAssessment *a)
-{
-  const PcSignoff *decision;
-  const PcSignoff *prepared;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *read_only = g_markup_printf_escaped ("<b>%s</b>", _("Read-only."));
-
-  g_string_append (text, read_only);
-  if (a->signoffs == NULL || a->signoffs->len == 0)
-    return g_string_free (g_steal_pointer (&text), FALSE);
-
-  decision = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
-  prepared = find_signoff (a, PC_MEANING_PREPARED, a->signoffs->len - 1);
-  {
-    g_autofree char *line = pc_signoff_describe (decision);
-    /* Translators: a sentence of the read-only banner: "Approved by …, on …." */
-    g_autofree char *sentence = g_markup_printf_escaped (_(" %s."), line);
-
-    g_string_append (text, sentence);
-  }
-  if (decision->reason != NULL)
-    {
-      g_autofree char *sentence = NULL;
-
-      if (decision->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
-        sentence = g_markup_printf_escaped (_(" Conditions: %s"), decision->reason);
-      else
-        sentence = g_markup_printf_escaped (_(" Reason: %s"), decision->reason);
-      g_string_append (text, sentence);
-    }
-  if (prepared != NULL)
-    {
-      g_autofree char *line = pc_signoff_describe (prepared);
-      g_autofree char *sentence = g_markup_printf_escaped (_(" %s."), line);
-
-      g_string_append (text, sentence);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Shown on every page while the assessment cannot be changed, or was
  * just returned for changes; hidden for a draft being written. */
 static void
 update_banner (PcAssessmentView *self)
 {
-  static const char * const state_classes[] = {
-    "draft", "in_review", "approved", "approved_with_conditions", "not_approved",
+  static const char * const style_classes[] = {
+    "draft", "in_review", "approved", "approved_with_conditions", "not_approved", "altered",
   };
   const PcAssessment *a = current (self);
-  g_autofree char *markup = NULL;
-  const char *icon = "changes-prevent-symbolic";
-  gboolean can_revise = FALSE;
+  g_auto(PcStateNotice) notice = { 0 };
 
   if (a == NULL)
     {
@@ -267,82 +201,17 @@ update_banner (PcAssessmentView *self)
       return;
     }
 
-  if (a->altered != NULL)
-    {
-      g_autoptr(GString) what = g_string_new (NULL);
-
-      for (guint i = 0; i < a->altered->len; i++)
-        g_string_append_printf (what, i > 0 ? "; %s" : "%s",
-                                (const char *) g_ptr_array_index (a->altered, i));
-      if (a->state == PC_STATE_DRAFT)
-        /* Translators: the banner over an assessment altered behind the
-         * program's back; %s says what does not match. */
-        markup = g_markup_printf_escaped (_("<b>Altered outside Principle Check:</b> %s. Do not rely on it; restore the database from a backup."),
-                                          what->str);
-      else
-        /* Translators: the banner over an assessment whose signatures no
-         * longer hold; %s says what does not match. */
-        markup = g_markup_printf_escaped (_("<b>Altered since it was signed:</b> %s. Do not rely on it; restore the database from a backup."),
-                                          what->str);
-      icon = "dialog-warning-symbolic";
-    }
-  else if (a->imported)
-    {
-      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Read-only."),
-                                        _("An imported summary whose signatures were verified. "
-                                          "To change it, revise it in the database it came from."));
-    }
-  else if (pc_state_is_final (a->state))
-    {
-      markup = describe_final (a);
-      can_revise = TRUE;
-    }
-  else if (a->state == PC_STATE_IN_REVIEW)
-    {
-      const PcSignoff *prepared = find_signoff (a, PC_MEANING_PREPARED, G_MAXUINT);
-
-      if (prepared != NULL)
-        {
-          g_autofree char *when = pc_signoff_describe_time (prepared->signed_at);
-
-          /* Translators: "In review since <date and time>, prepared by <name>, <role>: …" */
-          markup = g_markup_printf_escaped (_("<b>Read-only.</b> In review since %s, prepared by "
-                                              "%s, %s: it cannot be changed until the reviewer "
-                                              "decides."),
-                                            when, prepared->name, prepared->role);
-        }
-      else
-        markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Read-only."),
-                                          _("In review: it cannot be changed until the reviewer "
-                                            "decides."));
-    }
-  else if (a->signoffs != NULL && a->signoffs->len > 0)
-    {
-      const PcSignoff *last = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
-
-      if (last->meaning == PC_MEANING_RETURNED)
-        {
-          g_autofree char *line = pc_signoff_describe (last);
-
-          icon = "document-edit-symbolic";
-          /* Translators: "Returned to its author by …, on …: <the reviewer's reason>" */
-          markup = g_markup_printf_escaped (_("%s: %s"), line,
-                                            last->reason != NULL ? last->reason : "");
-        }
-    }
-
-  gtk_revealer_set_reveal_child (self->banner_revealer, markup != NULL);
-  gtk_widget_set_visible (self->banner_button, can_revise);
-  if (markup == NULL)
+  pc_state_notice_init (&notice, a);
+  gtk_revealer_set_reveal_child (self->banner_revealer, notice.banner_markup != NULL);
+  gtk_widget_set_visible (self->banner_button, notice.can_revise);
+  if (notice.banner_markup == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    gtk_widget_remove_css_class (self->banner, state_classes[i]);
-  gtk_widget_remove_css_class (self->banner, "altered");
-  gtk_widget_add_css_class (self->banner, a->altered != NULL ? "altered"
-                                                             : pc_state_to_string (a->state));
-  gtk_image_set_from_icon_name (self->banner_icon, icon);
-  gtk_label_set_markup (self->banner_label, markup);
+  for (guint i = 0; i < G_N_ELEMENTS (style_classes); i++)
+    gtk_widget_remove_css_class (self->banner, style_classes[i]);
+  gtk_widget_add_css_class (self->banner, notice.banner_style);
+  gtk_image_set_from_icon_name (self->banner_icon, notice.banner_icon);
+  gtk_label_set_markup (self->banner_label, notice.banner_markup);
 }
 
 /* Sidebar */

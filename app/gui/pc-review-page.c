@@ -23,6 +23,7 @@
 #include "pc-store.h"
 #include "pc-verify.h"
 #include "pc-sign.h"
+#include "pc-state-notice.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
 
@@ -165,90 +166,23 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-static const PcSignoff *
-last_signoff (const PcAssessment *a)
-{
-  if (a->signoffs == NULL || a->signoffs->len == 0)
-    return NULL;
-
-  return g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
-}
-
 static void
 update_banner (PcReviewPage *self)
 {
   const PcAssessment *a = self->assessment;
-  const PcSignoff *last = last_signoff (a);
-  const char *icon = NULL;
-  const char *icon_class = NULL;
-  const char *title = NULL;
-  const char *body = NULL;
+  g_auto(PcStateNotice) notice = { 0 };
   g_autoptr(PcTrustedKeys) trusted = NULL;
 
-  switch (a->state)
-    {
-    case PC_STATE_DRAFT:
-      icon = "document-edit-symbolic";
-      title = _("Draft");
-      if (last != NULL && last->meaning == PC_MEANING_RETURNED)
-        body = _("Returned for changes: make them, then submit it for review again.");
-      else
-        body = _("Being written: when nothing blocks sign-off, submit it for review.");
-      break;
-    case PC_STATE_IN_REVIEW:
-      icon = "document-send-symbolic";
-      title = _("In Review");
-      body = _("Waiting for a reviewer’s decision. A change now would no longer match the "
-               "author’s signature: to change it, a reviewer returns it to its author.");
-      break;
-    case PC_STATE_APPROVED:
-      icon = "emblem-ok-symbolic";
-      icon_class = "success";
-      title = _("Approved");
-      body = _("Signed off and read-only. To change it, start a new revision.");
-      break;
-    case PC_STATE_APPROVED_WITH_CONDITIONS:
-      icon = "emblem-important-symbolic";
-      icon_class = "warning";
-      title = _("Approved With Conditions");
-      body = _("Signed off and read-only, on the conditions below. To change it, start a new "
-               "revision.");
-      break;
-    case PC_STATE_NOT_APPROVED:
-      icon = "dialog-error-symbolic";
-      icon_class = "error";
-      title = _("Not Approved");
-      body = _("Signed off as not approved and read-only. To change it, start a new revision.");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (a->altered != NULL)
-    {
-      icon = "dialog-warning-symbolic";
-      icon_class = "error";
-      title = _("Altered Since It Was Signed");
-      body = _("What the database holds no longer matches the signatures below: do not rely "
-               "on it, and restore the database from a backup.");
-    }
-  else if (a->imported)
-    {
-      icon = "changes-prevent-symbolic";
-      icon_class = NULL;
-      body = _("An imported summary whose signatures were verified: it is read-only here. "
-               "To change it, revise it in the database it came from.");
-    }
-
+  pc_state_notice_init (&notice, a);
   gtk_widget_set_visible (self->banner, TRUE);
-  gtk_image_set_from_icon_name (self->banner_icon, icon);
+  gtk_image_set_from_icon_name (self->banner_icon, notice.icon);
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "error");
-  if (icon_class != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->banner_icon), icon_class);
-  gtk_label_set_text (self->banner_title, title);
-  gtk_label_set_text (self->banner_body, body);
+  if (notice.icon_style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->banner_icon), notice.icon_style);
+  gtk_label_set_text (self->banner_title, notice.title);
+  gtk_label_set_text (self->banner_body, notice.body);
 
   clear_box (self->signoffs_box);
 
