@@ -790,35 +790,65 @@ title_stored (gpointer data)
   return g_strcmp0 (a->title, wanted->title) == 0;
 }
 
+/* A window on a new draft, open at @page and shown as the user sees it. */
+typedef struct
+{
+  char             *path;
+  PcStore          *store;
+  gint64            id;
+  PcWindow         *window;
+  PcAssessmentView *view;
+} Opened;
+
+static void
+opened_init (Opened     *o,
+             const char *page)
+{
+  g_autoptr(GError) error = NULL;
+
+  o->path = pc_test_db_path ();
+  o->store = pc_test_open_store (o->path);
+  o->id = pc_test_create_assessment (o->store, "Crisis line for carers", "Sam Patel");
+  o->window = pc_window_new (NULL, o->store);
+  o->view = window_view (o->window);
+  gtk_window_present (GTK_WINDOW (o->window));
+  g_assert_true (pc_assessment_view_open (o->view, o->id, page, &error));
+  g_assert_no_error (error);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (o->view))),
+                               GTK_WIDGET (o->view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (o->window));
+}
+
+/* Destroys the window unless it was closed already. */
+static void
+opened_clear (Opened  *o,
+              gboolean closed)
+{
+  if (!closed)
+    gtk_window_destroy (GTK_WINDOW (o->window));
+  g_clear_object (&o->store);
+  g_free (o->path);
+}
+
 /* A title typed on the overview is saved through the session when the
  * typing pauses: the sidebar and the heading follow, and no row of the
  * overview or the sidebar is built again. */
 static void
 test_overview_edit_in_place (void)
 {
-  g_autofree char *path = pc_test_db_path ();
-  g_autoptr(PcStore) store = pc_test_open_store (path);
-  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  PcWindow *window = pc_window_new (NULL, store);
-  PcAssessmentView *view = window_view (window);
+  Opened o;
+  StoredTitle wanted;
   GtkWidget *overview;
   GtkWidget *title_row;
-  StoredTitle wanted = { store, id, "Crisis line for carers, Enfield" };
   guint n_rows;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (pc_assessment_view_open (view, id, "overview", &error));
-  g_assert_no_error (error);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  overview = page_named (view, "overview");
-  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view))),
-                               GTK_WIDGET (view));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  opened_init (&o, "overview");
+  wanted = (StoredTitle) { o.store, o.id, "Crisis line for carers, Enfield" };
+  overview = page_named (o.view, "overview");
 
   /* Every row of the view, each watched for being thrown away. */
-  collect (GTK_WIDGET (view), GTK_TYPE_LIST_BOX_ROW, rows);
+  collect (GTK_WIDGET (o.view), GTK_TYPE_LIST_BOX_ROW, rows);
   n_rows = rows->len;
   g_assert_cmpuint (n_rows, >, 20);
   for (guint i = 0; i < rows->len; i++)
@@ -826,17 +856,17 @@ test_overview_edit_in_place (void)
 
   title_row = titled_row (overview, "Title of the service or pathway");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis line for carers, Enfield");
-  g_assert_true (shows_label (GTK_WIDGET (view), "Saving…"));
+  g_assert_true (shows_label (GTK_WIDGET (o.view), "Saving…"));
   g_assert_false (title_stored (&wanted));
   pc_test_wait_until (title_stored, &wanted, "the typed title to be saved");
-  pc_test_wait_until (view_saved, view, "the view to say it was saved");
+  pc_test_wait_until (view_saved, o.view, "the view to say it was saved");
 
-  g_assert_true (titles_say (GTK_WIDGET (view), "Crisis line for carers, Enfield"));
+  g_assert_true (titles_say (GTK_WIDGET (o.view), "Crisis line for carers, Enfield"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pc_test_ui_get_by_id (overview, "heading_label"))),
                    ==, "Crisis line for carers, Enfield");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==,
                    "Crisis line for carers, Enfield");
-  pc_test_ui_maybe_screenshot (GTK_WIDGET (window), "view-overview-edited");
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (o.window), "view-overview-edited");
   for (guint i = 0; i < n_rows; i++)
     {
       g_assert_nonnull (g_ptr_array_index (rows, i));
@@ -846,8 +876,9 @@ test_overview_edit_in_place (void)
   /* Closing the window in the middle of a word loses nothing. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis line for carers, Enf");
   wanted.title = "Crisis line for carers, Enf";
-  gtk_window_close (GTK_WINDOW (window));
+  gtk_window_close (GTK_WINDOW (o.window));
   g_assert_true (title_stored (&wanted));
+  opened_clear (&o, TRUE);
 }
 
 /* A title the store refuses is said in the view's dialog, and stays as
@@ -855,21 +886,14 @@ test_overview_edit_in_place (void)
 static void
 test_overview_failed_save (void)
 {
-  g_autofree char *path = pc_test_db_path ();
-  g_autoptr(PcStore) store = pc_test_open_store (path);
-  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
-  g_autoptr(GError) error = NULL;
-  PcWindow *window = pc_window_new (NULL, store);
-  PcAssessmentView *view = window_view (window);
+  Opened o;
+  StoredTitle wanted;
   GtkWidget *title_row;
   GtkWindow *dialog;
-  StoredTitle wanted = { store, id, "Crisis line" };
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (pc_assessment_view_open (view, id, "overview", &error));
-  g_assert_no_error (error);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  title_row = titled_row (page_named (view, "overview"), "Title of the service or pathway");
+  opened_init (&o, "overview");
+  wanted = (StoredTitle) { o.store, o.id, "Crisis line" };
+  title_row = titled_row (page_named (o.view, "overview"), "Title of the service or pathway");
 
   /* A pasted control character. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis\x01line");
@@ -877,15 +901,14 @@ test_overview_failed_save (void)
   dialog = pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Could Not Save");
-  g_assert_true (shows_label (GTK_WIDGET (view), "Not saved"));
+  g_assert_true (shows_label (GTK_WIDGET (o.view), "Not saved"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Crisis\x01line");
   gtk_window_destroy (dialog);
 
   /* Put right, it is saved. */
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis line");
   pc_test_wait_until (title_stored, &wanted, "the corrected title to be saved");
-
-  gtk_window_destroy (GTK_WINDOW (window));
+  opened_clear (&o, FALSE);
 }
 
 /* An entry added on the Co-production page shows once, is saved, and
@@ -893,28 +916,19 @@ test_overview_failed_save (void)
 static void
 test_coproduction_added_once (void)
 {
-  g_autofree char *path = pc_test_db_path ();
-  g_autoptr(PcStore) store = pc_test_open_store (path);
-  gint64 id = pc_test_create_assessment (store, "Crisis line for carers", "Sam Patel");
   g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
-  PcWindow *window = pc_window_new (NULL, store);
-  PcAssessmentView *view = window_view (window);
+  Opened o;
   GtkWidget *page;
   GtkWidget *changed;
   GtkWidget *overview_row;
   const char *title = "2026-02-14 — Carers";
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (pc_assessment_view_open (view, id, "overview", &error));
-  g_assert_no_error (error);
-  overview_row = pc_test_ui_find_descendant (page_named (view, "overview"), ADW_TYPE_ACTION_ROW);
+  opened_init (&o, "overview");
+  overview_row = pc_test_ui_find_descendant (page_named (o.view, "overview"), ADW_TYPE_ACTION_ROW);
   g_object_add_weak_pointer (G_OBJECT (overview_row), (gpointer *) &overview_row);
-  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (view))),
-                               GTK_WIDGET (view));
-  pc_assessment_view_show_page (view, "coproduction");
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  page = page_named (view, "coproduction");
+  pc_assessment_view_show_page (o.view, "coproduction");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (o.window));
+  page = page_named (o.view, "coproduction");
 
   gtk_editable_set_text (GTK_EDITABLE (titled_row (page, "Who took part")), "Carers");
   gtk_editable_set_text (GTK_EDITABLE (pc_date_row_get_entry (PC_DATE_ROW (titled_row (page, "Date")))),
@@ -925,20 +939,19 @@ test_coproduction_added_once (void)
   g_signal_emit_by_name (pc_test_ui_get_by_id (page, "add_button"), "clicked");
 
   g_assert_cmpuint (count_titled_rows (page, title), ==, 1);
-  a = pc_store_load_assessment_by_id (store, id, NULL);
+  a = pc_store_load_assessment_by_id (o.store, o.id, NULL);
   g_assert_cmpuint (a->coproduction->len, ==, 1);
-  g_assert_cmpuint (pc_assessment_view_get_assessment (view)->coproduction->len, ==, 1);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  pc_test_ui_maybe_screenshot (GTK_WIDGET (window), "view-coproduction-added");
+  g_assert_cmpuint (pc_assessment_view_get_assessment (o.view)->coproduction->len, ==, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (o.window));
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (o.window), "view-coproduction-added");
 
-  /* Away and back: still once. */
-  pc_assessment_view_show_page (view, "overview");
+  /* Away and back: still once, and the overview was not built again. */
+  pc_assessment_view_show_page (o.view, "overview");
   g_assert_nonnull (overview_row);
-  pc_assessment_view_show_page (view, "coproduction");
+  pc_assessment_view_show_page (o.view, "coproduction");
   g_assert_cmpuint (count_titled_rows (page, title), ==, 1);
   g_object_remove_weak_pointer (G_OBJECT (overview_row), (gpointer *) &overview_row);
-
-  gtk_window_destroy (GTK_WINDOW (window));
+  opened_clear (&o, FALSE);
 }
 
 int

@@ -123,6 +123,7 @@ append_signoff (PcReviewPage        *self,
 {
   g_autofree char *line = pc_signoff_describe (signoff);
   g_autofree char *key = describe_key (signoff, trusted);
+  g_autofree char *reason = pc_signoff_describe_reason (signoff);
   g_autoptr(PcSigner) registered = pc_store_find_signer (self->store, signoff->name,
                                                          signoff->public_key, NULL);
   GtkWidget *label = new_wrapping_label (line);
@@ -145,16 +146,8 @@ append_signoff (PcReviewPage        *self,
       gtk_box_append (self->signoffs_box, label);
     }
 
-  if (signoff->reason != NULL)
-    {
-      g_autofree char *reason = NULL;
-
-      if (signoff->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
-        reason = g_strdup_printf (_("Conditions: %s"), signoff->reason);
-      else
-        reason = g_strdup_printf (_("Reason: %s"), signoff->reason);
-      gtk_box_append (self->signoffs_box, new_wrapping_label (reason));
-    }
+  if (reason != NULL)
+    gtk_box_append (self->signoffs_box, new_wrapping_label (reason));
 }
 
 static void

@@ -68,12 +68,9 @@ describe_final (const PcAssessment *a)
   }
   if (decision->reason != NULL)
     {
-      g_autofree char *sentence = NULL;
+      g_autofree char *reason = pc_signoff_describe_reason (decision);
+      g_autofree char *sentence = g_markup_printf_escaped (" %s", reason);
 
-      if (decision->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
-        sentence = g_markup_printf_escaped (_(" Conditions: %s"), decision->reason);
-      else
-        sentence = g_markup_printf_escaped (_(" Reason: %s"), decision->reason);
       g_string_append (text, sentence);
     }
   if (prepared != NULL)
