@@ -24,7 +24,7 @@
 #include "pc-print.h"
 #include "pc-report.h"
 #include "pc-review-page.h"
-#include "pc-session-follow.h"
+#include "pc-page-common.h"
 #include "pc-state-notice.h"
 #include "pc-revision-dialog.h"
 #include "pc-store.h"
@@ -312,10 +312,7 @@ update_principle_row (PcAssessmentView  *self,
 static void
 build_sidebar (PcAssessmentView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
+  pc_list_box_remove_all (self->sidebar, NULL);
   g_ptr_array_set_size (self->principle_rows, 0);
 
   gtk_list_box_append (self->sidebar, new_sidebar_row ("overview", _("Overview"), _("Overview")));

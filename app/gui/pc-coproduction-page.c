@@ -16,7 +16,7 @@
 #include "pc-assessment.h"
 #include "pc-assessment-session.h"
 #include "pc-date-row.h"
-#include "pc-session-follow.h"
+#include "pc-page-common.h"
 #include "pc-ui.h"
 
 struct _PcCoproductionPage

@@ -17,7 +17,7 @@
 #include "pc-assessment-session.h"
 #include "pc-checklist.h"
 #include "pc-header-form.h"
-#include "pc-session-follow.h"
+#include "pc-page-common.h"
 #include "pc-vocab.h"
 
 struct _PcOverviewPage

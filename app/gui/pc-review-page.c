@@ -16,6 +16,7 @@
 #include "pc-assessment.h"
 #include "pc-assessment-view.h"
 #include "pc-checklist.h"
+#include "pc-page-common.h"
 #include "pc-lint.h"
 #include "pc-revision-dialog.h"
 #include "pc-sign-dialog.h"
@@ -329,15 +330,6 @@ new_finding_row (PcReviewPage    *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 finding_activated_cb (PcReviewPage  *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
@@ -361,8 +353,8 @@ update_findings (PcReviewPage *self)
   guint n_blocking = 0;
   guint n_warnings = 0;
 
-  clear_list (self->blocking_list);
-  clear_list (self->warning_list);
+  pc_list_box_remove_all (self->blocking_list, NULL);
+  pc_list_box_remove_all (self->warning_list, NULL);
 
   /* Blocking findings first, each list in checklist order. */
   for (guint i = 0; i < findings->len; i++)
@@ -554,13 +546,8 @@ pc_review_page_set_assessment (PcReviewPage       *self,
   g_return_if_fail (assessment != NULL);
   g_return_if_fail (checklist != NULL);
 
-  g_set_object (&self->store, store);
-  if (self->checklist != checklist)
-    {
-      g_clear_pointer (&self->checklist, pc_checklist_unref);
-      self->checklist = pc_checklist_ref (checklist);
-    }
-  self->assessment = assessment;
+  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, store, checklist,
+                           assessment);
 
   update_banner (self);
   n_blocking = update_findings (self);
@@ -587,9 +574,7 @@ pc_review_page_dispose (GObject *object)
   PcReviewPage *self = (PcReviewPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_REVIEW_PAGE);
-  self->assessment = NULL;
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, NULL, NULL, NULL);
   g_clear_pointer (&self->trusted_path, g_free);
 
   G_OBJECT_CLASS (pc_review_page_parent_class)->dispose (object);
