@@ -20,13 +20,13 @@
 #include "pc-coproduction-page.h"
 #include "pc-history-page.h"
 #include "pc-overview-page.h"
+#include "pc-page-common.h"
 #include "pc-principle-page.h"
 #include "pc-print.h"
 #include "pc-report.h"
 #include "pc-review-page.h"
-#include "pc-page-common.h"
-#include "pc-state-notice.h"
 #include "pc-revision-dialog.h"
+#include "pc-state-notice.h"
 #include "pc-store.h"
 #include "pc-summary.h"
 #include "pc-ui-state.h"
@@ -174,8 +174,8 @@ session_pending_cb (PcAssessmentView *self)
   update_save_label (self);
 }
 
-/* A page other than a principle's wrote to the store: the session reads
- * the assessment again and says what changed. */
+/* The Review page signed the assessment, through the store and not the
+ * session: the session reads it again and says what changed. */
 static void
 page_changed_cb (PcAssessmentView *self)
 {
