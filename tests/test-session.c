@@ -338,6 +338,17 @@ test_header (Fixture       *f,
   pc_assessment_session_count_findings (f->session, &blocking, NULL);
   g_assert_cmpuint (blocking, ==, blocking_before);
 
+  /* What is held is what the store keeps (composed text, no blank
+   * member): reading it again finds nothing new. */
+  pc_assessment_session_queue_header_field (f->session, "lead", "Zoe\xcc\x88 Adams");
+  pc_assessment_session_queue_team (f->session, (const char *[]) { "Bea Okafor", " ", NULL });
+  g_assert_true (pc_assessment_session_save_now (f->session));
+  g_assert_cmpstr (pc_assessment_session_get_assessment (f->session)->lead, ==, "Zo\xc3\xab Adams");
+  g_string_truncate (f->heard, 0);
+  g_assert_true (pc_assessment_session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->heard->str, ==, "");
+
   /* What it holds already: nothing written, nothing said. */
   g_string_truncate (f->heard, 0);
   pc_assessment_session_queue_header_field (f->session, "title", "Night-time crisis line, Enfield");

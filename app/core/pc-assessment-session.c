@@ -954,32 +954,55 @@ header_key (const char *field)
   return g_strconcat ("header:", field, NULL);
 }
 
-/* The value @field holds in @a, as text: what a queued value is
- * compared with. */
-static const char *
-header_value (const PcAssessment *a,
-              const char         *field)
+/* Where @a holds the text field @field; NULL for the kind of change,
+ * which it holds as a PcChangeKind. */
+static char **
+header_slot (PcAssessment *a,
+             const char   *field)
 {
   if (g_str_equal (field, "title"))
-    return a->title;
-  if (g_str_equal (field, "kind"))
-    return pc_kind_to_string (a->kind);
+    return &a->title;
   if (g_str_equal (field, "division"))
-    return a->division;
+    return &a->division;
   if (g_str_equal (field, "priority"))
-    return a->priority;
+    return &a->priority;
   if (g_str_equal (field, "lead"))
-    return a->lead;
+    return &a->lead;
   if (g_str_equal (field, "outcomes"))
-    return a->outcomes;
+    return &a->outcomes;
   if (g_str_equal (field, "affected"))
-    return a->affected;
+    return &a->affected;
   if (g_str_equal (field, "start_date"))
-    return a->start_date;
+    return &a->start_date;
   if (g_str_equal (field, "review_date"))
-    return a->review_date;
+    return &a->review_date;
 
-  g_return_val_if_reached (NULL);
+  g_return_val_if_fail (g_str_equal (field, "kind"), NULL);
+  return NULL;
+}
+
+/* What the store keeps of a header field: nothing for blank text,
+ * otherwise composed (NFC), as pc_store_set_header_field() does. */
+static char *
+header_text (const char *text)
+{
+  return pc_text_is_blank (text) ? NULL : pc_text_normalize (text);
+}
+
+static GStrv
+header_team (const char * const *team)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; team[i] != NULL; i++)
+    if (!pc_text_is_blank (team[i]))
+      {
+        g_autofree char *member = pc_text_normalize (team[i]);
+
+        g_strv_builder_add (builder, member);
+      }
+
+  return g_strv_builder_end (builder);
 }
 
 /* TRUE when what @typed would write is what the session holds already. */
@@ -988,13 +1011,47 @@ header_unchanged (PcAssessmentSession *self,
                   const Typed         *typed)
 {
   g_autofree char *text = NULL;
+  char **slot;
 
   if (typed->team != NULL)
-    return g_strv_equal ((const char * const *) typed->team,
-                         (const char * const *) self->assessment->team);
+    {
+      g_auto(GStrv) team = header_team ((const char * const *) typed->team);
 
-  text = stored_text (typed->text);
-  return g_strcmp0 (text, header_value (self->assessment, typed->field)) == 0;
+      return g_strv_equal ((const char * const *) team,
+                           (const char * const *) self->assessment->team);
+    }
+
+  text = header_text (typed->text);
+  slot = header_slot (self->assessment, typed->field);
+  if (slot == NULL)
+    return g_strcmp0 (text, pc_kind_to_string (self->assessment->kind)) == 0;
+
+  return g_strcmp0 (text, *slot) == 0;
+}
+
+/* Holds what was just written of the header, as the store keeps it. */
+static void
+hold_header (PcAssessmentSession *self,
+             const Typed         *typed)
+{
+  PcAssessment *a = self->assessment;
+  char **slot;
+
+  if (typed->team != NULL)
+    {
+      g_strfreev (a->team);
+      a->team = header_team ((const char * const *) typed->team);
+      return;
+    }
+
+  slot = header_slot (a, typed->field);
+  if (slot == NULL)
+    {
+      pc_kind_from_string (typed->text, &a->kind);
+      return;
+    }
+  g_free (*slot);
+  *slot = header_text (typed->text);
 }
 
 static gboolean
@@ -1007,9 +1064,10 @@ header_queued (PcAssessmentSession *self)
   return FALSE;
 }
 
-/* Writes one header field. The session reads the header back once the
- * last field queued with it is written (or one fails): typing in three
- * fields and pausing is one ::header-changed and one ::changed. */
+/* Writes one header field, and holds it as the store keeps it. Once the
+ * last field queued with it is written (or one fails), the session says
+ * so: typing in three fields and pausing is one ::header-changed, one
+ * completeness check of the whole assessment and one ::changed. */
 static gboolean
 write_header (gpointer   data,
               GError   **error)
@@ -1030,13 +1088,19 @@ write_header (gpointer   data,
       else
         ok = pc_store_set_header_field (self->store, self->assessment->id, typed->field,
                                         typed->text, error);
-      self->header_written |= ok;
+      if (ok)
+        {
+          hold_header (self, typed);
+          self->header_written = TRUE;
+        }
     }
 
   if (self->header_written && (!ok || !header_queued (self)))
     {
       self->header_written = FALSE;
-      refresh_after (self, TRUE, NULL);
+      g_signal_emit (self, signals[HEADER_CHANGED], 0);
+      relint_general (self);
+      g_signal_emit (self, signals[CHANGED], 0);
     }
 
   return ok;
