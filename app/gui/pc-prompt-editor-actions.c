@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 
 #include "pc-assessment.h"
-#include "pc-page-common.h"
 #include "pc-store.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
@@ -213,7 +212,7 @@ _pc_prompt_editor_update_actions (PcPromptEditor *self)
     }
 
   self->updating = TRUE;
-  pc_list_box_remove_all (self->actions_list, GTK_WIDGET (self->new_action_row));
+  _pc_prompt_editor_clear_list (self->actions_list, GTK_WIDGET (self->new_action_row));
   for (guint i = 0; i < mine->len; i++)
     gtk_list_box_insert (self->actions_list, new_action_row (self, g_ptr_array_index (mine, i)),
                          (int) i);

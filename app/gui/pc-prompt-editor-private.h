@@ -61,6 +61,9 @@ void        _pc_prompt_editor_report_failure         (PcPromptEditor *self,
 GtkWidget  *_pc_prompt_editor_new_icon_button        (const char     *icon_name,
                                                       const char     *tooltip,
                                                       const char     *accessible_label);
+/* Removes every row of @list but @keep (nullable). */
+void        _pc_prompt_editor_clear_list             (GtkListBox     *list,
+                                                      GtkWidget      *keep);
 /* TRUE when @shown holds exactly @n_ids ids, in @ids' order. */
 gboolean    _pc_prompt_editor_same_ids               (GArray         *shown,
                                                       const gint64   *ids,
