@@ -296,6 +296,75 @@ test_failed_save (Fixture       *f,
   g_assert_cmpstr (pc_assessment_find_answer (stored, f->first)->evidence, ==, "Rota agreed");
 }
 
+/* Header fields typed together are written together and read back
+ * once; a value the assessment holds already writes nothing; a choice
+ * saved now reports a refusal through ::save-failed. */
+static void
+test_header (Fixture       *f,
+             gconstpointer  data)
+{
+  const char *team[] = { "Bea Okafor", NULL };
+  g_autoptr(GError) failure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PcAssessment) stored = NULL;
+  const PcAssessment *held;
+  guint blocking_before = 0;
+  guint blocking = 0;
+
+  g_signal_connect (f->session, "save-failed", G_CALLBACK (save_failed_cb), &failure);
+  pc_assessment_session_count_findings (f->session, &blocking_before, NULL);
+
+  pc_assessment_session_queue_header_field (f->session, "title", "Night-time crisis line, Enfield");
+  pc_assessment_session_queue_header_field (f->session, "division", "haringey_mental_health");
+  pc_assessment_session_queue_team (f->session, team);
+  g_assert_true (pc_assessment_session_has_pending_header (f->session, "title"));
+  g_assert_true (pc_assessment_session_has_pending_header (f->session, "team"));
+  g_assert_false (pc_assessment_session_has_pending_header (f->session, "lead"));
+  g_assert_cmpstr (f->heard->str, ==, "");
+
+  g_assert_true (pc_assessment_session_save_now (f->session));
+  g_assert_null (failure);
+  g_assert_false (pc_assessment_session_has_pending_header (f->session, "title"));
+  g_assert_cmpstr (f->heard->str, ==, "header-changed;findings-changed:*;changed;");
+  held = pc_assessment_session_get_assessment (f->session);
+  g_assert_cmpstr (held->title, ==, "Night-time crisis line, Enfield");
+  g_assert_cmpstr (held->division, ==, "haringey_mental_health");
+  g_assert_cmpstr (held->team[0], ==, "Bea Okafor");
+  stored = read_back (f);
+  g_assert_cmpstr (stored->title, ==, "Night-time crisis line, Enfield");
+  g_assert_cmpstr (stored->division, ==, "haringey_mental_health");
+  g_assert_cmpuint (g_strv_length (stored->team), ==, 1);
+  assert_findings_current (f);
+  pc_assessment_session_count_findings (f->session, &blocking, NULL);
+  g_assert_cmpuint (blocking, ==, blocking_before);
+
+  /* What is held is what the store keeps (composed text, no blank
+   * member): reading it again finds nothing new. */
+  pc_assessment_session_queue_header_field (f->session, "lead", "Zoe\xcc\x88 Adams");
+  pc_assessment_session_queue_team (f->session, (const char *[]) { "Bea Okafor", " ", NULL });
+  g_assert_true (pc_assessment_session_save_now (f->session));
+  g_assert_cmpstr (pc_assessment_session_get_assessment (f->session)->lead, ==, "Zo\xc3\xab Adams");
+  g_string_truncate (f->heard, 0);
+  g_assert_true (pc_assessment_session_refresh (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->heard->str, ==, "");
+
+  /* What it holds already: nothing written, nothing said. */
+  g_string_truncate (f->heard, 0);
+  pc_assessment_session_queue_header_field (f->session, "title", "Night-time crisis line, Enfield");
+  pc_assessment_session_queue_team (f->session, team);
+  g_assert_true (pc_assessment_session_flush (f->session, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (f->heard->str, ==, "");
+
+  /* Refused: said, and kept. */
+  pc_assessment_session_queue_header_field (f->session, "review_date", "31/03/2027");
+  g_assert_false (pc_assessment_session_save_now (f->session));
+  g_assert_error (failure, PC_STORE_ERROR, PC_STORE_ERROR_INVALID);
+  g_assert_true (pc_assessment_session_has_pending_header (f->session, "review_date"));
+  pc_assessment_session_discard_pending (f->session);
+}
+
 /* A change made elsewhere arrives as the parts it changed, no more. */
 static void
 test_refresh (Fixture       *f,
@@ -379,6 +448,7 @@ main (int   argc,
   g_test_add ("/pc/session/rating", Fixture, NULL, setup, test_rating, teardown);
   g_test_add ("/pc/session/typed-text", Fixture, NULL, setup, test_typed_text, teardown);
   g_test_add ("/pc/session/failed-save", Fixture, NULL, setup, test_failed_save, teardown);
+  g_test_add ("/pc/session/header", Fixture, NULL, setup, test_header, teardown);
   g_test_add ("/pc/session/refresh", Fixture, NULL, setup, test_refresh, teardown);
   g_test_add ("/pc/session/read-only-underneath", Fixture, NULL, setup, test_read_only_underneath,
               teardown);

@@ -14,6 +14,7 @@
 #include "pc-assessment-view.h"
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-date-row.h"
 #include "pc-history-page.h"
 #include "pc-overview-page.h"
 #include "pc-principle-page.h"
@@ -734,6 +735,225 @@ test_failed_save_dialog (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The preferences row under @widget titled @title. */
+static GtkWidget *
+titled_row (GtkWidget  *widget,
+            const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (widget, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0)
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
+}
+
+static guint
+count_titled_rows (GtkWidget  *widget,
+                   const char *title)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint n = 0;
+
+  collect (widget, ADW_TYPE_PREFERENCES_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    n += g_strcmp0 (adw_preferences_row_get_title (g_ptr_array_index (rows, i)), title) == 0;
+
+  return n;
+}
+
+static GtkWidget *
+page_named (PcAssessmentView *view,
+            const char       *name)
+{
+  GtkWidget *stack = gtk_widget_get_parent (pc_test_ui_find_descendant (GTK_WIDGET (view),
+                                                                        PC_TYPE_OVERVIEW_PAGE));
+
+  return gtk_stack_get_child_by_name (GTK_STACK (stack), name);
+}
+
+typedef struct
+{
+  PcStore    *store;
+  gint64      id;
+  const char *title;
+} StoredTitle;
+
+static gboolean
+title_stored (gpointer data)
+{
+  StoredTitle *wanted = data;
+  g_autoptr(PcAssessment) a = pc_store_load_assessment_by_id (wanted->store, wanted->id, NULL);
+
+  return g_strcmp0 (a->title, wanted->title) == 0;
+}
+
+/* A window on a new draft, open at @page and shown as the user sees it. */
+typedef struct
+{
+  char             *path;
+  PcStore          *store;
+  gint64            id;
+  PcWindow         *window;
+  PcAssessmentView *view;
+} Opened;
+
+static void
+opened_init (Opened     *o,
+             const char *page)
+{
+  g_autoptr(GError) error = NULL;
+
+  o->path = pc_test_db_path ();
+  o->store = pc_test_open_store (o->path);
+  o->id = pc_test_create_assessment (o->store, "Crisis line for carers", "Sam Patel");
+  o->window = pc_window_new (NULL, o->store);
+  o->view = window_view (o->window);
+  gtk_window_present (GTK_WINDOW (o->window));
+  g_assert_true (pc_assessment_view_open (o->view, o->id, page, &error));
+  g_assert_no_error (error);
+  gtk_stack_set_visible_child (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (o->view))),
+                               GTK_WIDGET (o->view));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (o->window));
+}
+
+/* Destroys the window unless it was closed already. */
+static void
+opened_clear (Opened  *o,
+              gboolean closed)
+{
+  if (!closed)
+    gtk_window_destroy (GTK_WINDOW (o->window));
+  g_clear_object (&o->store);
+  g_free (o->path);
+}
+
+/* A title typed on the overview is saved through the session when the
+ * typing pauses: the sidebar and the heading follow, and no row of the
+ * overview or the sidebar is built again. */
+static void
+test_overview_edit_in_place (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  Opened o;
+  StoredTitle wanted;
+  GtkWidget *overview;
+  GtkWidget *title_row;
+  guint n_rows;
+
+  opened_init (&o, "overview");
+  wanted = (StoredTitle) { o.store, o.id, "Crisis line for carers, Enfield" };
+  overview = page_named (o.view, "overview");
+
+  /* Every row of the view, each watched for being thrown away. */
+  collect (GTK_WIDGET (o.view), GTK_TYPE_LIST_BOX_ROW, rows);
+  n_rows = rows->len;
+  g_assert_cmpuint (n_rows, >, 20);
+  for (guint i = 0; i < rows->len; i++)
+    g_object_add_weak_pointer (G_OBJECT (g_ptr_array_index (rows, i)), &rows->pdata[i]);
+
+  title_row = titled_row (overview, "Title of the service or pathway");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis line for carers, Enfield");
+  g_assert_true (shows_label (GTK_WIDGET (o.view), "Saving…"));
+  g_assert_false (title_stored (&wanted));
+  pc_test_wait_until (title_stored, &wanted, "the typed title to be saved");
+  pc_test_wait_until (view_saved, o.view, "the view to say it was saved");
+
+  g_assert_true (titles_say (GTK_WIDGET (o.view), "Crisis line for carers, Enfield"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (pc_test_ui_get_by_id (overview, "heading_label"))),
+                   ==, "Crisis line for carers, Enfield");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==,
+                   "Crisis line for carers, Enfield");
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (o.window), "view-overview-edited");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_assert_nonnull (g_ptr_array_index (rows, i));
+      g_object_remove_weak_pointer (G_OBJECT (g_ptr_array_index (rows, i)), &rows->pdata[i]);
+    }
+
+  /* Closing the window in the middle of a word loses nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis line for carers, Enf");
+  wanted.title = "Crisis line for carers, Enf";
+  gtk_window_close (GTK_WINDOW (o.window));
+  g_assert_true (title_stored (&wanted));
+  opened_clear (&o, TRUE);
+}
+
+/* A title the store refuses is said in the view's dialog, and stays as
+ * typed. */
+static void
+test_overview_failed_save (void)
+{
+  Opened o;
+  StoredTitle wanted;
+  GtkWidget *title_row;
+  GtkWindow *dialog;
+
+  opened_init (&o, "overview");
+  wanted = (StoredTitle) { o.store, o.id, "Crisis line" };
+  title_row = titled_row (page_named (o.view, "overview"), "Title of the service or pathway");
+
+  /* A pasted control character. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis\x01line");
+  pc_test_wait_until (message_dialog_shown, NULL, "the dialog saying the title was not saved");
+  dialog = pc_test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Could Not Save");
+  g_assert_true (shows_label (GTK_WIDGET (o.view), "Not saved"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Crisis\x01line");
+  gtk_window_destroy (dialog);
+
+  /* Put right, it is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Crisis line");
+  pc_test_wait_until (title_stored, &wanted, "the corrected title to be saved");
+  opened_clear (&o, FALSE);
+}
+
+/* An entry added on the Co-production page shows once, is saved, and
+ * the other pages hear of it without being rebuilt. */
+static void
+test_coproduction_added_once (void)
+{
+  g_autoptr(PcAssessment) a = NULL;
+  Opened o;
+  GtkWidget *page;
+  GtkWidget *changed;
+  GtkWidget *overview_row;
+  const char *title = "2026-02-14 — Carers";
+
+  opened_init (&o, "overview");
+  overview_row = pc_test_ui_find_descendant (page_named (o.view, "overview"), ADW_TYPE_ACTION_ROW);
+  g_object_add_weak_pointer (G_OBJECT (overview_row), (gpointer *) &overview_row);
+  pc_assessment_view_show_page (o.view, "coproduction");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (o.window));
+  page = page_named (o.view, "coproduction");
+
+  gtk_editable_set_text (GTK_EDITABLE (titled_row (page, "Who took part")), "Carers");
+  gtk_editable_set_text (GTK_EDITABLE (pc_date_row_get_entry (PC_DATE_ROW (titled_row (page, "Date")))),
+                         "2026-02-14");
+  changed = pc_test_ui_find_descendant (page, GTK_TYPE_TEXT_VIEW);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (changed)),
+                            "Opening hours moved to the evening", -1);
+  g_signal_emit_by_name (pc_test_ui_get_by_id (page, "add_button"), "clicked");
+
+  g_assert_cmpuint (count_titled_rows (page, title), ==, 1);
+  a = pc_store_load_assessment_by_id (o.store, o.id, NULL);
+  g_assert_cmpuint (a->coproduction->len, ==, 1);
+  g_assert_cmpuint (pc_assessment_view_get_assessment (o.view)->coproduction->len, ==, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (o.window));
+  pc_test_ui_maybe_screenshot (GTK_WIDGET (o.window), "view-coproduction-added");
+
+  /* Away and back: still once, and the overview was not built again. */
+  pc_assessment_view_show_page (o.view, "overview");
+  g_assert_nonnull (overview_row);
+  pc_assessment_view_show_page (o.view, "coproduction");
+  g_assert_cmpuint (count_titled_rows (page, title), ==, 1);
+  g_object_remove_weak_pointer (G_OBJECT (overview_row), (gpointer *) &overview_row);
+  opened_clear (&o, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -756,6 +976,9 @@ main (int   argc,
   g_test_add_func ("/pc/ui/assessment-view/history-waits-until-shown",
                    test_history_waits_until_shown);
   g_test_add_func ("/pc/ui/assessment-view/failed-save-dialog", test_failed_save_dialog);
+  g_test_add_func ("/pc/ui/assessment-view/overview-edit-in-place", test_overview_edit_in_place);
+  g_test_add_func ("/pc/ui/assessment-view/overview-failed-save", test_overview_failed_save);
+  g_test_add_func ("/pc/ui/assessment-view/coproduction-added-once", test_coproduction_added_once);
 
   status = g_test_run ();
   pc_test_remove_tree (home);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "pc-assessment.h"
+#include "pc-assessment-session.h"
 #include "pc-checklist.h"
 #include "pc-coproduction-page.h"
 #include "pc-date-row.h"
@@ -132,38 +133,60 @@ created_cb (PcNewAssessmentDialog *dialog,
   *(gint64 *) user_data = id;
 }
 
-/* The page test's stand-in for the view: on ::changed it reloads the
- * assessment and passes it to the page again. */
+/* The page test's stand-in for the view: the session the page follows;
+ * on the session's ::changed, what the store holds now. */
 typedef struct
 {
-  PcStore      *store;
-  PcChecklist  *checklist;
-  PcAssessment *assessment;
-  GtkWidget    *page;
-  guint         changes;
+  PcStore             *store;
+  PcAssessmentSession *session;
+  PcAssessment        *assessment;
+  GtkWidget           *page;
+  guint                changes;
 } Fixture;
 
+/* What the store holds. */
 static void
-fixture_load (Fixture *f)
+fixture_read (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   PcAssessment *a = pc_store_load_assessment_by_id (f->store, f->assessment->id, &error);
 
   g_assert_no_error (error);
-  if (PC_IS_OVERVIEW_PAGE (f->page))
-    pc_overview_page_set_assessment (PC_OVERVIEW_PAGE (f->page), f->store, a, f->checklist);
-  else
-    pc_coproduction_page_set_assessment (PC_COPRODUCTION_PAGE (f->page), f->store, a, f->checklist);
   g_clear_pointer (&f->assessment, pc_assessment_free);
   f->assessment = a;
 }
 
 static void
-fixture_changed_cb (GtkWidget *page,
-                    Fixture   *f)
+fixture_changed_cb (PcAssessmentSession *session,
+                    Fixture             *f)
 {
   f->changes++;
-  fixture_load (f);
+  fixture_read (f);
+}
+
+static void
+fixture_set_session (Fixture             *f,
+                     PcAssessmentSession *session)
+{
+  if (PC_IS_OVERVIEW_PAGE (f->page))
+    pc_overview_page_set_session (PC_OVERVIEW_PAGE (f->page), session);
+  else
+    pc_coproduction_page_set_session (PC_COPRODUCTION_PAGE (f->page), session);
+}
+
+/* Opens f->assessment in a session, and shows it on the page. */
+static void
+fixture_load (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture_set_session (f, NULL);
+  g_clear_object (&f->session);
+  f->session = pc_assessment_session_open (f->store, f->assessment->id, &error);
+  g_assert_no_error (error);
+  g_signal_connect (f->session, "changed", G_CALLBACK (fixture_changed_cb), f);
+  fixture_set_session (f, f->session);
+  fixture_read (f);
 }
 
 static GtkWidget *
@@ -175,7 +198,7 @@ fixture_set_up (Fixture    *f,
   GtkWidget *window = gtk_window_new ();
 
   f->store = open_temp_store ();
-  f->checklist = pc_test_default_checklist ();
+  f->session = NULL;
   f->page = page;
   f->changes = 0;
   if (id == 0)
@@ -186,7 +209,6 @@ fixture_set_up (Fixture    *f,
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 900);
   gtk_window_set_child (GTK_WINDOW (window), page);
   fixture_load (f);
-  g_signal_connect (page, "changed", G_CALLBACK (fixture_changed_cb), f);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
 
@@ -197,9 +219,13 @@ static void
 fixture_tear_down (Fixture   *f,
                    GtkWidget *window)
 {
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_assessment_session_flush (f->session, &error));
+  g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&f->session);
   g_clear_pointer (&f->assessment, pc_assessment_free);
-  g_clear_pointer (&f->checklist, pc_checklist_unref);
   g_clear_object (&f->store);
 }
 
@@ -429,7 +455,7 @@ test_overview_edits (void)
   /* Typing is saved when it pauses, or when the view flushes. */
   set_text (page, "Title of the service or pathway", "Crisis café, Enfield");
   g_assert_cmpuint (f.changes, ==, 0);
-  g_assert_true (pc_overview_page_flush (PC_OVERVIEW_PAGE (page), &error));
+  g_assert_true (pc_assessment_session_flush (f.session, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (f.changes, ==, 1);
   g_assert_cmpstr (f.assessment->title, ==, "Crisis café, Enfield");
@@ -442,7 +468,7 @@ test_overview_edits (void)
   /* A title emptied is not saved, and stays empty under the user's
    * fingers while they type the new one. */
   set_text (page, "Title of the service or pathway", "");
-  g_assert_true (pc_overview_page_flush (PC_OVERVIEW_PAGE (page), &error));
+  g_assert_true (pc_assessment_session_flush (f.session, &error));
   g_assert_cmpuint (f.changes, ==, 2);
   g_assert_cmpstr (f.assessment->title, ==, "Crisis café, Enfield");
 
@@ -464,11 +490,11 @@ test_overview_edits (void)
 
   /* A bad date is not saved. */
   set_text (page, "Planned review date", "31/03/2027");
-  g_assert_true (pc_overview_page_flush (PC_OVERVIEW_PAGE (page), &error));
+  g_assert_true (pc_assessment_session_flush (f.session, &error));
   g_assert_cmpuint (f.changes, ==, 4);
   g_assert_null (f.assessment->review_date);
   set_text (page, "Planned review date", "2027-03-31");
-  g_assert_true (pc_overview_page_flush (PC_OVERVIEW_PAGE (page), &error));
+  g_assert_true (pc_assessment_session_flush (f.session, &error));
   g_assert_cmpuint (f.changes, ==, 5);
   g_assert_cmpstr (f.assessment->review_date, ==, "2027-03-31");
 

@@ -34,6 +34,7 @@ struct _PcAssessmentSession
   PcAutosave   *autosave;
   GHashTable   *findings;          /* prompt id → GPtrArray of PcFinding */
   GPtrArray    *general_findings;  /* PcFinding */
+  gboolean      header_written;    /* a header field written, not yet read back */
 };
 
 G_DEFINE_FINAL_TYPE (PcAssessmentSession, pc_assessment_session, G_TYPE_OBJECT)
@@ -940,6 +941,133 @@ pc_assessment_session_get_pending_action_field (PcAssessmentSession *self,
   return typed != NULL ? typed->text : NULL;
 }
 
+/* The header fields, as pc_store_set_header_field() names them, and
+ * "team". */
+static const char * const header_fields[] = {
+  "title", "kind", "division", "priority", "lead", "outcomes", "affected", "start_date",
+  "review_date", "team",
+};
+
+static char *
+header_key (const char *field)
+{
+  return g_strconcat ("header:", field, NULL);
+}
+
+/* Where @a holds the text field @field; NULL for the kind of change,
+ * which it holds as a PcChangeKind. */
+static char **
+header_slot (PcAssessment *a,
+             const char   *field)
+{
+  if (g_str_equal (field, "title"))
+    return &a->title;
+  if (g_str_equal (field, "division"))
+    return &a->division;
+  if (g_str_equal (field, "priority"))
+    return &a->priority;
+  if (g_str_equal (field, "lead"))
+    return &a->lead;
+  if (g_str_equal (field, "outcomes"))
+    return &a->outcomes;
+  if (g_str_equal (field, "affected"))
+    return &a->affected;
+  if (g_str_equal (field, "start_date"))
+    return &a->start_date;
+  if (g_str_equal (field, "review_date"))
+    return &a->review_date;
+
+  g_return_val_if_fail (g_str_equal (field, "kind"), NULL);
+  return NULL;
+}
+
+/* What the store keeps of a header field: nothing for blank text,
+ * otherwise composed (NFC), as pc_store_set_header_field() does. */
+static char *
+header_text (const char *text)
+{
+  return pc_text_is_blank (text) ? NULL : pc_text_normalize (text);
+}
+
+static GStrv
+header_team (const char * const *team)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; team[i] != NULL; i++)
+    if (!pc_text_is_blank (team[i]))
+      {
+        g_autofree char *member = pc_text_normalize (team[i]);
+
+        g_strv_builder_add (builder, member);
+      }
+
+  return g_strv_builder_end (builder);
+}
+
+/* TRUE when what @typed would write is what the session holds already. */
+static gboolean
+header_unchanged (PcAssessmentSession *self,
+                  const Typed         *typed)
+{
+  g_autofree char *text = NULL;
+  char **slot;
+
+  if (typed->team != NULL)
+    {
+      g_auto(GStrv) team = header_team ((const char * const *) typed->team);
+
+      return g_strv_equal ((const char * const *) team,
+                           (const char * const *) self->assessment->team);
+    }
+
+  text = header_text (typed->text);
+  slot = header_slot (self->assessment, typed->field);
+  if (slot == NULL)
+    return g_strcmp0 (text, pc_kind_to_string (self->assessment->kind)) == 0;
+
+  return g_strcmp0 (text, *slot) == 0;
+}
+
+/* Holds what was just written of the header, as the store keeps it. */
+static void
+hold_header (PcAssessmentSession *self,
+             const Typed         *typed)
+{
+  PcAssessment *a = self->assessment;
+  char **slot;
+
+  if (typed->team != NULL)
+    {
+      g_strfreev (a->team);
+      a->team = header_team ((const char * const *) typed->team);
+      return;
+    }
+
+  slot = header_slot (a, typed->field);
+  if (slot == NULL)
+    {
+      pc_kind_from_string (typed->text, &a->kind);
+      return;
+    }
+  g_free (*slot);
+  *slot = header_text (typed->text);
+}
+
+static gboolean
+header_queued (PcAssessmentSession *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (header_fields); i++)
+    if (pc_assessment_session_has_pending_header (self, header_fields[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Writes one header field, and holds it as the store keeps it. Once the
+ * last field queued with it is written (or one fails), the session says
+ * so: typing in three fields and pausing is one ::header-changed, one
+ * completeness check of the whole assessment and one ::changed. */
 static gboolean
 write_header (gpointer   data,
               GError   **error)
@@ -949,21 +1077,33 @@ write_header (gpointer   data,
   gboolean ok;
 
   if (!require_editable (self, error))
-    return FALSE;
-  if (typed->team != NULL)
-    ok = pc_store_set_team (self->store, self->assessment->id,
-                            (const char * const *) typed->team, error);
+    ok = FALSE;
+  else if (header_unchanged (self, typed))
+    ok = TRUE;
   else
-    ok = pc_store_set_header_field (self->store, self->assessment->id, typed->field,
-                                    typed->text, error);
+    {
+      if (typed->team != NULL)
+        ok = pc_store_set_team (self->store, self->assessment->id,
+                                (const char * const *) typed->team, error);
+      else
+        ok = pc_store_set_header_field (self->store, self->assessment->id, typed->field,
+                                        typed->text, error);
+      if (ok)
+        {
+          hold_header (self, typed);
+          self->header_written = TRUE;
+        }
+    }
 
-  return refresh_after (self, ok, error);
-}
+  if (self->header_written && (!ok || !header_queued (self)))
+    {
+      self->header_written = FALSE;
+      g_signal_emit (self, signals[HEADER_CHANGED], 0);
+      relint_general (self);
+      g_signal_emit (self, signals[CHANGED], 0);
+    }
 
-static char *
-header_key (const char *field)
-{
-  return g_strconcat ("header:", field, NULL);
+  return ok;
 }
 
 void
@@ -1015,6 +1155,20 @@ pc_assessment_session_flush (PcAssessmentSession  *self,
   g_return_val_if_fail (PC_IS_ASSESSMENT_SESSION (self), FALSE);
 
   return pc_autosave_flush (self->autosave, error);
+}
+
+gboolean
+pc_assessment_session_save_now (PcAssessmentSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_SESSION (self), FALSE);
+
+  if (pc_autosave_flush (self->autosave, &error))
+    return TRUE;
+
+  g_signal_emit (self, signals[SAVE_FAILED], 0, error);
+  return FALSE;
 }
 
 void

@@ -111,7 +111,8 @@ gboolean  pc_assessment_session_remove_coproduction (PcAssessmentSession *self,
 
 /* Typed text, written by the autosave queue. @field is "evidence" or
  * "justification"; for an action "description", "owner" or "due_date";
- * for the header a field of pc_store_set_header_field(). */
+ * for the header a field of pc_store_set_header_field(). A header
+ * field that holds the value queued already is not written again. */
 void        pc_assessment_session_queue_answer_text  (PcAssessmentSession *self,
                                                       const char          *prompt_id,
                                                       const char          *field,
@@ -140,6 +141,10 @@ gboolean    pc_assessment_session_has_pending_header       (PcAssessmentSession 
 /* Writes every edit waiting in the queue now. */
 gboolean    pc_assessment_session_flush    (PcAssessmentSession *self,
                                             GError             **error);
+/* Writes every edit waiting in the queue now, as the queue would after
+ * a pause (a choice made after typing is saved at once with what was
+ * typed): a failure is emitted as ::save-failed. */
+gboolean    pc_assessment_session_save_now (PcAssessmentSession *self);
 /* Gives up every edit waiting in the queue, unwritten: only when the
  * person has chosen to (after being told it could not be saved). */
 void        pc_assessment_session_discard_pending (PcAssessmentSession *self);

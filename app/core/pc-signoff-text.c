@@ -83,3 +83,16 @@ pc_signoff_describe (const PcSignoff *signoff)
   return pc_signoff_describe_parts (signoff->meaning, signoff->name, signoff->role,
                                     signoff->signed_at);
 }
+
+char *
+pc_signoff_describe_reason (const PcSignoff *signoff)
+{
+  g_return_val_if_fail (signoff != NULL, NULL);
+
+  if (signoff->reason == NULL)
+    return NULL;
+  if (signoff->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
+    return g_strdup_printf (_("Conditions: %s"), signoff->reason);
+
+  return g_strdup_printf (_("Reason: %s"), signoff->reason);
+}

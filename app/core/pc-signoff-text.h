@@ -31,4 +31,8 @@ char *pc_signoff_describe_parts (PcMeaning        meaning,
 /* pc_signoff_describe_parts() of @signoff. Returns: (transfer full) */
 char *pc_signoff_describe       (const PcSignoff *signoff);
 
+/* "Conditions: …" of an approval with conditions, "Reason: …" of any
+ * other sign-off that gives one, or NULL. Returns: (transfer full) */
+char *pc_signoff_describe_reason (const PcSignoff *signoff);
+
 G_END_DECLS

@@ -20,12 +20,13 @@
 #include "pc-coproduction-page.h"
 #include "pc-history-page.h"
 #include "pc-overview-page.h"
+#include "pc-page-common.h"
 #include "pc-principle-page.h"
 #include "pc-print.h"
 #include "pc-report.h"
 #include "pc-review-page.h"
 #include "pc-revision-dialog.h"
-#include "pc-signoff-text.h"
+#include "pc-state-notice.h"
 #include "pc-store.h"
 #include "pc-summary.h"
 #include "pc-ui-state.h"
@@ -173,8 +174,8 @@ session_pending_cb (PcAssessmentView *self)
   update_save_label (self);
 }
 
-/* A page other than a principle's wrote to the store: the session reads
- * the assessment again and says what changed. */
+/* The Review page signed the assessment, through the store and not the
+ * session: the session reads it again and says what changed. */
 static void
 page_changed_cb (PcAssessmentView *self)
 {
@@ -183,82 +184,16 @@ page_changed_cb (PcAssessmentView *self)
 
 /* Read-only banner */
 
-/* The last sign-off of @a with @meaning before index @before, or NULL. */
-static const PcSignoff *
-find_signoff (const PcAssessment *a,
-              PcMeaning           meaning,
-              guint               before)
-{
-  if (a->signoffs == NULL)
-    return NULL;
-
-  for (guint i = MIN (before, a->signoffs->len); i > 0; i--)
-    {
-      const PcSignoff *signoff = g_ptr_array_index (a->signoffs, i - 1);
-
-      if (signoff->meaning == meaning)
-        return signoff;
-    }
-
-  return NULL;
-}
-
-/* What a final assessment's banner says: the decision, its conditions
- * or reason, and who submitted it. Returns: (transfer full) */
-static char *
-describe_final (const PcAssessment *a)
-{
-  const PcSignoff *decision;
-  const PcSignoff *prepared;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *read_only = g_markup_printf_escaped ("<b>%s</b>", _("Read-only."));
-
-  g_string_append (text, read_only);
-  if (a->signoffs == NULL || a->signoffs->len == 0)
-    return g_string_free (g_steal_pointer (&text), FALSE);
-
-  decision = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
-  prepared = find_signoff (a, PC_MEANING_PREPARED, a->signoffs->len - 1);
-  {
-    g_autofree char *line = pc_signoff_describe (decision);
-    /* Translators: a sentence of the read-only banner: "Approved by …, on …." */
-    g_autofree char *sentence = g_markup_printf_escaped (_(" %s."), line);
-
-    g_string_append (text, sentence);
-  }
-  if (decision->reason != NULL)
-    {
-      g_autofree char *sentence = NULL;
-
-      if (decision->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
-        sentence = g_markup_printf_escaped (_(" Conditions: %s"), decision->reason);
-      else
-        sentence = g_markup_printf_escaped (_(" Reason: %s"), decision->reason);
-      g_string_append (text, sentence);
-    }
-  if (prepared != NULL)
-    {
-      g_autofree char *line = pc_signoff_describe (prepared);
-      g_autofree char *sentence = g_markup_printf_escaped (_(" %s."), line);
-
-      g_string_append (text, sentence);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 /* Shown on every page while the assessment cannot be changed, or was
  * just returned for changes; hidden for a draft being written. */
 static void
 update_banner (PcAssessmentView *self)
 {
-  static const char * const state_classes[] = {
-    "draft", "in_review", "approved", "approved_with_conditions", "not_approved",
+  static const char * const style_classes[] = {
+    "draft", "in_review", "approved", "approved_with_conditions", "not_approved", "altered",
   };
   const PcAssessment *a = current (self);
-  g_autofree char *markup = NULL;
-  const char *icon = "changes-prevent-symbolic";
-  gboolean can_revise = FALSE;
+  g_auto(PcStateNotice) notice = { 0 };
 
   if (a == NULL)
     {
@@ -266,82 +201,17 @@ update_banner (PcAssessmentView *self)
       return;
     }
 
-  if (a->altered != NULL)
-    {
-      g_autoptr(GString) what = g_string_new (NULL);
-
-      for (guint i = 0; i < a->altered->len; i++)
-        g_string_append_printf (what, i > 0 ? "; %s" : "%s",
-                                (const char *) g_ptr_array_index (a->altered, i));
-      if (a->state == PC_STATE_DRAFT)
-        /* Translators: the banner over an assessment altered behind the
-         * program's back; %s says what does not match. */
-        markup = g_markup_printf_escaped (_("<b>Altered outside Principle Check:</b> %s. Do not rely on it; restore the database from a backup."),
-                                          what->str);
-      else
-        /* Translators: the banner over an assessment whose signatures no
-         * longer hold; %s says what does not match. */
-        markup = g_markup_printf_escaped (_("<b>Altered since it was signed:</b> %s. Do not rely on it; restore the database from a backup."),
-                                          what->str);
-      icon = "dialog-warning-symbolic";
-    }
-  else if (a->imported)
-    {
-      markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Read-only."),
-                                        _("An imported summary whose signatures were verified. "
-                                          "To change it, revise it in the database it came from."));
-    }
-  else if (pc_state_is_final (a->state))
-    {
-      markup = describe_final (a);
-      can_revise = TRUE;
-    }
-  else if (a->state == PC_STATE_IN_REVIEW)
-    {
-      const PcSignoff *prepared = find_signoff (a, PC_MEANING_PREPARED, G_MAXUINT);
-
-      if (prepared != NULL)
-        {
-          g_autofree char *when = pc_signoff_describe_time (prepared->signed_at);
-
-          /* Translators: "In review since <date and time>, prepared by <name>, <role>: …" */
-          markup = g_markup_printf_escaped (_("<b>Read-only.</b> In review since %s, prepared by "
-                                              "%s, %s: it cannot be changed until the reviewer "
-                                              "decides."),
-                                            when, prepared->name, prepared->role);
-        }
-      else
-        markup = g_markup_printf_escaped ("<b>%s</b> %s", _("Read-only."),
-                                          _("In review: it cannot be changed until the reviewer "
-                                            "decides."));
-    }
-  else if (a->signoffs != NULL && a->signoffs->len > 0)
-    {
-      const PcSignoff *last = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
-
-      if (last->meaning == PC_MEANING_RETURNED)
-        {
-          g_autofree char *line = pc_signoff_describe (last);
-
-          icon = "document-edit-symbolic";
-          /* Translators: "Returned to its author by …, on …: <the reviewer's reason>" */
-          markup = g_markup_printf_escaped (_("%s: %s"), line,
-                                            last->reason != NULL ? last->reason : "");
-        }
-    }
-
-  gtk_revealer_set_reveal_child (self->banner_revealer, markup != NULL);
-  gtk_widget_set_visible (self->banner_button, can_revise);
-  if (markup == NULL)
+  pc_state_notice_init (&notice, a);
+  gtk_revealer_set_reveal_child (self->banner_revealer, notice.banner_markup != NULL);
+  gtk_widget_set_visible (self->banner_button, notice.can_revise);
+  if (notice.banner_markup == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
-    gtk_widget_remove_css_class (self->banner, state_classes[i]);
-  gtk_widget_remove_css_class (self->banner, "altered");
-  gtk_widget_add_css_class (self->banner, a->altered != NULL ? "altered"
-                                                             : pc_state_to_string (a->state));
-  gtk_image_set_from_icon_name (self->banner_icon, icon);
-  gtk_label_set_markup (self->banner_label, markup);
+  for (guint i = 0; i < G_N_ELEMENTS (style_classes); i++)
+    gtk_widget_remove_css_class (self->banner, style_classes[i]);
+  gtk_widget_add_css_class (self->banner, notice.banner_style);
+  gtk_image_set_from_icon_name (self->banner_icon, notice.banner_icon);
+  gtk_label_set_markup (self->banner_label, notice.banner_markup);
 }
 
 /* Sidebar */
@@ -442,10 +312,7 @@ update_principle_row (PcAssessmentView  *self,
 static void
 build_sidebar (PcAssessmentView *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar))) != NULL)
-    gtk_list_box_remove (self->sidebar, child);
+  pc_list_box_remove_all (self->sidebar, NULL);
   g_ptr_array_set_size (self->principle_rows, 0);
 
   gtk_list_box_append (self->sidebar, new_sidebar_row ("overview", _("Overview"), _("Overview")));
@@ -994,11 +861,11 @@ update_lazy_page (PcAssessmentView *self,
   switch (which)
     {
     case LAZY_OVERVIEW:
-      pc_overview_page_set_assessment (self->overview_page, self->store, a, self->checklist);
+      /* From then on it follows the session itself. */
+      pc_overview_page_set_session (self->overview_page, self->session);
       break;
     case LAZY_COPRODUCTION:
-      pc_coproduction_page_set_assessment (self->coproduction_page, self->store, a,
-                                           self->checklist);
+      pc_coproduction_page_set_session (self->coproduction_page, self->session);
       break;
     case LAZY_REVIEW:
       pc_review_page_set_assessment (self->review_page, self->store, a, self->checklist);
@@ -1084,26 +951,25 @@ static void
 set_session (PcAssessmentView    *self,
              PcAssessmentSession *session)
 {
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
-  if (session == NULL)
-    return;
+  static const PcSessionHandler handlers[] = {
+    { "answer-changed", G_CALLBACK (session_answer_changed_cb) },
+    { "header-changed", G_CALLBACK (session_header_changed_cb) },
+    { "state-changed", G_CALLBACK (session_state_changed_cb) },
+    { "changed", G_CALLBACK (session_changed_cb) },
+    { "save-failed", G_CALLBACK (session_save_failed_cb) },
+    { "notify::pending", G_CALLBACK (session_pending_cb) },
+  };
 
-  self->checklist = pc_checklist_ref (pc_assessment_session_get_checklist (session));
-  g_signal_connect_object (session, "answer-changed", G_CALLBACK (session_answer_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "header-changed", G_CALLBACK (session_header_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "state-changed", G_CALLBACK (session_state_changed_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "changed", G_CALLBACK (session_changed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "save-failed", G_CALLBACK (session_save_failed_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (session, "notify::pending", G_CALLBACK (session_pending_cb), self,
-                           G_CONNECT_SWAPPED);
+  if (!pc_session_follow (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
+    return;
+  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  /* The pages following the session take the new one when shown. */
+  if (self->overview_page != NULL)
+    pc_overview_page_set_session (self->overview_page, NULL);
+  if (self->coproduction_page != NULL)
+    pc_coproduction_page_set_session (self->coproduction_page, NULL);
+  if (session != NULL)
+    self->checklist = pc_checklist_ref (pc_assessment_session_get_checklist (session));
 }
 
 gboolean
@@ -1172,10 +1038,7 @@ pc_assessment_view_flush (PcAssessmentView  *self,
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (self->session != NULL && !pc_assessment_session_flush (self->session, error))
-    return FALSE;
-
-  return pc_overview_page_flush (self->overview_page, error);
+  return self->session == NULL || pc_assessment_session_flush (self->session, error);
 }
 
 void
@@ -1185,7 +1048,6 @@ pc_assessment_view_discard_pending (PcAssessmentView *self)
 
   if (self->session != NULL)
     pc_assessment_session_discard_pending (self->session);
-  pc_overview_page_discard_pending (self->overview_page);
 }
 
 void

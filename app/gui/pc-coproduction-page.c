@@ -14,9 +14,9 @@
 #include <glib/gi18n.h>
 
 #include "pc-assessment.h"
-#include "pc-checklist.h"
+#include "pc-assessment-session.h"
 #include "pc-date-row.h"
-#include "pc-store.h"
+#include "pc-page-common.h"
 #include "pc-ui.h"
 
 struct _PcCoproductionPage
@@ -24,12 +24,8 @@ struct _PcCoproductionPage
   GtkWidget            parent_instance;
 
   /* Owned */
-  PcStore             *store;
-  PcChecklist         *checklist;
+  PcAssessmentSession *session;
   GPtrArray           *entry_rows;
-
-  /* Borrowed from the view until the next set_assessment() */
-  const PcAssessment  *assessment;
   gboolean             editable;
 
   /* Template widgets */
@@ -45,13 +41,6 @@ struct _PcCoproductionPage
 };
 
 G_DEFINE_FINAL_TYPE (PcCoproductionPage, pc_coproduction_page, GTK_TYPE_WIDGET)
-
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 /* The ways of taking part the combo row offers; the last is "Other",
  * which asks for words of the user's own. */
@@ -142,11 +131,13 @@ add_clicked_cb (PcCoproductionPage *self)
   g_autofree char *changed = dup_changed (self);
   g_autoptr(GError) error = NULL;
 
-  if (self->store == NULL || self->assessment == NULL || !self->editable)
+  if (self->session == NULL || !self->editable)
     return;
 
-  if (pc_store_add_coproduction (self->store, self->assessment->id, who, how,
-                                 pc_date_row_get_text (self->date_row), changed, &error) == 0)
+  /* The session says the record changed, and the rows follow. */
+  if (pc_assessment_session_add_coproduction (self->session, who, how,
+                                              pc_date_row_get_text (self->date_row), changed,
+                                              &error) == 0)
     {
       pc_ui_show_error (GTK_WIDGET (self), _("Could Not Add the Entry"), error);
       return;
@@ -154,7 +145,6 @@ add_clicked_cb (PcCoproductionPage *self)
 
   clear_form (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->who_row));
-  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static void
@@ -196,24 +186,43 @@ remove_response_cb (AdwMessageDialog *dialog,
   PcCoproductionPage *self = data->self;
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (response, "remove") && self->store != NULL)
+  if (g_str_equal (response, "remove") && self->session != NULL
+      && !pc_assessment_session_remove_coproduction (self->session, data->entry_id, &error))
+    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Entry"), error);
+}
+
+/* The entry @entry_id as the session holds it now, or NULL. */
+static const PcCoproduction *
+find_entry (PcCoproductionPage *self,
+            gint64              entry_id)
+{
+  const PcAssessment *assessment = pc_assessment_session_get_assessment (self->session);
+
+  for (guint i = 0; i < assessment->coproduction->len; i++)
     {
-      if (!pc_store_remove_coproduction (self->store, data->entry_id, &error))
-        pc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Entry"), error);
-      else
-        g_signal_emit (self, signals[CHANGED], 0);
+      const PcCoproduction *entry = g_ptr_array_index (assessment->coproduction, i);
+
+      if (entry->id == entry_id)
+        return entry;
     }
+
+  return NULL;
 }
 
 static void
 remove_clicked_cb (GtkButton          *button,
                    PcCoproductionPage *self)
 {
-  const PcCoproduction *entry = g_object_get_data (G_OBJECT (button), "pc-entry");
+  gint64 *entry_id = g_object_get_data (G_OBJECT (button), "pc-entry-id");
+  const PcCoproduction *entry;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  RemoveData *data = g_new0 (RemoveData, 1);
+  RemoveData *data;
   GtkWidget *dialog;
 
+  if (self->session == NULL || (entry = find_entry (self, *entry_id)) == NULL)
+    return;
+
+  data = g_new0 (RemoveData, 1);
   data->self = self;
   data->entry_id = entry->id;
 
@@ -261,7 +270,10 @@ make_entry_row (PcCoproductionPage   *self,
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_set_tooltip_text (button, _("Remove this entry"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-      g_object_set_data (G_OBJECT (button), "pc-entry", (gpointer) entry);
+      /* By id: the session's copy of the entry is replaced when it
+       * reads the assessment again. */
+      g_object_set_data_full (G_OBJECT (button), "pc-entry-id",
+                              g_memdup2 (&entry->id, sizeof entry->id), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }
@@ -277,27 +289,15 @@ pc_coproduction_page_new (void)
   return g_object_new (PC_TYPE_COPRODUCTION_PAGE, NULL);
 }
 
-void
-pc_coproduction_page_set_assessment (PcCoproductionPage *self,
-                                     PcStore            *store,
-                                     const PcAssessment *assessment,
-                                     PcChecklist        *checklist)
+/* The entries and whether they can be changed, as the session holds
+ * them. */
+static void
+update_entries (PcCoproductionPage *self)
 {
+  const PcAssessment *assessment = pc_assessment_session_get_assessment (self->session);
   gboolean any;
 
-  g_return_if_fail (PC_IS_COPRODUCTION_PAGE (self));
-  g_return_if_fail (PC_IS_STORE (store));
-  g_return_if_fail (assessment != NULL);
-  g_return_if_fail (checklist != NULL);
-
-  g_set_object (&self->store, store);
-  if (self->checklist != checklist)
-    {
-      g_clear_pointer (&self->checklist, pc_checklist_unref);
-      self->checklist = pc_checklist_ref (checklist);
-    }
-  self->assessment = assessment;
-  self->editable = assessment->state == PC_STATE_DRAFT && !assessment->imported;
+  self->editable = pc_assessment_session_get_editable (self->session);
 
   for (guint i = 0; i < self->entry_rows->len; i++)
     adw_preferences_group_remove (self->entries_group, self->entry_rows->pdata[i]);
@@ -322,6 +322,23 @@ pc_coproduction_page_set_assessment (PcCoproductionPage *self,
                                      _("Record who helped shape this service — service users, carers, staff, partners, community groups — and what changed because of them: it is the evidence for the “Collaborative and co-produced” principle."));
 }
 
+void
+pc_coproduction_page_set_session (PcCoproductionPage  *self,
+                                  PcAssessmentSession *session)
+{
+  static const PcSessionHandler handlers[] = {
+    { "coproduction-changed", G_CALLBACK (update_entries) },
+    { "state-changed", G_CALLBACK (update_entries) },
+  };
+
+  g_return_if_fail (PC_IS_COPRODUCTION_PAGE (self));
+  g_return_if_fail (session == NULL || PC_IS_ASSESSMENT_SESSION (session));
+
+  if (pc_session_follow (self, &self->session, session, handlers, G_N_ELEMENTS (handlers))
+      && session != NULL)
+    update_entries (self);
+}
+
 /* GObject */
 
 static void
@@ -334,10 +351,8 @@ pc_coproduction_page_dispose (GObject *object)
   /* Children of the template without an id are not disposed with it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  pc_session_follow (self, &self->session, NULL, NULL, 0);
   g_clear_pointer (&self->entry_rows, g_ptr_array_unref);
-  self->assessment = NULL;
 
   G_OBJECT_CLASS (pc_coproduction_page_parent_class)->dispose (object);
 }
@@ -349,10 +364,6 @@ pc_coproduction_page_class_init (PcCoproductionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pc_coproduction_page_dispose;
-
-  /* PcCoproductionPage::changed: something was saved to the store. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PC_TYPE_DATE_ROW);
 

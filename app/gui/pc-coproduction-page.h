@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "pc-types.h"
+#include "pc-assessment-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,13 +18,10 @@ G_DECLARE_FINAL_TYPE (PcCoproductionPage, pc_coproduction_page, PC, COPRODUCTION
 
 GtkWidget *pc_coproduction_page_new (void);
 
-/* Shows @assessment (made against @checklist) of @store. The page keeps
- * references to @store and @checklist and a pointer to @assessment,
- * which stays valid until the next call (the view owns it). Called again
- * whenever the view reloads the assessment after a change. */
-void       pc_coproduction_page_set_assessment (PcCoproductionPage          *self,
-                                       PcStore            *store,
-                                       const PcAssessment *assessment,
-                                       PcChecklist        *checklist);
+/* Shows the co-production record of the assessment open in @session
+ * (nullable), and follows it: an entry added or removed through the
+ * session, here or elsewhere, shows at once. */
+void       pc_coproduction_page_set_session (PcCoproductionPage  *self,
+                                             PcAssessmentSession *session);
 
 G_END_DECLS

@@ -267,20 +267,25 @@ pc_header_form_new (void)
   return g_object_new (PC_TYPE_HEADER_FORM, NULL);
 }
 
+/* Shows @text in @editable unless the caller keeps what is typed in
+ * it, or it shows that text already but for surrounding white space
+ * (setting it again would move the cursor of a field being typed in,
+ * and take away the space before the next word). */
 static void
-set_text_unless_kept (gpointer    editable,
-                      const char *text,
-                      GHashTable *keep)
+set_text_unless_kept (gpointer              editable,
+                      const char           *text,
+                      PcHeaderFormKeepFunc  keep,
+                      gpointer              user_data)
 {
-  if (keep != NULL && g_hash_table_contains (keep, field_of (editable)))
+  g_autofree char *shown = NULL;
+
+  if (keep != NULL && keep (field_of (editable), user_data))
     return;
 
-  if (text == NULL)
-    text = "";
-  /* Setting the same text again would move the cursor of a field being
-   * edited. */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (editable)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  shown = stripped_text (editable);
+  if (g_strcmp0 (shown, text != NULL && *text != '\0' ? text : NULL) == 0)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
 }
 
 static guint
@@ -295,9 +300,10 @@ index_of (const char * const *ids,
 }
 
 void
-pc_header_form_load (PcHeaderForm       *self,
-                     const PcAssessment *assessment,
-                     GHashTable         *keep)
+pc_header_form_load (PcHeaderForm         *self,
+                     const PcAssessment   *assessment,
+                     PcHeaderFormKeepFunc  keep,
+                     gpointer              user_data)
 {
   guint priority;
 
@@ -306,13 +312,13 @@ pc_header_form_load (PcHeaderForm       *self,
 
   self->loading = TRUE;
 
-  set_text_unless_kept (self->title_row, assessment->title, keep);
-  set_text_unless_kept (self->lead_row, assessment->lead, keep);
-  set_text_unless_kept (self->outcomes_row, assessment->outcomes, keep);
-  set_text_unless_kept (self->affected_row, assessment->affected, keep);
-  if (keep == NULL || !g_hash_table_contains (keep, "start_date"))
+  set_text_unless_kept (self->title_row, assessment->title, keep, user_data);
+  set_text_unless_kept (self->lead_row, assessment->lead, keep, user_data);
+  set_text_unless_kept (self->outcomes_row, assessment->outcomes, keep, user_data);
+  set_text_unless_kept (self->affected_row, assessment->affected, keep, user_data);
+  if (keep == NULL || !keep ("start_date", user_data))
     pc_date_row_set_text (self->start_row, assessment->start_date);
-  if (keep == NULL || !g_hash_table_contains (keep, "review_date"))
+  if (keep == NULL || !keep ("review_date", user_data))
     pc_date_row_set_text (self->review_row, assessment->review_date);
 
   adw_combo_row_set_selected (self->kind_row, (guint) assessment->kind);
@@ -321,7 +327,8 @@ pc_header_form_load (PcHeaderForm       *self,
   priority = index_of (pc_priority_ids (), assessment->priority);
   adw_combo_row_set_selected (self->priority_row,
                               priority == GTK_INVALID_LIST_POSITION ? 0 : priority + 1);
-  set_team (self, (const char * const *) assessment->team);
+  if (keep == NULL || !keep ("team", user_data))
+    set_team (self, (const char * const *) assessment->team);
 
   /* What was loaded counts as filled in: emptying it is an error. */
   update_required_style (self->title_row);

@@ -28,12 +28,16 @@ G_DECLARE_FINAL_TYPE (PcHeaderForm, pc_header_form, PC, HEADER_FORM, GtkWidget)
  *   ::field-changed (const char *field)   the user changed @field */
 GtkWidget  *pc_header_form_new                (void);
 
-/* Shows @assessment's header, leaving the fields named in @keep
- * (nullable: a set of field names) as they are typed. Emits no
- * ::field-changed. */
-void        pc_header_form_load               (PcHeaderForm       *self,
-                                               const PcAssessment *assessment,
-                                               GHashTable         *keep);
+/* Whether the form keeps what is typed in @field. */
+typedef gboolean (*PcHeaderFormKeepFunc) (const char *field,
+                                          gpointer    user_data);
+
+/* Shows @assessment's header, leaving the fields @keep (nullable) keeps
+ * as they are typed. Emits no ::field-changed. */
+void        pc_header_form_load               (PcHeaderForm         *self,
+                                               const PcAssessment   *assessment,
+                                               PcHeaderFormKeepFunc  keep,
+                                               gpointer              user_data);
 void        pc_header_form_set_editable       (PcHeaderForm       *self,
                                                gboolean            editable);
 /* Whether Enter in a single-line field activates the window's default

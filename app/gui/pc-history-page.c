@@ -16,6 +16,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-page-common.h"
 #include "pc-store.h"
 #include "pc-vocab.h"
 
@@ -407,15 +408,6 @@ new_entry_row (PcHistoryPage      *self,
 /* Filling the page */
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 update_chain (PcHistoryPage *self)
 {
   g_autoptr(GError) error = NULL;
@@ -460,7 +452,7 @@ update_history (PcHistoryPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) history = NULL;
 
-  clear_list (self->history_list);
+  pc_list_box_remove_all (self->history_list, NULL);
 
   history = pc_store_history (self->store, self->assessment->id, &error);
   if (history == NULL)
@@ -499,13 +491,8 @@ pc_history_page_set_assessment (PcHistoryPage      *self,
   g_return_if_fail (PC_IS_STORE (store));
   g_return_if_fail (assessment != NULL);
 
-  g_set_object (&self->store, store);
-  if (self->checklist != checklist)
-    {
-      g_clear_pointer (&self->checklist, pc_checklist_unref);
-      self->checklist = checklist != NULL ? pc_checklist_ref (checklist) : NULL;
-    }
-  self->assessment = assessment;
+  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, store, checklist,
+                           assessment);
 
   update_chain (self);
   update_history (self);
@@ -519,9 +506,7 @@ pc_history_page_dispose (GObject *object)
   PcHistoryPage *self = (PcHistoryPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_HISTORY_PAGE);
-  self->assessment = NULL;
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (pc_history_page_parent_class)->dispose (object);
 }

@@ -14,30 +14,22 @@
 #include <glib/gi18n.h>
 
 #include "pc-assessment.h"
+#include "pc-assessment-session.h"
 #include "pc-checklist.h"
 #include "pc-header-form.h"
-#include "pc-lint.h"
-#include "pc-store.h"
-#include "pc-ui.h"
+#include "pc-page-common.h"
 #include "pc-vocab.h"
-
-/* How long typing may pause before the text is saved. */
-#define SAVE_DELAY_MS 700
 
 struct _PcOverviewPage
 {
   GtkWidget            parent_instance;
 
   /* Owned */
-  PcStore             *store;
-  PcChecklist         *checklist;
-  GHashTable          *pending;       /* field names typed but not yet saved */
-  guint                save_source;
-  GPtrArray           *principle_rows;
-
-  /* Borrowed from the view until the next set_assessment() */
-  const PcAssessment  *assessment;
-  gint64               assessment_id;
+  PcAssessmentSession *session;
+  /* Fields typed that the store would not take yet (a title emptied,
+   * half a date): kept as typed, and not queued. */
+  GHashTable          *held;
+  GPtrArray           *principle_rows;  /* AdwActionRow, in checklist order */
 
   /* Template widgets */
   GtkLabel            *heading_label;
@@ -55,13 +47,6 @@ struct _PcOverviewPage
 
 G_DEFINE_FINAL_TYPE (PcOverviewPage, pc_overview_page, GTK_TYPE_WIDGET)
 
-enum {
-  CHANGED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
 static const PcState all_states[] = {
   PC_STATE_DRAFT,
   PC_STATE_IN_REVIEW,
@@ -70,168 +55,59 @@ static const PcState all_states[] = {
   PC_STATE_NOT_APPROVED,
 };
 
-/* Saving */
-
-/* The value @field holds in the assessment as loaded, as text. */
-static char *
-stored_value (const PcAssessment *a,
-              const char         *field)
+static const PcAssessment *
+current (PcOverviewPage *self)
 {
-  if (g_str_equal (field, "title"))
-    return g_strdup (a->title);
-  if (g_str_equal (field, "kind"))
-    return g_strdup (pc_kind_to_string (a->kind));
-  if (g_str_equal (field, "division"))
-    return g_strdup (a->division);
-  if (g_str_equal (field, "priority"))
-    return g_strdup (a->priority);
-  if (g_str_equal (field, "lead"))
-    return g_strdup (a->lead);
-  if (g_str_equal (field, "outcomes"))
-    return g_strdup (a->outcomes);
-  if (g_str_equal (field, "affected"))
-    return g_strdup (a->affected);
-  if (g_str_equal (field, "start_date"))
-    return g_strdup (a->start_date);
-  if (g_str_equal (field, "review_date"))
-    return g_strdup (a->review_date);
-
-  g_return_val_if_reached (NULL);
+  return pc_assessment_session_get_assessment (self->session);
 }
 
-/* Writes @field if it is valid and differs from what is stored. Returns
- * FALSE with @error when the store refused; *@wrote says whether
- * anything was written. */
-static gboolean
-write_field (PcOverviewPage  *self,
-             const char      *field,
-             gboolean        *wrote,
-             GError         **error)
-{
-  if (!pc_header_form_field_is_valid (self->form, field))
-    return TRUE;
-
-  if (g_str_equal (field, "team"))
-    {
-      g_auto(GStrv) team = pc_header_form_dup_team (self->form);
-
-      if (self->assessment != NULL
-          && g_strv_equal ((const char * const *) team, (const char * const *) self->assessment->team))
-        return TRUE;
-      if (!pc_store_set_team (self->store, self->assessment_id, (const char * const *) team, error))
-        return FALSE;
-    }
-  else
-    {
-      g_autofree char *value = pc_header_form_dup_value (self->form, field);
-      g_autofree char *stored = self->assessment != NULL ? stored_value (self->assessment, field) : NULL;
-
-      if (self->assessment != NULL && g_strcmp0 (value, stored) == 0)
-        return TRUE;
-      if (!pc_store_set_header_field (self->store, self->assessment_id, field, value, error))
-        return FALSE;
-    }
-
-  *wrote = TRUE;
-  return TRUE;
-}
-
-/* Writes every pending field and @also (nullable). Emits ::changed once
- * when something was written, after which the assessment may have been
- * replaced. */
-static gboolean
-save (PcOverviewPage  *self,
-      const char      *also,
-      GError         **error)
-{
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
-  GHashTableIter iter;
-  gpointer key;
-  gboolean wrote = FALSE;
-  gboolean ok = TRUE;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  /* A field that is not valid (a title emptied, half a date) stays
-   * pending, so that a reload does not put the old value back under the
-   * user's fingers. */
-  g_hash_table_iter_init (&iter, self->pending);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (pc_header_form_field_is_valid (self->form, key))
-      {
-        g_ptr_array_add (fields, g_strdup (key));
-        g_hash_table_iter_remove (&iter);
-      }
-  if (also != NULL)
-    g_ptr_array_add (fields, g_strdup (also));
-
-  if (self->store == NULL || self->assessment_id == 0)
-    return TRUE;
-
-  for (guint i = 0; ok && i < fields->len; i++)
-    ok = write_field (self, fields->pdata[i], &wrote, error);
-
-  if (wrote)
-    g_signal_emit (self, signals[CHANGED], 0);
-
-  return ok;
-}
-
-static void
-save_and_report (PcOverviewPage *self,
-                 const char     *also)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!save (self, also, &error))
-    pc_ui_show_error (GTK_WIDGET (self), _("Could Not Save"), error);
-}
-
-static gboolean
-save_timeout_cb (gpointer user_data)
-{
-  PcOverviewPage *self = user_data;
-
-  self->save_source = 0;
-  save_and_report (self, NULL);
-
-  return G_SOURCE_REMOVE;
-}
+/* Saving: through the session's queue, which writes a moment after the
+ * last keystroke, and on leaving the page or closing. */
 
 static void
 field_changed_cb (PcOverviewPage *self,
                   const char     *field)
 {
-  if (pc_header_form_field_is_text (field))
+  if (self->session == NULL)
+    return;
+
+  /* A field that is not valid stays as typed, unqueued, so that what
+   * the session holds does not come back under the user's fingers. */
+  if (!pc_header_form_field_is_valid (self->form, field))
     {
-      g_hash_table_add (self->pending, g_strdup (field));
-      g_clear_handle_id (&self->save_source, g_source_remove);
-      self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+      g_hash_table_add (self->held, g_strdup (field));
+      return;
+    }
+  g_hash_table_remove (self->held, field);
+
+  if (g_str_equal (field, "team"))
+    {
+      g_auto(GStrv) team = pc_header_form_dup_team (self->form);
+
+      pc_assessment_session_queue_team (self->session, (const char * const *) team);
     }
   else
     {
-      /* A choice is saved at once, with whatever was typed before it. */
-      save_and_report (self, field);
+      g_autofree char *value = pc_header_form_dup_value (self->form, field);
+
+      pc_assessment_session_queue_header_field (self->session, field, value);
     }
+
+  /* A choice is saved at once, with whatever was typed before it. */
+  if (!pc_header_form_field_is_text (field))
+    pc_assessment_session_save_now (self->session);
 }
 
-gboolean
-pc_overview_page_flush (PcOverviewPage  *self,
-                        GError         **error)
+/* Whether the form keeps @field as typed rather than show what the
+ * session holds. */
+static gboolean
+keep_typed (const char *field,
+            gpointer    user_data)
 {
-  g_return_val_if_fail (PC_IS_OVERVIEW_PAGE (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  PcOverviewPage *self = user_data;
 
-  return save (self, NULL, error);
-}
-
-void
-pc_overview_page_discard_pending (PcOverviewPage *self)
-{
-  g_return_if_fail (PC_IS_OVERVIEW_PAGE (self));
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  g_hash_table_remove_all (self->pending);
+  return g_hash_table_contains (self->held, field)
+         || pc_assessment_session_has_pending_header (self->session, field);
 }
 
 /* Summary */
@@ -253,40 +129,20 @@ principle_row_activated_cb (AdwActionRow   *row,
 }
 
 static GtkWidget *
-make_principle_row (PcOverviewPage     *self,
-                    const PcPrinciple  *principle)
+make_principle_row (PcOverviewPage    *self,
+                    const PcPrinciple *principle)
 {
-  PcStatus status = pc_assessment_principle_status (self->assessment, principle);
-  const char *word = pc_status_to_label (status);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *dot = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *label = gtk_label_new (word);
+  GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-  g_autofree char *subtitle = NULL;
-  g_autofree char *accessible = NULL;
-  guint answered = 0;
-
-  for (guint i = 0; i < principle->prompts->len; i++)
-    {
-      const PcPrompt *prompt = principle->prompts->pdata[i];
-
-      if (pc_assessment_get_rating (self->assessment, prompt->id) != PC_RATING_NOT_ASSESSED)
-        answered++;
-    }
-  subtitle = g_strdup_printf (ngettext ("%u of %u prompt answered",
-                                           "%u of %u prompts answered", principle->prompts->len),
-                              answered, principle->prompts->len);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), principle->title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  /* The colour is a help, never the only signal: the word says it. */
   gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (dot, "pc-status-dot");
-  gtk_widget_add_css_class (dot, pc_status_to_string (status));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, word, -1);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box), dot);
   gtk_box_append (GTK_BOX (box), label);
@@ -295,50 +151,78 @@ make_principle_row (PcOverviewPage     *self,
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "pc-principle", g_strdup (principle->id), g_free);
+  g_object_set_data (G_OBJECT (row), "pc-status-dot", dot);
+  g_object_set_data (G_OBJECT (row), "pc-status-label", label);
   g_signal_connect (row, "activated", G_CALLBACK (principle_row_activated_cb), self);
-
-  accessible = g_strdup_printf (_("%s: %s, %s"), principle->title, word, subtitle);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 
   return row;
 }
 
+/* Says how far @principle has come, in @row made for it. */
 static void
-update_summary (PcOverviewPage *self)
+update_principle_row (PcOverviewPage    *self,
+                      GtkWidget         *row,
+                      const PcPrinciple *principle)
 {
-  const PcAssessment *a = self->assessment;
-  g_autoptr(GDate) today = pc_date_new_utc (NULL);
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autofree char *reference = NULL;
+  static const PcStatus statuses[] = {
+    PC_STATUS_GREY, PC_STATUS_GREEN, PC_STATUS_AMBER, PC_STATUS_RED,
+  };
+  PcStatus status = pc_assessment_principle_status (current (self), principle);
+  const char *word = pc_status_to_label (status);
+  GtkWidget *dot = g_object_get_data (G_OBJECT (row), "pc-status-dot");
+  g_autofree char *subtitle = NULL;
+  g_autofree char *accessible = NULL;
+  guint answered = 0;
+
+  for (guint i = 0; i < principle->prompts->len; i++)
+    {
+      const PcPrompt *prompt = principle->prompts->pdata[i];
+
+      if (pc_assessment_get_rating (current (self), prompt->id) != PC_RATING_NOT_ASSESSED)
+        answered++;
+    }
+  subtitle = g_strdup_printf (ngettext ("%u of %u prompt answered",
+                                           "%u of %u prompts answered", principle->prompts->len),
+                              answered, principle->prompts->len);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  /* The colour is a help, never the only signal: the word says it. */
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    gtk_widget_remove_css_class (dot, pc_status_to_string (statuses[i]));
+  gtk_widget_add_css_class (dot, pc_status_to_string (status));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL, word, -1);
+  gtk_label_set_text (g_object_get_data (G_OBJECT (row), "pc-status-label"), word);
+
+  accessible = g_strdup_printf (_("%s: %s, %s"), principle->title, word, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+build_principle_rows (PcOverviewPage *self)
+{
+  PcChecklist *checklist = pc_assessment_session_get_checklist (self->session);
+
+  for (guint i = 0; i < self->principle_rows->len; i++)
+    adw_preferences_group_remove (self->principles_group, self->principle_rows->pdata[i]);
+  g_ptr_array_set_size (self->principle_rows, 0);
+  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
+    {
+      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
+      GtkWidget *row = make_principle_row (self, principle);
+
+      update_principle_row (self, row, principle);
+      adw_preferences_group_add (self->principles_group, row);
+      g_ptr_array_add (self->principle_rows, row);
+    }
+}
+
+static void
+update_progress (PcOverviewPage *self)
+{
+  PcChecklist *checklist = pc_assessment_session_get_checklist (self->session);
+  guint answered = pc_assessment_count_answered (current (self), checklist);
+  guint total = pc_checklist_get_n_prompts (checklist);
   g_autofree char *progress = NULL;
-  g_autofree char *blocking_text = NULL;
-  g_autofree char *warning_text = NULL;
-  g_autofree char *findings_text = NULL;
-  guint answered = pc_assessment_count_answered (a, self->checklist);
-  guint total = pc_checklist_get_n_prompts (self->checklist);
-  guint blocking = 0;
-  guint warnings = 0;
-
-  gtk_label_set_text (self->heading_label, a->title);
-  reference = g_strdup_printf (_("%s, revision %d · %s"), a->reference, a->revision,
-                               pc_checklist_get_title (self->checklist));
-  gtk_label_set_text (self->reference_label, reference);
-
-  gtk_label_set_text (self->state_label, a->altered != NULL ? _("Altered")
-                                                           : pc_state_to_label (a->state));
-  for (guint i = 0; i < G_N_ELEMENTS (all_states); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), pc_state_to_string (all_states[i]));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "altered");
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label),
-                            a->altered != NULL ? "altered" : pc_state_to_string (a->state));
-  if (a->altered != NULL)
-    adw_action_row_set_subtitle (self->state_row, _("It no longer matches its signatures: do not rely on it"));
-  else if (a->state == PC_STATE_DRAFT && !a->imported)
-    adw_action_row_set_subtitle (self->state_row, _("Being prepared: every change is saved as you go"));
-  else if (a->state == PC_STATE_IN_REVIEW)
-    adw_action_row_set_subtitle (self->state_row, _("Waiting for a reviewer’s decision: it cannot be changed meanwhile"));
-  else
-    adw_action_row_set_subtitle (self->state_row, _("Read-only: start a new revision to change it"));
 
   progress = g_strdup_printf (ngettext ("%u of %u prompt answered",
                                            "%u of %u prompts answered", total),
@@ -348,17 +232,35 @@ update_summary (PcOverviewPage *self)
   gtk_level_bar_set_value (self->progress_bar, answered);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, progress, -1);
+}
 
-  findings = pc_lint_run (a, self->checklist, today);
-  for (guint i = 0; i < findings->len; i++)
-    {
-      const PcFinding *finding = findings->pdata[i];
+/* A rating changed: the progress, and the row of the prompt's
+ * principle, no other. */
+static void
+answer_changed_cb (PcOverviewPage *self,
+                   const char     *prompt_id)
+{
+  PcChecklist *checklist = pc_assessment_session_get_checklist (self->session);
+  const PcPrinciple *principle = NULL;
 
-      if (finding->level == PC_LEVEL_BLOCK)
-        blocking++;
-      else
-        warnings++;
-    }
+  update_progress (self);
+  if (pc_checklist_find_prompt (checklist, prompt_id, &principle) == NULL)
+    return;
+  for (guint i = 0; i < self->principle_rows->len; i++)
+    if (pc_checklist_get_principle (checklist, i) == principle)
+      update_principle_row (self, self->principle_rows->pdata[i], principle);
+}
+
+static void
+update_findings (PcOverviewPage *self)
+{
+  g_autofree char *blocking_text = NULL;
+  g_autofree char *warning_text = NULL;
+  g_autofree char *findings_text = NULL;
+  guint blocking = 0;
+  guint warnings = 0;
+
+  pc_assessment_session_count_findings (self->session, &blocking, &warnings);
   blocking_text = g_strdup_printf (ngettext ("%u finding blocks sign-off",
                                                 "%u findings block sign-off", blocking),
                                    blocking);
@@ -381,17 +283,44 @@ update_summary (PcOverviewPage *self)
   gtk_widget_remove_css_class (GTK_WIDGET (self->findings_icon), "success");
   gtk_widget_add_css_class (GTK_WIDGET (self->findings_icon),
                             blocking > 0 ? "error" : warnings > 0 ? "warning" : "success");
+}
 
-  for (guint i = 0; i < self->principle_rows->len; i++)
-    adw_preferences_group_remove (self->principles_group, self->principle_rows->pdata[i]);
-  g_ptr_array_set_size (self->principle_rows, 0);
-  for (guint i = 0; i < pc_checklist_get_n_principles (self->checklist); i++)
-    {
-      GtkWidget *row = make_principle_row (self, pc_checklist_get_principle (self->checklist, i));
+/* The title, and the form: fields typed and not yet written keep what
+ * is typed in them. */
+static void
+update_header (PcOverviewPage *self)
+{
+  gtk_label_set_text (self->heading_label, current (self)->title);
+  pc_header_form_load (self->form, current (self), keep_typed, self);
+}
 
-      adw_preferences_group_add (self->principles_group, row);
-      g_ptr_array_add (self->principle_rows, row);
-    }
+static void
+update_state (PcOverviewPage *self)
+{
+  const PcAssessment *a = current (self);
+  g_autofree char *reference = NULL;
+
+  reference = g_strdup_printf (_("%s, revision %d · %s"), a->reference, a->revision,
+                               pc_checklist_get_title (pc_assessment_session_get_checklist (self->session)));
+  gtk_label_set_text (self->reference_label, reference);
+
+  gtk_label_set_text (self->state_label, a->altered != NULL ? _("Altered")
+                                                           : pc_state_to_label (a->state));
+  for (guint i = 0; i < G_N_ELEMENTS (all_states); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), pc_state_to_string (all_states[i]));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "altered");
+  gtk_widget_add_css_class (GTK_WIDGET (self->state_label),
+                            a->altered != NULL ? "altered" : pc_state_to_string (a->state));
+  if (a->altered != NULL)
+    adw_action_row_set_subtitle (self->state_row, _("It no longer matches its signatures: do not rely on it"));
+  else if (a->state == PC_STATE_DRAFT && !a->imported)
+    adw_action_row_set_subtitle (self->state_row, _("Being prepared: every change is saved as you go"));
+  else if (a->state == PC_STATE_IN_REVIEW)
+    adw_action_row_set_subtitle (self->state_row, _("Waiting for a reviewer’s decision: it cannot be changed meanwhile"));
+  else
+    adw_action_row_set_subtitle (self->state_row, _("Read-only: start a new revision to change it"));
+
+  pc_header_form_set_editable (self->form, pc_assessment_session_get_editable (self->session));
 }
 
 /* Public */
@@ -403,37 +332,32 @@ pc_overview_page_new (void)
 }
 
 void
-pc_overview_page_set_assessment (PcOverviewPage     *self,
-                                 PcStore            *store,
-                                 const PcAssessment *assessment,
-                                 PcChecklist        *checklist)
+pc_overview_page_set_session (PcOverviewPage      *self,
+                              PcAssessmentSession *session)
 {
+  static const PcSessionHandler handlers[] = {
+    { "header-changed", G_CALLBACK (update_header) },
+    { "state-changed", G_CALLBACK (update_state) },
+    { "answer-changed", G_CALLBACK (answer_changed_cb) },
+    { "findings-changed", G_CALLBACK (update_findings) },
+  };
+
   g_return_if_fail (PC_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (PC_IS_STORE (store));
-  g_return_if_fail (assessment != NULL);
-  g_return_if_fail (checklist != NULL);
+  g_return_if_fail (session == NULL || PC_IS_ASSESSMENT_SESSION (session));
 
-  /* Text typed for another assessment is saved to that one first. */
-  if (self->assessment_id != assessment->id && g_hash_table_size (self->pending) > 0)
-    {
-      self->assessment = NULL;
-      save_and_report (self, NULL);
-      g_hash_table_remove_all (self->pending);
-    }
+  if (!pc_session_follow (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
+    return;
 
-  g_set_object (&self->store, store);
-  if (self->checklist != checklist)
-    {
-      g_clear_pointer (&self->checklist, pc_checklist_unref);
-      self->checklist = pc_checklist_ref (checklist);
-    }
-  self->assessment = assessment;
-  self->assessment_id = assessment->id;
+  /* What was held belonged to the assessment shown before. */
+  g_hash_table_remove_all (self->held);
+  if (session == NULL)
+    return;
 
-  /* Fields still waiting to be saved keep what is typed in them. */
-  pc_header_form_load (self->form, assessment, self->pending);
-  pc_header_form_set_editable (self->form, assessment->state == PC_STATE_DRAFT && !assessment->imported);
-  update_summary (self);
+  update_header (self);
+  update_state (self);
+  update_progress (self);
+  update_findings (self);
+  build_principle_rows (self);
 }
 
 /* GObject */
@@ -444,26 +368,15 @@ pc_overview_page_dispose (GObject *object)
   PcOverviewPage *self = (PcOverviewPage *) object;
   GtkWidget *child;
 
-  /* Nothing typed is lost when the page goes away. */
-  if (self->pending != NULL && g_hash_table_size (self->pending) > 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      self->assessment = NULL;
-      if (!save (self, NULL, &error))
-        g_warning ("Could not save the assessment’s header: %s", error->message);
-    }
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  /* What is typed waits in the session, which its owner flushes. */
+  pc_session_follow (self, &self->session, NULL, NULL, 0);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_OVERVIEW_PAGE);
   /* Children of the template without an id are not disposed with it. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
   g_clear_pointer (&self->principle_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->pending, g_hash_table_unref);
-  self->assessment = NULL;
+  g_clear_pointer (&self->held, g_hash_table_unref);
 
   G_OBJECT_CLASS (pc_overview_page_parent_class)->dispose (object);
 }
@@ -475,10 +388,6 @@ pc_overview_page_class_init (PcOverviewPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = pc_overview_page_dispose;
-
-  /* PcOverviewPage::changed: something was saved to the store. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (PC_TYPE_HEADER_FORM);
 
@@ -502,7 +411,7 @@ pc_overview_page_class_init (PcOverviewPageClass *klass)
 static void
 pc_overview_page_init (PcOverviewPage *self)
 {
-  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->principle_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -9,7 +9,7 @@
 
 #include <adwaita.h>
 
-#include "pc-types.h"
+#include "pc-assessment-session.h"
 
 G_BEGIN_DECLS
 
@@ -18,19 +18,11 @@ G_DECLARE_FINAL_TYPE (PcOverviewPage, pc_overview_page, PC, OVERVIEW_PAGE, GtkWi
 
 GtkWidget *pc_overview_page_new (void);
 
-/* Shows @assessment (made against @checklist) of @store. The page keeps
- * references to @store and @checklist and a pointer to @assessment,
- * which stays valid until the next call (the view owns it). Called again
- * whenever the view reloads the assessment after a change. */
-void       pc_overview_page_set_assessment (PcOverviewPage          *self,
-                                       PcStore            *store,
-                                       const PcAssessment *assessment,
-                                       PcChecklist        *checklist);
-/* Saves the text still waiting for its pause in typing (about 0.7 s),
- * now. FALSE with @error if the store refused it. */
-gboolean   pc_overview_page_flush          (PcOverviewPage     *self,
-                                            GError            **error);
-/* Forgets what was typed and not written: only when the person chose to. */
-void        pc_overview_page_discard_pending (PcOverviewPage *self);
+/* Shows the assessment open in @session (nullable) and follows its
+ * signals: a rating redraws its principle's row, the header its fields.
+ * What is typed in the header goes through the session's autosave
+ * queue; a choice (kind, division, priority, team) is saved at once. */
+void       pc_overview_page_set_session (PcOverviewPage      *self,
+                                         PcAssessmentSession *session);
 
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-page-common.h"
 #include "pc-lint.h"
 #include "pc-revision-dialog.h"
 #include "pc-sign-dialog.h"
@@ -22,6 +23,7 @@
 #include "pc-store.h"
 #include "pc-verify.h"
 #include "pc-sign.h"
+#include "pc-state-notice.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
 
@@ -130,6 +132,7 @@ append_signoff (PcReviewPage        *self,
 {
   g_autofree char *line = pc_signoff_describe (signoff);
   g_autofree char *key = describe_key (signoff, trusted);
+  g_autofree char *reason = pc_signoff_describe_reason (signoff);
   g_autoptr(PcSigner) registered = pc_store_find_signer (self->store, signoff->name,
                                                          signoff->public_key, NULL);
   GtkWidget *label = new_wrapping_label (line);
@@ -152,16 +155,8 @@ append_signoff (PcReviewPage        *self,
       gtk_box_append (self->signoffs_box, label);
     }
 
-  if (signoff->reason != NULL)
-    {
-      g_autofree char *reason = NULL;
-
-      if (signoff->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS)
-        reason = g_strdup_printf (_("Conditions: %s"), signoff->reason);
-      else
-        reason = g_strdup_printf (_("Reason: %s"), signoff->reason);
-      gtk_box_append (self->signoffs_box, new_wrapping_label (reason));
-    }
+  if (reason != NULL)
+    gtk_box_append (self->signoffs_box, new_wrapping_label (reason));
 }
 
 static void
@@ -173,90 +168,23 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-static const PcSignoff *
-last_signoff (const PcAssessment *a)
-{
-  if (a->signoffs == NULL || a->signoffs->len == 0)
-    return NULL;
-
-  return g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
-}
-
 static void
 update_banner (PcReviewPage *self)
 {
   const PcAssessment *a = self->assessment;
-  const PcSignoff *last = last_signoff (a);
-  const char *icon = NULL;
-  const char *icon_class = NULL;
-  const char *title = NULL;
-  const char *body = NULL;
+  g_auto(PcStateNotice) notice = { 0 };
   g_autoptr(PcTrustedKeys) trusted = NULL;
 
-  switch (a->state)
-    {
-    case PC_STATE_DRAFT:
-      icon = "document-edit-symbolic";
-      title = _("Draft");
-      if (last != NULL && last->meaning == PC_MEANING_RETURNED)
-        body = _("Returned for changes: make them, then submit it for review again.");
-      else
-        body = _("Being written: when nothing blocks sign-off, submit it for review.");
-      break;
-    case PC_STATE_IN_REVIEW:
-      icon = "document-send-symbolic";
-      title = _("In Review");
-      body = _("Waiting for a reviewer’s decision. A change now would no longer match the "
-               "author’s signature: to change it, a reviewer returns it to its author.");
-      break;
-    case PC_STATE_APPROVED:
-      icon = "emblem-ok-symbolic";
-      icon_class = "success";
-      title = _("Approved");
-      body = _("Signed off and read-only. To change it, start a new revision.");
-      break;
-    case PC_STATE_APPROVED_WITH_CONDITIONS:
-      icon = "emblem-important-symbolic";
-      icon_class = "warning";
-      title = _("Approved With Conditions");
-      body = _("Signed off and read-only, on the conditions below. To change it, start a new "
-               "revision.");
-      break;
-    case PC_STATE_NOT_APPROVED:
-      icon = "dialog-error-symbolic";
-      icon_class = "error";
-      title = _("Not Approved");
-      body = _("Signed off as not approved and read-only. To change it, start a new revision.");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-
-  if (a->altered != NULL)
-    {
-      icon = "dialog-warning-symbolic";
-      icon_class = "error";
-      title = _("Altered Since It Was Signed");
-      body = _("What the database holds no longer matches the signatures below: do not rely "
-               "on it, and restore the database from a backup.");
-    }
-  else if (a->imported)
-    {
-      icon = "changes-prevent-symbolic";
-      icon_class = NULL;
-      body = _("An imported summary whose signatures were verified: it is read-only here. "
-               "To change it, revise it in the database it came from.");
-    }
-
+  pc_state_notice_init (&notice, a);
   gtk_widget_set_visible (self->banner, TRUE);
-  gtk_image_set_from_icon_name (self->banner_icon, icon);
+  gtk_image_set_from_icon_name (self->banner_icon, notice.icon);
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "success");
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "warning");
   gtk_widget_remove_css_class (GTK_WIDGET (self->banner_icon), "error");
-  if (icon_class != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->banner_icon), icon_class);
-  gtk_label_set_text (self->banner_title, title);
-  gtk_label_set_text (self->banner_body, body);
+  if (notice.icon_style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->banner_icon), notice.icon_style);
+  gtk_label_set_text (self->banner_title, notice.title);
+  gtk_label_set_text (self->banner_body, notice.body);
 
   clear_box (self->signoffs_box);
 
@@ -410,15 +338,6 @@ new_finding_row (PcReviewPage    *self,
 }
 
 static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
 finding_activated_cb (PcReviewPage  *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
@@ -442,8 +361,8 @@ update_findings (PcReviewPage *self)
   guint n_blocking = 0;
   guint n_warnings = 0;
 
-  clear_list (self->blocking_list);
-  clear_list (self->warning_list);
+  pc_list_box_remove_all (self->blocking_list, NULL);
+  pc_list_box_remove_all (self->warning_list, NULL);
 
   /* Blocking findings first, each list in checklist order. */
   for (guint i = 0; i < findings->len; i++)
@@ -635,13 +554,8 @@ pc_review_page_set_assessment (PcReviewPage       *self,
   g_return_if_fail (assessment != NULL);
   g_return_if_fail (checklist != NULL);
 
-  g_set_object (&self->store, store);
-  if (self->checklist != checklist)
-    {
-      g_clear_pointer (&self->checklist, pc_checklist_unref);
-      self->checklist = pc_checklist_ref (checklist);
-    }
-  self->assessment = assessment;
+  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, store, checklist,
+                           assessment);
 
   update_banner (self);
   n_blocking = update_findings (self);
@@ -719,9 +633,7 @@ pc_review_page_dispose (GObject *object)
   PcReviewPage *self = (PcReviewPage *) object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_REVIEW_PAGE);
-  self->assessment = NULL;
-  g_clear_object (&self->store);
-  g_clear_pointer (&self->checklist, pc_checklist_unref);
+  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, NULL, NULL, NULL);
   g_clear_pointer (&self->trusted_path, g_free);
 
   G_OBJECT_CLASS (pc_review_page_parent_class)->dispose (object);
