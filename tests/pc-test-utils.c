@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "pc-assessment.h"
@@ -271,7 +272,7 @@ pc_test_assert_message_names (const GError *error,
 {
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_null (strchr (error->message, '\n'));
+  pc_test_assert_one_line (error->message);
 }
 
 sqlite3 *
@@ -451,28 +452,48 @@ pc_test_wait_idle (void)
     }
 }
 
+gboolean
+pc_test_have_cli (void)
+{
+  const char *cli = g_getenv ("PC_CLI");
+
+  if (cli == NULL || *cli == '\0')
+    {
+      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+cli_child_setup (gpointer user_data)
+{
+  /* No controlling terminal: a command that would ask for a passphrase
+   * fails at once instead of waiting for someone to type it. */
+  setsid ();
+}
+
 int
-pc_test_run_cli (const char  *db,
-                 char       **out,
-                 char       **err,
-                 const char  *first,
-                 ...)
+pc_test_run_cli_with_data_home (const char         *data_home,
+                                const char         *db,
+                                const char * const *args,
+                                char              **out,
+                                char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GString) command = g_string_new ("$ principle-check");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) env = g_get_environ ();
   g_autofree char *out_text = NULL;
   g_autofree char *err_text = NULL;
   const char *cli = g_getenv ("PC_CLI");
-  va_list args;
   int status = 0;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   if (db != NULL)
     {
       g_ptr_array_add (argv, (char *) "--db");
@@ -480,23 +501,36 @@ pc_test_run_cli (const char  *db,
     }
   g_ptr_array_add (argv, NULL);
 
-  /* The children see this process's folders, and never a display. */
+  for (guint i = 1; i + 1 < argv->len; i++)
+    {
+      g_autofree char *quoted = g_shell_quote (g_ptr_array_index (argv, i));
+
+      g_string_append_printf (command, " %s", quoted);
+    }
+
+  /* The children see this process's folders (the signing keys live in
+   * XDG_DATA_HOME), untranslated messages, and never a display: without
+   * a command the program would open its window. */
   env = g_environ_setenv (env, "HOME", g_get_home_dir (), TRUE);
-  env = g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data_home != NULL ? data_home : g_get_user_data_dir (),
+                          TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
   env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
   env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_unsetenv (env, "G_MESSAGES_DEBUG");
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
 
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, cli_child_setup, NULL,
                 &out_text, &err_text, &status, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  g_test_message ("%s … exit %d\n%s%s", first, WEXITSTATUS (status), out_text, err_text);
+  if (!WIFEXITED (status))
+    g_error ("%s did not exit normally (wait status %d): %s", command->str, status, err_text);
+  g_test_message ("%s: exit %d%s%s", command->str, WEXITSTATUS (status),
+                  *err_text != '\0' ? ", stderr: " : "", err_text);
 
   if (out != NULL)
     *out = g_steal_pointer (&out_text);
@@ -504,6 +538,148 @@ pc_test_run_cli (const char  *db,
     *err = g_steal_pointer (&err_text);
 
   return WEXITSTATUS (status);
+}
+
+int
+pc_test_run_cli_argv (const char         *db,
+                      const char * const *args,
+                      char              **out,
+                      char              **err)
+{
+  return pc_test_run_cli_with_data_home (NULL, db, args, out, err);
+}
+
+GPtrArray *
+pc_test_collect_args (const char *first,
+                      va_list     ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+
+  return args;
+}
+
+int
+pc_test_run_cli (const char  *db,
+                 char       **out,
+                 char       **err,
+                 const char  *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  args = pc_test_collect_args (first, ap);
+  va_end (ap);
+
+  return pc_test_run_cli_argv (db, (const char * const *) args->pdata, out, err);
+}
+
+char *
+pc_test_run_cli_ok (const char *db,
+                    const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  args = pc_test_collect_args (first, ap);
+  va_end (ap);
+
+  status = pc_test_run_cli_argv (db, (const char * const *) args->pdata, &out, &err);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+
+  return out;
+}
+
+cJSON *
+pc_test_run_cli_json (const char *db,
+                      const char *first,
+                      ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  args = pc_test_collect_args (first, ap);
+  va_end (ap);
+
+  status = pc_test_run_cli_argv (db, (const char * const *) args->pdata, &out, &err);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+
+  return pc_test_parse_json (out);
+}
+
+cJSON *
+pc_test_parse_json (const char *text)
+{
+  cJSON *json;
+
+  g_assert_nonnull (text);
+  json = cJSON_Parse (text);
+  if (json == NULL)
+    g_error ("Not JSON: %s", text);
+
+  return json;
+}
+
+cJSON *
+pc_test_parse_json_bytes (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  cJSON *json = pc_json_parse_strict (data, len, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  return json;
+}
+
+cJSON *
+pc_test_parse_json_file (const char *path)
+{
+  g_autoptr(GBytes) bytes = pc_test_read_file (path);
+
+  return pc_test_parse_json_bytes (bytes);
+}
+
+void
+pc_test_assert_printed_line (const char *text,
+                             const char *needle)
+{
+  const char *newline;
+
+  g_assert_nonnull (text);
+  g_assert_cmpstr (text, !=, "");
+  newline = strchr (text, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+  if (needle != NULL && strstr (text, needle) == NULL)
+    g_error ("expected “%s” in: %s", needle, text);
+}
+
+void
+pc_test_assert_one_line (const char *message)
+{
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, !=, "");
+  g_assert_null (strchr (message, '\n'));
+  g_assert_null (strchr (message, '\r'));
 }
 
 /* Runs @sql with every trigger dropped, then puts each trigger back

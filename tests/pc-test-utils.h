@@ -8,8 +8,10 @@
 #pragma once
 
 #include <glib.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 
+#include "pc-json.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
@@ -167,15 +169,78 @@ void          pc_test_wait_for_null     (gpointer     *pointer,
  * pc_test_wait_until() otherwise. */
 void          pc_test_wait_idle         (void);
 
-/* Runs $PC_CLI (which must be set) with the NULL-terminated arguments
- * after @first, then "--db @db" when @db is not NULL, in this process's
- * environment (the folders G_TEST_OPTION_ISOLATE_DIRS made included), and
- * with no display. @out and @err (both nullable) receive what it printed.
- * Returns its exit status. */
+/* Running the command line
+ *
+ * Each runs $PC_CLI with the arguments given, then "--db @db" when @db is
+ * not NULL, as a user would: in this process's environment and folders
+ * (those G_TEST_OPTION_ISOLATE_DIRS made), untranslated, with nothing on
+ * its standard input, no controlling terminal and no display. @out and
+ * @err (both nullable) receive what it printed. Each returns its exit
+ * status, asserting that it exited rather than died. */
+
+/* Whether $PC_CLI is set; when it is not, skips the test and returns
+ * FALSE. */
+gboolean      pc_test_have_cli          (void);
+
+/* @args is NULL-terminated. */
+int           pc_test_run_cli_argv      (const char          *db,
+                                         const char * const  *args,
+                                         char               **out,
+                                         char               **err);
+
+/* As pc_test_run_cli_argv(), with XDG_DATA_HOME (where the signing keys
+ * live) @data_home instead of this process's when it is not NULL. */
+int           pc_test_run_cli_with_data_home (const char          *data_home,
+                                              const char          *db,
+                                              const char * const  *args,
+                                              char               **out,
+                                              char               **err);
+
+/* As pc_test_run_cli_argv(), with the NULL-terminated arguments from
+ * @first. */
 int           pc_test_run_cli           (const char   *db,
                                          char        **out,
                                          char        **err,
                                          const char   *first,
                                          ...) G_GNUC_NULL_TERMINATED;
+
+/* The arguments from @first to the NULL that ends @ap, and a NULL after
+ * them, for a function taking them as pc_test_run_cli() does.
+ * Returns: (transfer container) */
+GPtrArray    *pc_test_collect_args      (const char   *first,
+                                         va_list       ap);
+
+/* Runs a command that must succeed (exit 0, nothing on stderr).
+ * Returns: (transfer full): what it printed on stdout */
+char         *pc_test_run_cli_ok        (const char   *db,
+                                         const char   *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
+/* Runs a command that must succeed, as pc_test_run_cli_ok(), and parses
+ * what it printed as JSON. Returns: (transfer full) */
+cJSON        *pc_test_run_cli_json      (const char   *db,
+                                         const char   *first,
+                                         ...) G_GNUC_NULL_TERMINATED;
+
+/* Messages */
+
+/* @text parsed as JSON; fails the test, quoting it, when it is not.
+ * Returns: (transfer full) */
+cJSON        *pc_test_parse_json        (const char   *text);
+
+/* The JSON document @bytes (or the file at @path) holds, parsed as
+ * strictly as the program parses a summary; fails the test when it is
+ * not one. Returns: (transfer full) */
+cJSON        *pc_test_parse_json_bytes  (GBytes       *bytes);
+cJSON        *pc_test_parse_json_file   (const char   *path);
+
+/* Asserts that @text, as printed, is exactly one non-empty line ending
+ * in a newline, containing @needle when @needle is not NULL. */
+void          pc_test_assert_printed_line (const char *text,
+                                           const char *needle);
+
+/* Asserts that @message (an error's message) is one non-empty line: no
+ * newline and no carriage return. */
+void          pc_test_assert_one_line   (const char   *message);
 
 G_END_DECLS

@@ -18,21 +18,16 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
+#include "pc-test-utils.h"
 
-#define PASSPHRASE  "correct horse battery"
 #define AUTHOR      "Ann Lee"
 #define AUTHOR_ROLE "Service lead"
 #define REVIEWER    "Raj Patel"
 #define REVIEWER_ROLE "Clinical director"
-#define DIVISION    "barnet_mental_health"
 
-/* The executable ($PC_CLI), the current test's database and scratch
- * folder, and the environment every child runs in. */
-static char *cli;
+/* The current test's database and scratch folder. */
 static char *db_path;
 static char *scratch_dir;
-static char **child_env;
 
 /* Setup */
 
@@ -42,41 +37,15 @@ static char **child_env;
 static gboolean
 cli_setup (void)
 {
-  const char *env = g_getenv ("PC_CLI");
+  if (!pc_test_have_cli ())
+    return FALSE;
 
-  if (env == NULL || *env == '\0')
-    {
-      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
-      return FALSE;
-    }
-
-  g_clear_pointer (&cli, g_free);
   g_clear_pointer (&db_path, g_free);
   g_clear_pointer (&scratch_dir, g_free);
-  g_clear_pointer (&child_env, g_strfreev);
 
-  cli = g_canonicalize_filename (env, NULL);
   scratch_dir = g_build_filename (g_get_user_cache_dir (), "pc-cli", NULL);
   g_assert_cmpint (g_mkdir_with_parents (scratch_dir, 0700), ==, 0);
   db_path = g_build_filename (scratch_dir, "assessments.db", NULL);
-
-  /* ISOLATE_DIRS sets the user folders for this process; the children
-   * must see the same ones (the signing keys live in XDG_DATA_HOME). */
-  child_env = g_get_environ ();
-  child_env = g_environ_setenv (child_env, "HOME", g_get_home_dir (), TRUE);
-  child_env = g_environ_setenv (child_env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  child_env = g_environ_setenv (child_env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  child_env = g_environ_setenv (child_env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  child_env = g_environ_setenv (child_env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
-  child_env = g_environ_setenv (child_env, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
-  /* Untranslated messages, and UTF-8 arguments. */
-  child_env = g_environ_setenv (child_env, "LC_ALL", "C.UTF-8", TRUE);
-  child_env = g_environ_unsetenv (child_env, "LANGUAGE");
-  child_env = g_environ_unsetenv (child_env, "G_MESSAGES_DEBUG");
-  /* Without a command the program opens its window: with no display it
-   * must say so and stop, never hang waiting for one. */
-  child_env = g_environ_unsetenv (child_env, "DISPLAY");
-  child_env = g_environ_unsetenv (child_env, "WAYLAND_DISPLAY");
 
   return TRUE;
 }
@@ -113,171 +82,6 @@ write_sparse (const char *name,
   g_assert_true (g_close (fd, NULL));
 
   return path;
-}
-
-/* Running the command line */
-
-static void
-child_setup (gpointer user_data)
-{
-  int fd = GPOINTER_TO_INT (user_data);
-
-  /* No controlling terminal: a command that would ask for a passphrase
-   * fails at once instead of waiting for someone to type it. */
-  setsid ();
-  if (fd >= 0)
-    dup2 (fd, STDIN_FILENO);
-}
-
-/* Runs principle-check with @args (and "--db DB" when @with_db), with
- * @stdin_text (or nothing) on its standard input; returns its exit
- * status and, in @out and @err, what it printed. */
-static int
-run_argv (const char          *stdin_text,
-          char               **out,
-          char               **err,
-          gboolean             with_db,
-          const char * const  *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GString) command = g_string_new ("$ principle-check");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *child_out = NULL;
-  g_autofree char *child_err = NULL;
-  int wait_status = 0;
-  int fd = -1;
-
-  g_ptr_array_add (argv, cli);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  if (with_db)
-    {
-      g_ptr_array_add (argv, (char *) "--db");
-      g_ptr_array_add (argv, db_path);
-    }
-  g_ptr_array_add (argv, NULL);
-
-  for (guint i = 1; i + 1 < argv->len; i++)
-    {
-      g_autofree char *quoted = g_shell_quote (g_ptr_array_index (argv, i));
-
-      g_string_append_printf (command, " %s", quoted);
-    }
-  g_test_message ("%s", command->str);
-
-  if (stdin_text != NULL)
-    {
-      g_autofree char *path = write_scratch ("stdin", stdin_text);
-
-      fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-      g_assert_cmpint (fd, >=, 0);
-    }
-
-  g_spawn_sync (NULL, (char **) argv->pdata, child_env, G_SPAWN_DEFAULT,
-                child_setup, GINT_TO_POINTER (fd), &child_out, &child_err, &wait_status, &error);
-  if (fd >= 0)
-    g_close (fd, NULL);
-  g_assert_no_error (error);
-
-  if (*child_err != '\0')
-    g_test_message ("stderr: %s", child_err);
-  if (!WIFEXITED (wait_status))
-    g_error ("%s did not exit normally (wait status %d): %s", command->str, wait_status, child_err);
-
-  if (out != NULL)
-    *out = g_steal_pointer (&child_out);
-  if (err != NULL)
-    *err = g_steal_pointer (&child_err);
-
-  return WEXITSTATUS (wait_status);
-}
-
-static GPtrArray *
-collect_args (const char *arg0,
-              va_list     ap)
-{
-  GPtrArray *args = g_ptr_array_new ();
-
-  for (const char *arg = arg0; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  g_ptr_array_add (args, NULL);
-
-  return args;
-}
-
-/* Runs principle-check ARG0 … --db DB; returns the exit status. */
-G_GNUC_NULL_TERMINATED
-static int
-run (const char  *stdin_text,
-     char       **out,
-     char       **err,
-     const char  *arg0,
-     ...)
-{
-  g_autoptr(GPtrArray) args = NULL;
-  va_list ap;
-
-  va_start (ap, arg0);
-  args = collect_args (arg0, ap);
-  va_end (ap);
-
-  return run_argv (stdin_text, out, err, TRUE, (const char * const *) args->pdata);
-}
-
-/* Runs a command that must succeed, and returns its standard output. */
-G_GNUC_NULL_TERMINATED
-static char *
-run_ok (const char *arg0,
-        ...)
-{
-  g_autoptr(GPtrArray) args = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list ap;
-  int status;
-
-  va_start (ap, arg0);
-  args = collect_args (arg0, ap);
-  va_end (ap);
-
-  status = run_argv (NULL, &out, &err, TRUE, (const char * const *) args->pdata);
-  g_assert_cmpstr (err, ==, "");
-  g_assert_cmpint (status, ==, 0);
-
-  return out;
-}
-
-static cJSON *
-parse_json (const char *text)
-{
-  cJSON *json = cJSON_Parse (text);
-
-  if (json == NULL)
-    g_error ("Not JSON: %s", text);
-
-  return json;
-}
-
-G_GNUC_NULL_TERMINATED
-static cJSON *
-run_json (const char *arg0,
-          ...)
-{
-  g_autoptr(GPtrArray) args = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-  int status;
-
-  va_start (ap, arg0);
-  args = collect_args (arg0, ap);
-  va_end (ap);
-
-  status = run_argv (NULL, &out, &err, TRUE, (const char * const *) args->pdata);
-  g_assert_cmpstr (err, ==, "");
-  g_assert_cmpint (status, ==, 0);
-
-  return parse_json (out);
 }
 
 static const char *
@@ -324,17 +128,9 @@ static void
 assert_one_line_error (const char *err,
                        const char *needle)
 {
-  const char *newline = strchr (err, '\n');
-
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline, ==, "\n");
+  pc_test_assert_printed_line (err, needle);
   g_assert_true (g_str_has_prefix (err, "principle-check ")
                  || g_str_has_prefix (err, "principle-check: "));
-  if (needle != NULL && strstr (err, needle) == NULL)
-    {
-      g_test_message ("expected “%s” in the message", needle);
-      g_assert_nonnull (strstr (err, needle));
-    }
 }
 
 /* What a user can see of the database: the list, and the assessment
@@ -342,15 +138,15 @@ assert_one_line_error (const char *err,
 static char *
 snapshot (const char *reference)
 {
-  g_autofree char *list = run_ok ("list", "--json", NULL);
+  g_autofree char *list = pc_test_run_cli_ok (db_path, "list", "--json", NULL);
   g_autofree char *show = NULL;
   g_autofree char *history = NULL;
 
   if (reference == NULL)
     return g_steal_pointer (&list);
 
-  show = run_ok ("show", reference, "--json", NULL);
-  history = run_ok ("history", reference, NULL);
+  show = pc_test_run_cli_ok (db_path, "show", reference, "--json", NULL);
+  history = pc_test_run_cli_ok (db_path, "history", reference, NULL);
   return g_strconcat (list, show, history, NULL);
 }
 
@@ -367,7 +163,7 @@ expect_refusal_argv (const char         *reference,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
 
-  g_assert_cmpint (run_argv (NULL, &out, &err, TRUE, args), ==, status);
+  g_assert_cmpint (pc_test_run_cli_argv (db_path, args, &out, &err), ==, status);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, needle);
 
@@ -387,7 +183,7 @@ expect_refusal (const char *reference,
   va_list ap;
 
   va_start (ap, arg0);
-  args = collect_args (arg0, ap);
+  args = pc_test_collect_args (arg0, ap);
   va_end (ap);
 
   expect_refusal_argv (reference, status, needle, (const char * const *) args->pdata);
@@ -399,9 +195,9 @@ expect_refusal (const char *reference,
 static char *
 new_draft (const char *title)
 {
-  g_autofree char *out = run_ok ("new", "--title", title, "--kind", "new_service",
-                                 "--division", DIVISION, "--lead", AUTHOR,
-                                 "--review-date", "2030-03-31", NULL);
+  g_autofree char *out = pc_test_run_cli_ok (db_path, "new", "--title", title, "--kind", "new_service",
+                                             "--division", PC_TEST_DIVISION, "--lead", AUTHOR,
+                                             "--review-date", "2030-03-31", NULL);
 
   g_assert_true (g_regex_match_simple ("^PC-[0-9]{4}-[0-9]{4}\n$", out, 0, 0));
   return g_strndup (out, strlen (out) - 1);
@@ -411,7 +207,7 @@ new_draft (const char *title)
 static GPtrArray *
 prompt_ids (const char *reference)
 {
-  g_autoptr(cJSON) json = run_json ("show", reference, "--json", NULL);
+  g_autoptr(cJSON) json = pc_test_run_cli_json (db_path, "show", reference, "--json", NULL);
   const cJSON *principles = json_child (json_child (json, "content"), "principles");
   const cJSON *principle;
   GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
@@ -445,23 +241,23 @@ complete_draft (const char *reference)
 
       if (i == 0)
         {
-          g_free (run_ok ("answer", reference, id, "--rating", "partly_met",
-                          "--evidence", evidence, NULL));
-          out = run_ok ("action", "add", reference, id,
-                        "--description", "Agree the carers’ leaflet",
-                        "--owner", "Mo Khan", "--due", "2030-06-30", NULL);
+          g_free (pc_test_run_cli_ok (db_path, "answer", reference, id, "--rating", "partly_met",
+                                      "--evidence", evidence, NULL));
+          out = pc_test_run_cli_ok (db_path, "action", "add", reference, id,
+                                    "--description", "Agree the carers’ leaflet",
+                                    "--owner", "Mo Khan", "--due", "2030-06-30", NULL);
           g_assert_true (g_regex_match_simple ("^[0-9]+\n$", out, 0, 0));
         }
       else if (i == 1)
-        out = run_ok ("answer", reference, id, "--rating", "not_applicable",
-                      "--justification", "The service has no inpatient beds.", NULL);
+        out = pc_test_run_cli_ok (db_path, "answer", reference, id, "--rating", "not_applicable",
+                                  "--justification", "The service has no inpatient beds.", NULL);
       else
-        out = run_ok ("answer", reference, id, "--rating", "met", "--evidence", evidence, NULL);
+        out = pc_test_run_cli_ok (db_path, "answer", reference, id, "--rating", "met", "--evidence", evidence, NULL);
     }
 
-  g_free (run_ok ("coproduction", "add", reference, "--who", "Service users and carers",
-                  "--how", "workshop", "--date", "2026-01-15",
-                  "--changed", "Evening appointments were added.", NULL));
+  g_free (pc_test_run_cli_ok (db_path, "coproduction", "add", reference, "--who", "Service users and carers",
+                              "--how", "workshop", "--date", "2026-01-15",
+                              "--changed", "Evening appointments were added.", NULL));
 }
 
 /* Attaches a small file to @prompt_id; it comes back byte for byte. */
@@ -472,8 +268,8 @@ attach_minutes (const char *reference,
   static const char minutes[] = "Minutes of the co-production workshop, 15 January.\n";
   g_autofree char *path = write_scratch ("workshop-minutes.txt", minutes);
   g_autofree char *sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, minutes, -1);
-  g_autofree char *out = run_ok ("attach", reference, prompt_id, path, NULL);
-  g_autoptr(cJSON) show = run_json ("show", reference, "--json", NULL);
+  g_autofree char *out = pc_test_run_cli_ok (db_path, "attach", reference, prompt_id, path, NULL);
+  g_autoptr(cJSON) show = pc_test_run_cli_json (db_path, "show", reference, "--json", NULL);
   const cJSON *principle;
   const cJSON *attachment = NULL;
 
@@ -497,7 +293,7 @@ attach_minutes (const char *reference,
 static char *
 passphrase_file (void)
 {
-  return write_scratch ("passphrase", PASSPHRASE "\n");
+  return write_scratch ("passphrase", PC_TEST_PASSPHRASE "\n");
 }
 
 static void
@@ -506,7 +302,7 @@ keygen (const char *name,
 {
   g_autofree char *path = passphrase_file ();
 
-  g_free (run_ok ("keygen", "--name", name, "--role", role, "--passphrase-file", path, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "keygen", "--name", name, "--role", role, "--passphrase-file", path, NULL));
 }
 
 static void
@@ -514,15 +310,15 @@ submit (const char *reference)
 {
   g_autofree char *path = passphrase_file ();
 
-  g_free (run_ok ("submit", reference, "--name", AUTHOR, "--role", AUTHOR_ROLE,
-                  "--passphrase-file", path, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "submit", reference, "--name", AUTHOR, "--role", AUTHOR_ROLE,
+                              "--passphrase-file", path, NULL));
 }
 
 /* The state of the latest revision of @reference. */
 static char *
 state_of (const char *reference)
 {
-  g_autoptr(cJSON) json = run_json ("show", reference, "--json", NULL);
+  g_autoptr(cJSON) json = pc_test_run_cli_json (db_path, "show", reference, "--json", NULL);
 
   return g_strdup (json_string (json, "state"));
 }
@@ -555,7 +351,7 @@ test_walk (void)
   complete_draft (reference);
   attach_minutes (reference, g_ptr_array_index (ids, 3));
 
-  out = run_ok ("check", reference, NULL);
+  out = pc_test_run_cli_ok (db_path, "check", reference, NULL);
   g_assert_nonnull (strstr (out, "ready for sign-off"));
   g_clear_pointer (&out, g_free);
 
@@ -566,10 +362,10 @@ test_walk (void)
   g_assert_cmpstr (state, ==, "in_review");
 
   pass = passphrase_file ();
-  g_free (run_ok ("review", reference, "--decision", "approved", "--name", REVIEWER,
-                  "--role", REVIEWER_ROLE, "--passphrase-file", pass, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "review", reference, "--decision", "approved", "--name", REVIEWER,
+                              "--role", REVIEWER_ROLE, "--passphrase-file", pass, NULL));
 
-  list = run_json ("list", "--json", NULL);
+  list = pc_test_run_cli_json (db_path, "list", "--json", NULL);
   g_assert_true (cJSON_IsArray (list));
   g_assert_cmpint (cJSON_GetArraySize (list), ==, 1);
   item = cJSON_GetArrayItem (list, 0);
@@ -578,7 +374,7 @@ test_walk (void)
   g_assert_cmpstr (json_string (item, "reference"), ==, reference);
   g_assert_cmpint (json_int (item, "revision"), ==, 1);
   g_assert_cmpstr (json_string (item, "title"), ==, "Community rehabilitation pathway");
-  g_assert_cmpstr (json_string (item, "division"), ==, DIVISION);
+  g_assert_cmpstr (json_string (item, "division"), ==, PC_TEST_DIVISION);
   g_assert_cmpstr (json_string (item, "state"), ==, "approved");
   g_assert_cmpint (json_int (item, "total"), ==, ids->len);
   g_assert_cmpint (json_int (item, "answered"), ==, json_int (item, "total"));
@@ -589,20 +385,20 @@ test_walk (void)
   expect_refusal (reference, 2, "read-only",
                   "answer", reference, g_ptr_array_index (ids, 2), "--rating", "not_met", NULL);
 
-  g_free (run_ok ("revise", reference, "--reason", "The pathway now includes weekend visits.",
-                  NULL));
-  revision = run_json ("show", reference, "--revision", "2", "--json", NULL);
+  g_free (pc_test_run_cli_ok (db_path, "revise", reference, "--reason", "The pathway now includes weekend visits.",
+                              NULL));
+  revision = pc_test_run_cli_json (db_path, "show", reference, "--revision", "2", "--json", NULL);
   g_assert_cmpint (json_int (revision, "revision"), ==, 2);
   g_assert_cmpstr (json_string (revision, "state"), ==, "draft");
-  first = run_json ("show", reference, "--revision", "1", "--json", NULL);
+  first = pc_test_run_cli_json (db_path, "show", reference, "--revision", "1", "--json", NULL);
   g_assert_cmpstr (json_string (first, "state"), ==, "approved");
   g_assert_cmpint (cJSON_GetArraySize (json_child (first, "signoffs")), ==, 2);
 
   /* The new draft can be changed again. */
-  g_free (run_ok ("answer", reference, g_ptr_array_index (ids, 2), "--rating", "met",
-                  "--evidence", "Weekend rota agreed.", NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 2), "--rating", "met",
+                              "--evidence", "Weekend rota agreed.", NULL));
 
-  out = run_ok ("history", reference, "--revision", "1", NULL);
+  out = pc_test_run_cli_ok (db_path, "history", reference, "--revision", "1", NULL);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
   n_lines = g_strv_length (lines);
   g_assert_cmpuint (n_lines, >, ids->len);
@@ -610,7 +406,7 @@ test_walk (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&lines, g_strfreev);
 
-  out = run_ok ("history", reference, NULL);
+  out = pc_test_run_cli_ok (db_path, "history", reference, NULL);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
   n_lines = g_strv_length (lines);
   g_assert_cmpuint (n_lines, >=, 2);
@@ -642,17 +438,17 @@ test_keygen_replace (void)
     return;
 
   pass = passphrase_file ();
-  created = run_ok ("keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE, "--passphrase-file", pass, NULL);
+  created = pc_test_run_cli_ok (db_path, "keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE, "--passphrase-file", pass, NULL);
   g_assert_true (g_regex_match (fingerprint_re, created, 0, &match));
   first = g_match_info_fetch (match, 1);
 
-  g_assert_cmpint (run (NULL, &out, &err, "keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE,
-                        "--passphrase-file", pass, NULL), ==, 2);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE,
+                                    "--passphrase-file", pass, NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, "keygen --replace");
 
-  replaced = run_ok ("keygen", "--replace", "--name", AUTHOR, "--role", "Clinical director",
-                     "--passphrase-file", pass, NULL);
+  replaced = pc_test_run_cli_ok (db_path, "keygen", "--replace", "--name", AUTHOR, "--role", "Clinical director",
+                                 "--passphrase-file", pass, NULL);
   old_line = g_strdup_printf ("\nOld key fingerprint: %s\n", first);
   g_assert_nonnull (strstr (replaced, old_line));
   g_assert_nonnull (strstr (replaced, "\nNew key fingerprint: "));
@@ -686,7 +482,7 @@ static const BadCase bad_cases[] = {
   { "unknown-option-after-ref", 2, "--colour", { "show", "@REF", "--colour" } },
   { "missing-argument", 2, "Missing", { "answer", "@REF", "--rating", "met" } },
   { "missing-option", 2, "--lead",
-    { "new", "--title", "T", "--kind", "new_service", "--division", DIVISION } },
+    { "new", "--title", "T", "--kind", "new_service", "--division", PC_TEST_DIVISION } },
   { "too-many-arguments", 2, "Too many", { "show", "@REF", "@REF" } },
   { "bad-rating", 2, "bogus",
     { "answer", "@REF", "@PROMPT", "--rating", "bogus", "--evidence", "x" } },
@@ -696,11 +492,11 @@ static const BadCase bad_cases[] = {
     { "answer", "PC-1999-9999", "@PROMPT", "--rating", "met", "--evidence", "x" } },
   { "unknown-reference-show", 2, "PC-1999-9999", { "show", "PC-1999-9999" } },
   { "bad-kind", 2, "bogus",
-    { "new", "--title", "T", "--kind", "bogus", "--division", DIVISION, "--lead", "A" } },
+    { "new", "--title", "T", "--kind", "bogus", "--division", PC_TEST_DIVISION, "--lead", "A" } },
   { "bad-division", 2, "bogus",
     { "new", "--title", "T", "--kind", "new_service", "--division", "bogus", "--lead", "A" } },
   { "bad-date/review-date", 2, "2026-02-30",
-    { "new", "--title", "T", "--kind", "new_service", "--division", DIVISION, "--lead", "A",
+    { "new", "--title", "T", "--kind", "new_service", "--division", PC_TEST_DIVISION, "--lead", "A",
       "--review-date", "2026-02-30" } },
   { "bad-date/set", 2, "2026-02-30", { "set", "@REF", "review_date", "2026-02-30" } },
   { "bad-date/coproduction", 2, "2026-02-30",
@@ -771,8 +567,8 @@ test_bad_input (gconstpointer data)
 
   reference = new_draft ("Memory clinic triage");
   ids = prompt_ids (reference);
-  g_free (run_ok ("answer", reference, g_ptr_array_index (ids, 0), "--rating", "met",
-                  "--evidence", "Triage protocol v2.", NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating", "met",
+                              "--evidence", "Triage protocol v2.", NULL));
 
   for (guint i = 0; c->args[i] != NULL; i++)
     {
@@ -834,8 +630,8 @@ test_db_read_only (void)
   g_assert_true (g_file_get_contents (db_path, &contents, &length, NULL));
   g_assert_cmpint (g_chmod (db_path, 0444), ==, 0);
 
-  g_assert_cmpint (run (NULL, &out, &err, "answer", reference, g_ptr_array_index (ids, 0),
-                        "--rating", "met", "--evidence", "Self-referral form online.", NULL), ==, 2);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "answer", reference, g_ptr_array_index (ids, 0),
+                                    "--rating", "met", "--evidence", "Self-referral form online.", NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, "read-only");
 
@@ -863,14 +659,14 @@ test_db_not_database (void)
   real_db = g_steal_pointer (&db_path);
   db_path = g_strdup (text);
 
-  g_assert_cmpint (run (NULL, &out, &err, "list", "--json", NULL), ==, 2);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "list", "--json", NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, NULL);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run (NULL, &out, &err, "new", "--title", "T", "--kind", "new_service",
-                        "--division", DIVISION, "--lead", AUTHOR, NULL), ==, 2);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "new", "--title", "T", "--kind", "new_service",
+                        "--division", PC_TEST_DIVISION, "--lead", AUTHOR, NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, NULL);
 
@@ -906,25 +702,25 @@ test_incomplete (void)
 
   reference = new_draft ("Crisis café");
   ids = prompt_ids (reference);
-  g_free (run_ok ("answer", reference, g_ptr_array_index (ids, 0), "--rating", "met", NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating", "met", NULL));
   before = snapshot (reference);
 
-  g_assert_cmpint (run (NULL, &out, &err, "check", reference, NULL), ==, 1);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "check", reference, NULL), ==, 1);
   g_assert_cmpstr (err, ==, "");
   g_assert_nonnull (strstr (out, "block"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run (NULL, &out, &err, "check", reference, "--json", NULL), ==, 1);
-  findings = parse_json (out);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "check", reference, "--json", NULL), ==, 1);
+  findings = pc_test_parse_json (out);
   g_assert_cmpint (cJSON_GetArraySize (findings), >=, ids->len);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   keygen (AUTHOR, AUTHOR_ROLE);
   pass = passphrase_file ();
-  g_assert_cmpint (run (NULL, &out, &err, "submit", reference, "--name", AUTHOR,
-                        "--role", AUTHOR_ROLE, "--passphrase-file", pass, NULL), ==, 1);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "submit", reference, "--name", AUTHOR,
+                                    "--role", AUTHOR_ROLE, "--passphrase-file", pass, NULL), ==, 1);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, "principle-check check");
 
@@ -974,7 +770,7 @@ test_checklist_validate (void)
 
   path = g_test_build_filename (G_TEST_DIST, "..", "checklists", "beh-clinical-principles.json",
                                NULL);
-  out = run_ok ("checklist", "validate", path, NULL);
+  out = pc_test_run_cli_ok (db_path, "checklist", "validate", path, NULL);
   g_assert_nonnull (strstr (out, "valid"));
 }
 
@@ -990,7 +786,7 @@ test_checklist_bad (gconstpointer data)
     return;
 
   path = g_test_build_filename (G_TEST_DIST, "data", "bad", basename, NULL);
-  g_assert_cmpint (run (NULL, &out, &err, "checklist", "validate", path, NULL), ==, 2);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "checklist", "validate", path, NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, NULL);
 }
@@ -1018,26 +814,26 @@ test_other_checklist (void)
   path = g_test_build_filename (G_TEST_DIST, "data", "small-checklist.json", NULL);
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_no_error (error);
-  file = parse_json (contents);
+  file = pc_test_parse_json (contents);
   principles = json_child (file, "principles");
   cJSON_ArrayForEach (principle, principles)
     n_prompts += cJSON_GetArraySize (json_child (principle, "prompts"));
   g_assert_cmpint (cJSON_GetArraySize (principles), !=, 10);
 
-  g_free (run_ok ("checklist", "validate", path, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "checklist", "validate", path, NULL));
 
-  out = run_ok ("new", "--title", "Carers’ pathway", "--kind", "service_change",
-                "--division", DIVISION, "--lead", AUTHOR, "--checklist", path, NULL);
+  out = pc_test_run_cli_ok (db_path, "new", "--title", "Carers’ pathway", "--kind", "service_change",
+                "--division", PC_TEST_DIVISION, "--lead", AUTHOR, "--checklist", path, NULL);
   g_assert_true (g_regex_match_simple ("^PC-[0-9]{4}-[0-9]{4}\n$", out, 0, 0));
   reference = g_strndup (out, strlen (out) - 1);
 
-  show = run_json ("show", reference, "--json", NULL);
+  show = pc_test_run_cli_json (db_path, "show", reference, "--json", NULL);
   g_assert_cmpint (cJSON_GetArraySize (json_child (json_child (show, "content"), "principles")),
                    ==, cJSON_GetArraySize (principles));
   g_assert_cmpstr (json_string (json_child (json_child (show, "content"), "checklist"), "id"),
                    ==, json_string (file, "id"));
 
-  list = run_json ("list", "--json", NULL);
+  list = pc_test_run_cli_json (db_path, "list", "--json", NULL);
   g_assert_cmpint (json_int (cJSON_GetArrayItem (list, 0), "total"), ==, n_prompts);
   g_assert_cmpint (json_int (cJSON_GetArrayItem (list, 0), "answered"), ==, 0);
 }
@@ -1059,7 +855,7 @@ test_demo (void)
     return;
 
   /* A failure here fails this case only, so the others still run. */
-  status = run (NULL, &out, &err, "demo", NULL);
+  status = pc_test_run_cli (db_path, &out, &err, "demo", NULL);
   if (status != 0)
     {
       g_test_fail_printf ("demo exited %d: %s", status, err);
@@ -1067,7 +863,7 @@ test_demo (void)
     }
   g_assert_nonnull (strstr (out, "Added"));
 
-  list = run_json ("list", "--json", NULL);
+  list = pc_test_run_cli_json (db_path, "list", "--json", NULL);
   cJSON_ArrayForEach (item, list)
     g_hash_table_add (seen, (char *) json_string (item, "state"));
   for (guint i = 0; i < G_N_ELEMENTS (states); i++)
@@ -1103,12 +899,12 @@ test_text_round_trip (void)
 
   reference = new_draft (title);
   ids = prompt_ids (reference);
-  g_free (run_ok ("answer", reference, g_ptr_array_index (ids, 0), "--rating", "met",
-                  "--evidence", evidence, NULL));
-  g_free (run_ok ("answer", reference, g_ptr_array_index (ids, 1), "--rating", "not_applicable",
-                  "--justification", justification, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating", "met",
+                              "--evidence", evidence, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 1), "--rating", "not_applicable",
+                              "--justification", justification, NULL));
 
-  show = run_json ("show", reference, "--json", NULL);
+  show = pc_test_run_cli_json (db_path, "show", reference, "--json", NULL);
   content = json_child (show, "content");
   g_assert_cmpstr (json_string (json_child (content, "header"), "title"), ==, title);
   principles = json_child (content, "principles");
@@ -1122,7 +918,7 @@ test_text_round_trip (void)
   g_assert_cmpstr (json_string (second, "rating"), ==, "not_applicable");
   g_assert_cmpstr (json_string (second, "justification"), ==, justification);
 
-  list = run_json ("list", "--json", NULL);
+  list = pc_test_run_cli_json (db_path, "list", "--json", NULL);
   g_assert_cmpint (cJSON_GetArraySize (list), ==, 1);
   g_assert_cmpstr (json_string (cJSON_GetArrayItem (list, 0), "title"), ==, title);
   g_assert_cmpint (json_int (cJSON_GetArrayItem (list, 0), "answered"), ==, 2);
@@ -1143,11 +939,11 @@ test_db_before_command (void)
     const char * const list[] = { "--db", db_path, "list", NULL };
     const char * const typo[] = { "--db", db_path, "lsit", NULL };
 
-    g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, demo), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (NULL, demo, &out, &err), ==, 0);
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
 
-    g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, list), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (NULL, list, &out, &err), ==, 0);
     g_assert_nonnull (strstr (out, "PC-2026-0001"));
     g_assert_cmpstr (err, ==, "");
     g_clear_pointer (&out, g_free);
@@ -1155,7 +951,7 @@ test_db_before_command (void)
 
     /* A word that is no command still gets the command line's answer,
      * not a window. */
-    g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, typo), ==, 2);
+    g_assert_cmpint (pc_test_run_cli_argv (NULL, typo, &out, &err), ==, 2);
     g_assert_nonnull (strstr (err, "“lsit” is not a command"));
   }
 }
@@ -1175,39 +971,39 @@ test_help (void)
   if (!cli_setup ())
     return;
 
-  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, help), ==, 0);
+  g_assert_cmpint (pc_test_run_cli_argv (NULL, help, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "Usage"));
   g_assert_nonnull (strstr (out, "principle-check list"));
   g_assert_cmpstr (err, ==, "");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, list_help), ==, 0);
+  g_assert_cmpint (pc_test_run_cli_argv (NULL, list_help, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "--json"));
   /* The usage line is the one to type. */
   g_assert_nonnull (strstr (out, "principle-check list [OPTION"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, none), ==, 2);
+  g_assert_cmpint (pc_test_run_cli_argv (NULL, none, &out, &err), ==, 2);
   g_assert_cmpstr (out, ==, "");
   g_assert_cmpstr (err, !=, "");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* "help list" is "list --help". */
-  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, help_list), ==, 0);
+  g_assert_cmpint (pc_test_run_cli_argv (NULL, help_list, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "principle-check list [OPTION"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* A command with sub-commands lists them on --help, and says what to
    * type when the sub-command is wrong. */
-  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, link_help), ==, 0);
+  g_assert_cmpint (pc_test_run_cli_argv (NULL, link_help, &out, &err), ==, 0);
   g_assert_nonnull (strstr (out, "principle-check link add REF PROMPT_ID"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (run_argv (NULL, &out, &err, FALSE, link_typo), ==, 2);
+  g_assert_cmpint (pc_test_run_cli_argv (NULL, link_typo, &out, &err), ==, 2);
   g_assert_nonnull (strstr (err, "Unknown sub-command"));
   g_assert_nonnull (strstr (err, "principle-check link add REF PROMPT_ID"));
   /* One line. */

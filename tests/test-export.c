@@ -35,56 +35,6 @@ time_at (int hour)
   return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
 }
 
-static cJSON *
-parse_file (const char *path)
-{
-  g_autoptr(GBytes) bytes = pc_test_read_file (path);
-  g_autoptr(GError) error = NULL;
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  cJSON *json = pc_json_parse_strict (data, len, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (json);
-
-  return json;
-}
-
-/* Runs $PC_CLI with @args and "--db @db"; returns the exit status. */
-static int
-run_cli (const char         *db,
-         char              **err,
-         const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PC_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-
-  return WEXITSTATUS (status);
-}
-
-static void
-assert_one_line (const char *text)
-{
-  const char *newline = strchr (text, '\n');
-
-  g_assert_cmpstr (text, !=, "");
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline, ==, "\n");
-}
-
 static gboolean
 folder_is_empty (const char *path)
 {
@@ -124,7 +74,7 @@ test_approved (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0644);
 
-  document = parse_file (path);
+  document = pc_test_parse_json_file (path);
   g_assert_cmpstr (pc_json_get_string (document, "format"), ==, "principle-check-summary");
   g_assert_cmpstr (pc_json_get_string (document, "exported_at"), ==, "2026-11-22T10:15:00Z");
   g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "approved");
@@ -217,7 +167,7 @@ test_draft (void)
   pc_test_export_summary (store, id, when, path);
   pc_test_assert_valid_summary (path);
 
-  document = parse_file (path);
+  document = pc_test_parse_json_file (path);
   g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "draft");
   g_assert_true (cJSON_IsFalse (cJSON_GetObjectItemCaseSensitive (document, "signed")));
   g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "signoffs")),
@@ -262,11 +212,8 @@ test_cli (void)
   g_autofree char *reference = NULL;
   gint64 id;
 
-  if (g_getenv ("PC_CLI") == NULL)
-    {
-      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
-      return;
-    }
+  if (!pc_test_have_cli ())
+    return;
 
   store = pc_test_open_store (db);
   id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
@@ -279,7 +226,7 @@ test_cli (void)
   {
     const char *args[] = { "export", reference, "--json", path, NULL };
 
-    g_assert_cmpint (run_cli (db, &err, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 0);
     g_assert_cmpstr (err, ==, "");
     pc_test_assert_valid_summary (path);
     g_clear_pointer (&err, g_free);
@@ -289,8 +236,8 @@ test_cli (void)
     const char *args[] = { "export", "PC-1999-9999", "--json", path, NULL };
 
     g_assert_true (g_unlink (path) == 0);
-    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
-    assert_one_line (err);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 2);
+    pc_test_assert_printed_line (err, NULL);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     g_clear_pointer (&err, g_free);
   }
@@ -298,8 +245,8 @@ test_cli (void)
   {
     const char *args[] = { "export", reference, "--json", missing, NULL };
 
-    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
-    assert_one_line (err);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 2);
+    pc_test_assert_printed_line (err, NULL);
     g_assert_nonnull (strstr (err, "does not exist"));
     g_assert_true (folder_is_empty (dir));
     g_clear_pointer (&err, g_free);
@@ -308,8 +255,8 @@ test_cli (void)
   {
     const char *args[] = { "export", reference, NULL };
 
-    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
-    assert_one_line (err);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 2);
+    pc_test_assert_printed_line (err, NULL);
   }
 }
 

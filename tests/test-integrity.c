@@ -170,23 +170,12 @@ listed_integrity (const char *path,
   cJSON *row;
 
   g_assert_cmpint (pc_test_run_cli (path, &out, NULL, "list", "--json", NULL), ==, 0);
-  list = cJSON_Parse (out);
-  g_assert_nonnull (list);
+  list = pc_test_parse_json (out);
   cJSON_ArrayForEach (row, list)
     if (g_strcmp0 (pc_json_get_string (row, "reference"), reference) == 0)
       return g_strdup (pc_json_get_string (row, "integrity"));
 
   g_assert_not_reached ();
-}
-
-static void
-assert_one_line (const char *text,
-                 const char *words)
-{
-  g_assert_nonnull (text);
-  g_assert_nonnull (strstr (text, words));
-  g_assert_nonnull (strchr (text, '\n'));
-  g_assert_cmpstr (strchr (text, '\n'), ==, "\n");
 }
 
 /* Everything a user can do with an altered record shows it altered or
@@ -218,7 +207,7 @@ assert_altered_everywhere (const char *path,
     {
       g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "export", reference, exports[i][0],
                                         exports[i][1], NULL), ==, 1);
-      assert_one_line (err, "has been altered since it was signed");
+      pc_test_assert_printed_line (err, "has been altered since it was signed");
       g_assert_false (g_file_test (exports[i][1], G_FILE_TEST_EXISTS));
       g_clear_pointer (&err, g_free);
     }
@@ -240,7 +229,7 @@ test_genuine (void)
   guint verified = 0;
 
   g_assert_cmpint (pc_test_run_cli (path, &out, NULL, "list", "--json", NULL), ==, 0);
-  list = cJSON_Parse (out);
+  list = pc_test_parse_json (out);
   cJSON_ArrayForEach (row, list)
     {
       const char *state = pc_json_get_string (row, "state");
@@ -510,7 +499,7 @@ test_dropped_trigger (void)
 
   /* The command line says so on every command, and still reads. */
   g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "list", NULL), ==, 0);
-  assert_one_line (err, "has been changed outside Principle Check (the trigger signoffs_no_delete is missing)");
+  pc_test_assert_printed_line (err, "has been changed outside Principle Check (the trigger signoffs_no_delete is missing)");
 }
 
 /* A trigger's body neutered through writable_schema. */
@@ -808,7 +797,7 @@ test_register_import (void)
 
   g_assert_cmpint (pc_test_run_cli (reviewer_db, NULL, NULL, "import", genuine_path, NULL), ==, 0);
   g_assert_cmpint (pc_test_run_cli (reviewer_db, NULL, &err, "import", forged_path, NULL), ==, 1);
-  assert_one_line (err, "it may be forged, so it is not imported");
+  pc_test_assert_printed_line (err, "it may be forged, so it is not imported");
 }
 
 /* A sign-off whose key the register does not hold was put in behind the
@@ -1024,7 +1013,7 @@ test_register_cli (void)
   g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "review", second->reference, "--decision",
                                     "approved", "--name", "Raj Patel", "--role", "Clinical director",
                                     "--passphrase-file", pass, NULL), ==, 1);
-  assert_one_line (err, "signs in this database with the key");
+  pc_test_assert_printed_line (err, "signs in this database with the key");
   g_clear_pointer (&err, g_free);
 
   g_assert_cmpint (pc_test_run_cli (path, NULL, NULL, "signers", "record", "--name", "Raj Patel",

@@ -668,15 +668,10 @@ test_report_audit_broken (void)
 
   /* The command line: a failed check (exit 1), one line, no file. */
   {
-    const char *argv[] = { g_getenv ("PC_CLI"), "export", a->reference, "--pdf", pdf,
-                           "--db", db, NULL };
     g_autofree char *err = NULL;
-    int status = 0;
 
-    g_assert_nonnull (argv[0]);
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                                 NULL, NULL, &err, &status, NULL));
-    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_cmpint (pc_test_run_cli (db, NULL, &err, "export", a->reference, "--pdf", pdf, NULL),
+                     ==, 1);
     g_assert_nonnull (strstr (err, "audit"));
     g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
@@ -790,7 +785,6 @@ test_report_csv (void)
 static void
 test_report_cli (void)
 {
-  const char *cli = g_getenv ("PC_CLI");
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *db = g_build_filename (dir, "pc.db", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
@@ -798,13 +792,9 @@ test_report_cli (void)
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  if (cli == NULL)
-    {
-      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
-      return;
-    }
+  if (!pc_test_have_cli ())
+    return;
 
   {
     g_autoptr(PcStore) store = pc_test_open_store (db);
@@ -815,36 +805,19 @@ test_report_cli (void)
     g_assert_no_error (error);
   }
 
-  {
-    const char *argv[] = { cli, "export", a->reference, "--pdf", pdf, "--db", db, NULL };
-    g_autofree char *out = run (argv);
-
-    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  }
-  {
-    const char *argv[] = { cli, "export", a->reference, "--csv", csv, "--db", db, NULL };
-    g_autofree char *out = run (argv);
-
-    g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
-  }
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "export", a->reference, "--pdf", pdf, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "export", a->reference, "--csv", csv, NULL), ==, 0);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
 
   /* Two files at once, and a folder that does not exist, are bad usage. */
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "export", a->reference, "--pdf", pdf, "--csv", csv,
+                                    NULL), ==, 2);
   {
-    const char *argv[] = { cli, "export", a->reference, "--pdf", pdf, "--csv", csv, "--db", db, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
-  }
-  {
-    const char *argv[] = { cli, "export", a->reference, "--pdf", missing, "--db", db, NULL };
     g_autofree char *err = NULL;
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                  &err, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+    g_assert_cmpint (pc_test_run_cli (db, NULL, &err, "export", a->reference, "--pdf", missing, NULL),
+                     ==, 2);
     g_assert_nonnull (strstr (err, "does not exist"));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }

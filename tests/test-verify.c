@@ -133,20 +133,6 @@ ensure_exports (void)
   returned_round_export = export_bytes (store, id, t14);
 }
 
-static cJSON *
-parse (GBytes *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  cJSON *json = pc_json_parse_strict (data, len, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (json);
-
-  return json;
-}
-
 /* Verifies @len bytes, which must give a result. */
 static PcVerifyResult *
 verify_data (const char    *data,
@@ -192,15 +178,6 @@ verify_document (const cJSON   *document,
   return result;
 }
 
-static void
-assert_one_line (const char *text)
-{
-  g_assert_nonnull (text);
-  g_assert_cmpstr (text, !=, "");
-  g_assert_null (strchr (text, '\n'));
-  g_assert_null (strchr (text, '\r'));
-}
-
 /* Asserts that @result does not verify and that one of its problems
  * contains @expected. */
 static void
@@ -210,7 +187,7 @@ assert_problem (const PcVerifyResult *result,
   g_assert_false (result->ok);
 
   for (guint i = 0; i < result->problems->len; i++)
-    assert_one_line (g_ptr_array_index (result->problems, i));
+    pc_test_assert_one_line (g_ptr_array_index (result->problems, i));
 
   for (guint i = 0; i < result->problems->len; i++)
     if (strstr (g_ptr_array_index (result->problems, i), expected) != NULL)
@@ -314,7 +291,7 @@ test_approved (void)
   g_autoptr(GError) error = NULL;
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   sha256 = pc_canon_sha256 (item_at (document, "content"), &error);
   g_assert_no_error (error);
 
@@ -394,7 +371,7 @@ test_draft (void)
   gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
   g_autoptr(GBytes) bytes = export_bytes (store, id, when);
   g_autoptr(PcVerifyResult) result = verify_bytes (bytes, NULL);
-  g_autoptr(cJSON) document = parse (bytes);
+  g_autoptr(cJSON) document = pc_test_parse_json_bytes (bytes);
 
   g_assert_true (result->ok);
   g_assert_cmpstr (result->state, ==, "draft");
@@ -627,7 +604,7 @@ test_tamper (gconstpointer data)
   g_autoptr(PcVerifyResult) result = NULL;
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   tc->mutate (document);
   result = verify_document (document, NULL);
 
@@ -642,7 +619,7 @@ test_tamper (gconstpointer data)
       if (!so->good)
         {
           g_assert_nonnull (so->problem);
-          assert_one_line (so->problem);
+          pc_test_assert_one_line (so->problem);
         }
     }
 }
@@ -656,7 +633,7 @@ test_tamper_conditions (void)
   g_autoptr(PcVerifyResult) removed = NULL;
 
   ensure_exports ();
-  document = parse (returned_round_export);
+  document = pc_test_parse_json_bytes (returned_round_export);
 
   set_string (document, "signoffs/1", "reason", "Report the first month's call data.");
   changed = verify_document (document, NULL);
@@ -677,7 +654,7 @@ test_layout (void)
   g_autoptr(PcVerifyResult) result = NULL;
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
 
   set_string (document, "signoffs/1", "signed_at", "yesterday");
   cJSON_AddStringToObject (document, "colour", "red");
@@ -719,7 +696,7 @@ test_impossible_dates (void)
   g_autoptr(PcVerifyResult) time_result = NULL;
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   put_string (document, "content/header", "start_date", "2026-02-30");
   put_string (document, "content/header", "review_date", "2027-13-01");
   set_string (document, "signoffs/1", "signed_at", "2026-02-29T11:15:00Z");
@@ -734,7 +711,7 @@ test_impossible_dates (void)
 
   /* A time of day that does not exist, on a real day, outside what is
    * signed: only the layout tells. */
-  times = parse (approved_export);
+  times = pc_test_parse_json_bytes (approved_export);
   set_string (times, "", "exported_at", "2026-11-22T24:00:00Z");
   time_result = verify_document (times, NULL);
   g_assert_false (time_result->ok);
@@ -750,7 +727,7 @@ test_layout_many (void)
   cJSON *principles;
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   principles = item_at (document, "content/principles");
   for (cJSON *p = principles->child; p != NULL; p = p->next)
     replace (p, "", "status", cJSON_CreateString ("purple"));
@@ -773,7 +750,7 @@ assert_not_summary (const char *data,
 
   g_assert_null (result);
   g_assert_error (error, PC_VERIFY_ERROR, code);
-  assert_one_line (error->message);
+  pc_test_assert_one_line (error->message);
   g_assert_cmpuint (strlen (error->message), <, 1000);
 }
 
@@ -789,7 +766,7 @@ assert_refused (const char *data,
     {
       g_assert_nonnull (error);
       g_assert_true (error->domain == PC_VERIFY_ERROR);
-      assert_one_line (error->message);
+      pc_test_assert_one_line (error->message);
       g_assert_cmpuint (strlen (error->message), <, 1000);
       return;
     }
@@ -798,7 +775,7 @@ assert_refused (const char *data,
   g_assert_false (result->ok);
   for (guint i = 0; i < result->problems->len; i++)
     {
-      assert_one_line (g_ptr_array_index (result->problems, i));
+      pc_test_assert_one_line (g_ptr_array_index (result->problems, i));
       g_assert_cmpuint (strlen (g_ptr_array_index (result->problems, i)), <, 1000);
     }
 }
@@ -886,7 +863,7 @@ test_bad_input (void)
 
   /* Wrong shapes of a real file: problems with paths. */
   {
-    g_autoptr(cJSON) document = parse (approved_export);
+    g_autoptr(cJSON) document = pc_test_parse_json_bytes (approved_export);
     g_autoptr(PcVerifyResult) result = NULL;
 
     replace (document, "", "content", cJSON_CreateArray ());
@@ -896,7 +873,7 @@ test_bad_input (void)
     assert_problem (result, "signoffs is not a list (a JSON array)");
   }
   {
-    g_autoptr(cJSON) document = parse (approved_export);
+    g_autoptr(cJSON) document = pc_test_parse_json_bytes (approved_export);
     g_autoptr(PcVerifyResult) result = NULL;
     cJSON *signoffs = item_at (document, "signoffs");
 
@@ -926,7 +903,7 @@ test_huge (void)
 
   /* A 10 MB title. */
   {
-    g_autoptr(cJSON) document = parse (approved_export);
+    g_autoptr(cJSON) document = pc_test_parse_json_bytes (approved_export);
     g_autoptr(PcVerifyResult) result = NULL;
 
     set_string (document, "content/header", "title", huge);
@@ -936,7 +913,7 @@ test_huge (void)
 
   /* A 10 MB name, key and signature. */
   {
-    g_autoptr(cJSON) document = parse (approved_export);
+    g_autoptr(cJSON) document = pc_test_parse_json_bytes (approved_export);
     g_autoptr(PcVerifyResult) result = NULL;
 
     set_string (document, "signoffs/0", "name", huge);
@@ -961,7 +938,7 @@ test_huge (void)
 
   /* Thousands of sign-offs: only the first few are checked. */
   {
-    g_autoptr(cJSON) document = parse (approved_export);
+    g_autoptr(cJSON) document = pc_test_parse_json_bytes (approved_export);
     g_autoptr(PcVerifyResult) result = NULL;
     cJSON *signoffs = item_at (document, "signoffs");
 
@@ -997,7 +974,7 @@ test_minisign (void)
     }
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   canonical = pc_canon_serialize (item_at (document, "content"), &len, &error);
   g_assert_no_error (error);
 
@@ -1064,7 +1041,7 @@ assert_trusted_error (const char *dir,
 
   g_assert_null (keys);
   g_assert_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS);
-  assert_one_line (error->message);
+  pc_test_assert_one_line (error->message);
   if (strstr (error->message, expected) == NULL)
     g_error ("“%s” does not say “%s”", error->message, expected);
 }
@@ -1078,7 +1055,7 @@ test_trusted (void)
   g_autofree char *reviewer_key = NULL;
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   author_key = public_key_line (document, 0);
   reviewer_key = public_key_line (document, 1);
 
@@ -1134,7 +1111,7 @@ test_trusted (void)
 
     g_assert_null (pc_trusted_keys_load (missing, &error));
     g_assert_error (error, PC_VERIFY_ERROR, PC_VERIFY_ERROR_TRUSTED_KEYS);
-    assert_one_line (error->message);
+    pc_test_assert_one_line (error->message);
   }
 }
 
@@ -1160,7 +1137,7 @@ test_forged (void)
   gsize len = 0;
 
   ensure_exports ();
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   genuine = public_key_line (document, 0);
   reviewer = public_key_line (document, 1);
   canonical = pc_canon_serialize (item_at (document, "content"), &len, &error);
@@ -1191,7 +1168,7 @@ static cJSON *
 forge_decision (char **out_forged_fingerprint)
 {
   g_autoptr(PcSigningKey) forger = pc_test_signing_key_new (REVIEWER, REVIEWER_ROLE);
-  g_autoptr(cJSON) document = parse (approved_export);
+  g_autoptr(cJSON) document = pc_test_parse_json_bytes (approved_export);
   g_autoptr(GError) error = NULL;
   g_autofree char *canonical = NULL;
   g_autofree char *signature = NULL;
@@ -1241,7 +1218,7 @@ test_forged_decision (void)
   g_autofree char *reviewer = NULL;
 
   ensure_exports ();
-  genuine_document = parse (approved_export);
+  genuine_document = pc_test_parse_json_bytes (approved_export);
   genuine = verify_document (genuine_document, NULL);
   author = public_key_line (genuine_document, 0);
   reviewer = public_key_line (genuine_document, 1);
@@ -1288,34 +1265,17 @@ static void
 run_cli (CliRun             *run,
          const char * const *args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PC_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
   cli_run_clear (run);
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  run->status = WEXITSTATUS (status);
-  g_test_message ("exit %d\n%s%s", run->status, run->out, run->err);
+  run->status = pc_test_run_cli_argv (NULL, args, &run->out, &run->err);
 }
 
 static void
 assert_error_line (const CliRun *run)
 {
-  const char *newline = strchr (run->err, '\n');
-
   g_assert_cmpint (run->status, ==, 2);
   g_assert_cmpstr (run->out, ==, "");
   g_assert_true (g_str_has_prefix (run->err, "principle-check verify: "));
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline, ==, "\n");
+  pc_test_assert_printed_line (run->err, NULL);
 }
 
 static void
@@ -1343,17 +1303,14 @@ test_cli (void)
   gsize len = 0;
   const char *data;
 
-  if (g_getenv ("PC_CLI") == NULL)
-    {
-      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
-      return;
-    }
+  if (!pc_test_have_cli ())
+    return;
 
   ensure_exports ();
   dir = pc_test_make_tmp_dir ();
   data = g_bytes_get_data (approved_export, &len);
   good = write_tmp (dir, "summary.json", data, (gssize) len);
-  document = parse (approved_export);
+  document = pc_test_parse_json_bytes (approved_export);
   author_key = public_key_line (document, 0);
   reviewer_key = public_key_line (document, 1);
   mutate_name (document);
