@@ -182,6 +182,69 @@ pc_test_signing_key_new (const char *name,
   return key;
 }
 
+PcAssessment *
+pc_test_load_assessment (PcStore *store,
+                         gint64   assessment_id)
+{
+  g_autoptr(GError) error = NULL;
+  PcAssessment *a;
+
+  a = pc_store_load_assessment_by_id (store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+
+  return a;
+}
+
+void
+pc_test_submit (PcStore      *store,
+                gint64        assessment_id,
+                PcSigningKey *author)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_store_submit (store, assessment_id, author, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+void
+pc_test_review (PcStore      *store,
+                gint64        assessment_id,
+                PcMeaning     decision,
+                const char   *reason,
+                PcSigningKey *reviewer)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_store_review (store, assessment_id, decision, reason, reviewer, NULL, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+}
+
+void
+pc_test_approve (PcStore      *store,
+                 gint64        assessment_id,
+                 PcSigningKey *author,
+                 PcSigningKey *reviewer)
+{
+  pc_test_submit (store, assessment_id, author);
+  pc_test_review (store, assessment_id, PC_MEANING_APPROVED, NULL, reviewer);
+}
+
+gint64
+pc_test_create_submitted (PcStore      *store,
+                          const char   *title,
+                          const char   *lead,
+                          PcSigningKey *author)
+{
+  gint64 id = pc_test_create_assessment (store, title, lead);
+
+  pc_test_answer_all (store, id);
+  pc_test_submit (store, id, author);
+
+  return id;
+}
+
 gint64
 pc_test_create_approved_assessment (PcStore    *store,
                                     const char *title,
@@ -192,15 +255,9 @@ pc_test_create_approved_assessment (PcStore    *store,
 {
   g_autoptr(PcSigningKey) author_key = pc_test_signing_key_new (author, author_role);
   g_autoptr(PcSigningKey) reviewer_key = pc_test_signing_key_new (reviewer, reviewer_role);
-  g_autoptr(GError) error = NULL;
-  gint64 id = pc_test_create_assessment (store, title, author);
+  gint64 id = pc_test_create_submitted (store, title, author, author_key);
 
-  pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author_key, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer_key, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_review (store, id, PC_MEANING_APPROVED, NULL, reviewer_key);
 
   return id;
 }

@@ -65,6 +65,39 @@ gint64        pc_test_create_assessment (PcStore      *store,
 void          pc_test_answer_all        (PcStore      *store,
                                          gint64        assessment_id);
 
+/* The latest revision of @assessment_id, which must load.
+ * Returns: (transfer full) */
+PcAssessment *pc_test_load_assessment   (PcStore      *store,
+                                         gint64        assessment_id);
+
+/* Submits @assessment_id signed by @author, which must succeed. */
+void          pc_test_submit            (PcStore      *store,
+                                         gint64        assessment_id,
+                                         PcSigningKey *author);
+
+/* Reviews @assessment_id with @decision (and @reason, nullable) signed
+ * by @reviewer, which must succeed. */
+void          pc_test_review            (PcStore      *store,
+                                         gint64        assessment_id,
+                                         PcMeaning     decision,
+                                         const char   *reason,
+                                         PcSigningKey *reviewer);
+
+/* Submits @assessment_id signed by @author and approves it signed by
+ * @reviewer. */
+void          pc_test_approve           (PcStore      *store,
+                                         gint64        assessment_id,
+                                         PcSigningKey *author,
+                                         PcSigningKey *reviewer);
+
+/* Creates a draft titled @title led by @lead, rates every prompt as
+ * pc_test_answer_all() does, and submits it signed by @author, leaving
+ * it in review. Returns: its id */
+gint64        pc_test_create_submitted  (PcStore      *store,
+                                         const char   *title,
+                                         const char   *lead,
+                                         PcSigningKey *author);
+
 /* Creates a complete assessment titled @title, led by @author, submitted
  * by @author in @author_role and approved by @reviewer in
  * @reviewer_role, each with a key of their own. Returns: its id */

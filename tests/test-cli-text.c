@@ -54,12 +54,10 @@ make_draft (const char  *db,
   g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
   const PcPrinciple *principle = pc_checklist_get_principle (checklist, 0);
   const PcPrompt *prompt = g_ptr_array_index (principle->prompts, 0);
-  g_autoptr(GError) error = NULL;
   g_autoptr(PcAssessment) a = NULL;
   gint64 id = pc_test_create_assessment (store, "Memory clinic triage", AUTHOR);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   if (out_reference != NULL)
     *out_reference = g_strdup (a->reference);
   if (out_prompt_id != NULL)
@@ -248,8 +246,7 @@ test_review_look_alike (void)
     g_autoptr(PcStore) store = pc_test_open_store (db);
 
     pc_test_answer_all (store, id);
-    g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
+    pc_test_submit (store, id, author);
   }
 
   {
@@ -393,11 +390,7 @@ test_imported_output_escaped (void)
     g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Raj Patel", "Clinical director");
 
     pc_test_answer_all (store, id);
-    g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
-    g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                    &error));
-    g_assert_no_error (error);
+    pc_test_approve (store, id, author, reviewer);
     pc_test_export_summary (store, id, when, path);
   }
 

@@ -208,7 +208,6 @@ test_cli (void)
   g_autofree char *err = NULL;
   g_autoptr(PcStore) store = NULL;
   g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
   gint64 id;
 
@@ -218,8 +217,7 @@ test_cli (void)
   store = pc_test_open_store (db);
   id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
                                            REVIEWER, "Clinical director");
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   reference = g_strdup (a->reference);
   g_clear_object (&store);
 

@@ -58,8 +58,7 @@ make_summary (const char  *dir,
 
   pc_test_export_summary (store, id, when, path);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   checklist = pc_store_load_checklist_for (store, a, &error);
   g_assert_no_error (error);
   content = pc_summary_build_content (a, checklist);
@@ -529,8 +528,7 @@ test_migrate_from_v2 (void)
 
   store = pc_test_open_store (path);
   g_assert_cmpint (pc_store_get_schema_version (store), >=, 3);
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpstr (a->title, ==, TITLE);
 
   raw = pc_test_raw_open (path);

@@ -122,8 +122,7 @@ integrity_of_store (PcStore *store,
   g_autoptr(GError) error = NULL;
   PcIntegrity integrity;
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   integrity = pc_store_verify_assessment (store, a, NULL, &error);
   g_assert_no_error (error);
 
@@ -141,8 +140,7 @@ integrity_of (const char  *path,
   g_autoptr(GError) error = NULL;
   PcIntegrity integrity;
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   integrity = pc_store_verify_assessment (store, a, out_problems, &error);
   g_assert_no_error (error);
 
@@ -551,8 +549,7 @@ test_deleted_assessment (void)
   store = pc_test_open_store (path);
   id = pc_test_create_assessment (store, "A new service", "Mo Khan");
   g_assert_cmpint (id, >, newest);
-  created = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  created = pc_test_load_assessment (store, id);
   g_assert_cmpstr (created->reference, !=, reference);
   g_assert_cmpuint (created->signoffs->len, ==, 0);
   history = pc_store_history (store, id, &error);
@@ -739,12 +736,8 @@ test_register_signing (void)
 
   pc_test_answer_all (store, first);
   pc_test_answer_all (store, second);
-  g_assert_true (pc_store_submit (store, first, author, NULL, NULL, NULL, &error));
-  g_assert_true (pc_store_review (store, first, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
-                                  NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_submit (store, second, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, first, author, reviewer);
+  pc_test_submit (store, second, author);
 
   g_assert_false (pc_store_review (store, second, PC_MEANING_APPROVED, NULL, impostor, NULL, NULL,
                                    NULL, &error));
@@ -952,10 +945,7 @@ test_long_list (void)
       gint64 id = pc_test_create_assessment (store, title, "Ann Lee");
 
       pc_test_answer_all (store, id);
-      g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-      g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
-                                      NULL, &error));
-      g_assert_no_error (error);
+      pc_test_approve (store, id, author, reviewer);
       if (i == 11)
         altered = id;
     }
@@ -999,11 +989,9 @@ test_register_cli (void)
 
   pc_test_answer_all (store, first_id);
   pc_test_answer_all (store, second_id);
-  g_assert_true (pc_store_submit (store, first_id, author, NULL, NULL, NULL, &error));
-  g_assert_true (pc_store_submit (store, second_id, author, NULL, NULL, NULL, &error));
-  g_assert_true (pc_store_review (store, first_id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL,
-                                  NULL, &error));
-  g_assert_no_error (error);
+  pc_test_submit (store, first_id, author);
+  pc_test_submit (store, second_id, author);
+  pc_test_review (store, first_id, PC_MEANING_APPROVED, NULL, reviewer);
   second = pc_store_load_assessment_by_id (store, second_id, &error);
   g_assert_true (g_file_set_contents (pass, PC_TEST_PASSPHRASE "\n", -1, &error));
 

@@ -323,8 +323,7 @@ test_report_demo (void)
 
       if (item->imported)
         continue;
-      a = pc_store_load_assessment_by_id (store, item->id, &error);
-      g_assert_no_error (error);
+      a = pc_test_load_assessment (store, item->id);
 
       name = g_strdup_printf ("%s.pdf", a->reference);
       pdf = g_build_filename (dir, name, NULL);
@@ -409,8 +408,7 @@ test_report_long (void)
 
   id = pc_test_create_assessment (store, "Long evidence", "Ann Lee");
   pc_test_answer_all (store, id);
-  b = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  b = pc_test_load_assessment (store, id);
   short_pages = render (store, b, short_pdf);
 
   g_assert_true (pc_store_set_answer (store, id, prompt->id, PC_RATING_PARTLY_MET, evidence,
@@ -426,8 +424,7 @@ test_report_long (void)
       g_assert_no_error (error);
     }
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   long_pages = render (store, a, pdf);
   check_report (store, a, pdf, long_pages);
 
@@ -496,8 +493,7 @@ test_report_scripts (void)
                                               &error), >, 0);
   g_assert_no_error (error);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   check_report (store, a, pdf, render (store, a, pdf));
 
   /* In reading order: -raw cuts Arabic, drawn right to left, into
@@ -558,8 +554,7 @@ test_report_raster (void)
 
       if (item->imported || item->state != PC_STATE_APPROVED)
         continue;
-      a = pc_store_load_assessment_by_id (store, item->id, &error);
-      g_assert_no_error (error);
+      a = pc_test_load_assessment (store, item->id);
       render (store, a, pdf);
       done = TRUE;
     }
@@ -660,8 +655,7 @@ test_report_audit_broken (void)
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   report = pc_report_new_at (store, a, checklist, now, &error);
   g_assert_null (report);
   g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_AUDIT_BROKEN);
@@ -725,8 +719,7 @@ test_report_csv (void)
     }
   (void) n_prompts;
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpuint (a->actions->len, ==, G_N_ELEMENTS (tricky));
   for (guint i = 0; i < a->actions->len; i++)
     {
@@ -791,7 +784,6 @@ test_report_cli (void)
   g_autofree char *csv = g_build_filename (dir, "actions.csv", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
   g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (!pc_test_have_cli ())
     return;
@@ -801,8 +793,7 @@ test_report_cli (void)
     gint64 id = pc_test_create_assessment (store, "Report from the command line", "Ann Lee");
 
     pc_test_answer_all (store, id);
-    a = pc_store_load_assessment_by_id (store, id, &error);
-    g_assert_no_error (error);
+    a = pc_test_load_assessment (store, id);
   }
 
   g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "export", a->reference, "--pdf", pdf, NULL), ==, 0);

@@ -63,25 +63,11 @@ n_prompts (void)
   return pc_checklist_get_n_prompts (checklist);
 }
 
-static PcAssessment *
-load (PcStore *store,
-      gint64   id)
-{
-  g_autoptr(GError) error = NULL;
-  PcAssessment *a;
-
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (a);
-
-  return a;
-}
-
 static PcState
 state_of (PcStore *store,
           gint64   id)
 {
-  g_autoptr(PcAssessment) a = load (store, id);
+  g_autoptr(PcAssessment) a = pc_test_load_assessment (store, id);
 
   return a->state;
 }
@@ -205,35 +191,17 @@ create_submitted_by (PcStore      *store,
                      const char   *lead,
                      PcSigningKey *author)
 {
-  g_autoptr(GError) error = NULL;
-  gint64 id = pc_test_create_assessment (store, TITLE, lead);
+  gint64 id = pc_test_create_submitted (store, TITLE, lead, author);
 
-  pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
   g_assert_cmpint (state_of (store, id), ==, PC_STATE_IN_REVIEW);
 
   return id;
 }
-
 static gint64
 create_submitted (PcStore      *store,
                   PcSigningKey *author)
 {
   return create_submitted_by (store, LEAD, author);
-}
-
-static void
-review (PcStore      *store,
-        gint64        id,
-        PcMeaning     decision,
-        const char   *reason,
-        PcSigningKey *reviewer)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (pc_store_review (store, id, decision, reason, reviewer, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
 }
 
 /* Asserts that @signoff's signature is good over @a's canonical content
@@ -336,7 +304,7 @@ test_migrate_empty_file (void)
   sqlite3_close (raw);
 
   store = pc_test_open_store (path);
-  a = load (store, 1);
+  a = pc_test_load_assessment (store, 1);
   g_assert_cmpstr (a->title, ==, TITLE);
 }
 
@@ -373,7 +341,7 @@ test_migrate_from_v1 (void)
   g_assert_cmpint (pc_store_get_schema_version (store), ==, pc_store_get_latest_version ());
 
   /* The data came through the migration. */
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpstr (a->title, ==, TITLE);
   g_assert_cmpstr (pc_assessment_find_answer (a, prompt)->evidence, ==, "Minutes of the workshop");
   assert_chain_holds (store, id);
@@ -526,7 +494,7 @@ test_submit_blocked (void)
   g_assert_null (strchr (error->message, '\n'));
 
   /* Nothing was written. */
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpint (a->state, ==, PC_STATE_DRAFT);
   g_assert_cmpuint (a->signoffs->len, ==, 0);
   g_assert_cmpuint (n_audit_rows (store, id), ==, audit_before);
@@ -551,7 +519,7 @@ test_submit_signs (void)
 
   id = create_submitted (store, author);
 
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpint (a->state, ==, PC_STATE_IN_REVIEW);
   g_assert_cmpuint (a->signoffs->len, ==, 1);
   signoff = g_ptr_array_index (a->signoffs, 0);
@@ -580,7 +548,7 @@ test_submit_signs (void)
                                         "2099-01-31", &error), ==, 0);
   g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY);
   g_clear_pointer (&a, pc_assessment_free);
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpstr (a->title, ==, TITLE);
   g_assert_cmpint (pc_assessment_get_rating (a, prompt), ==, PC_RATING_MET);
   g_assert_cmpuint (a->actions->len, ==, 0);
@@ -632,7 +600,7 @@ test_review_refused (void)
   g_clear_error (&error);
 
   /* None of that was written. */
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpint (a->state, ==, PC_STATE_IN_REVIEW);
   g_assert_cmpuint (a->signoffs->len, ==, 1);
   g_assert_cmpuint (n_audit_rows (store, id), ==, audit_before);
@@ -651,9 +619,9 @@ test_returned (void)
   const PcSignoff *returned;
   gint64 id = create_submitted (store, author);
 
-  review (store, id, PC_MEANING_RETURNED, "Say how carers were involved", reviewer);
+  pc_test_review (store, id, PC_MEANING_RETURNED, "Say how carers were involved", reviewer);
 
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpint (a->state, ==, PC_STATE_DRAFT);
   g_assert_cmpuint (a->signoffs->len, ==, 2);
   returned = g_ptr_array_index (a->signoffs, 1);
@@ -667,13 +635,12 @@ test_returned (void)
                                       "Carers' forum, 12 May: two carers co-wrote the leaflet",
                                       NULL, &error));
   g_assert_no_error (error);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  pc_test_submit (store, id, author);
   g_assert_cmpint (state_of (store, id), ==, PC_STATE_IN_REVIEW);
-  review (store, id, PC_MEANING_APPROVED, NULL, reviewer);
+  pc_test_review (store, id, PC_MEANING_APPROVED, NULL, reviewer);
 
   g_clear_pointer (&a, pc_assessment_free);
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpint (a->state, ==, PC_STATE_APPROVED);
   g_assert_cmpuint (a->signoffs->len, ==, 4);
   assert_signoff_verifies (store, a, g_ptr_array_index (a->signoffs, 2), author);
@@ -689,7 +656,7 @@ assert_final (PcStore    *store,
               gint64      id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(PcAssessment) before = load (store, id);
+  g_autoptr(PcAssessment) before = pc_test_load_assessment (store, id);
   g_autoptr(PcAssessment) after = NULL;
   g_autofree char *prompt = nth_prompt_id (0);
   g_autofree char *sql = NULL;
@@ -740,7 +707,7 @@ assert_final (PcStore    *store,
   assert_raw_refused (raw, sql, "append-only", NULL);
   sqlite3_close (raw);
 
-  after = load (store, id);
+  after = pc_test_load_assessment (store, id);
   g_assert_cmpstr (after->title, ==, before->title);
   g_assert_cmpint (after->state, ==, before->state);
   g_assert_cmpuint (after->answers->len, ==, before->answers->len);
@@ -777,9 +744,9 @@ test_final_states (void)
       const PcSignoff *decided;
       gint64 id = create_submitted (store, author);
 
-      review (store, id, decisions[i].decision, decisions[i].reason, reviewer);
+      pc_test_review (store, id, decisions[i].decision, decisions[i].reason, reviewer);
 
-      a = load (store, id);
+      a = pc_test_load_assessment (store, id);
       g_assert_cmpint (a->state, ==, decisions[i].state);
       g_assert_cmpuint (a->signoffs->len, ==, 2);
       decided = g_ptr_array_index (a->signoffs, 1);
@@ -805,7 +772,7 @@ test_wrong_states (void)
   gint64 in_review = create_submitted (store, author);
   gint64 approved = create_submitted (store, author);
 
-  review (store, approved, PC_MEANING_APPROVED, NULL, reviewer);
+  pc_test_review (store, approved, PC_MEANING_APPROVED, NULL, reviewer);
   pc_test_answer_all (store, draft);
 
   /* A draft cannot be reviewed, however complete. */
@@ -869,9 +836,8 @@ test_revise (void)
                                               "2026-05-12", "The leaflet was rewritten",
                                               &error), >, 0);
   g_assert_no_error (error);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  review (store, id, PC_MEANING_APPROVED, NULL, reviewer);
+  pc_test_submit (store, id, author);
+  pc_test_review (store, id, PC_MEANING_APPROVED, NULL, reviewer);
 
   /* A revision needs a reason. */
   g_assert_cmpint (pc_store_revise (store, id, NULL, &error), ==, 0);
@@ -885,8 +851,8 @@ test_revise (void)
   g_assert_no_error (error);
   g_assert_cmpint (new_id, >, id);
 
-  old = load (store, id);
-  rev = load (store, new_id);
+  old = pc_test_load_assessment (store, id);
+  rev = pc_test_load_assessment (store, new_id);
   g_assert_cmpstr (rev->reference, ==, old->reference);
   g_assert_cmpint (rev->revision, ==, 2);
   g_assert_cmpint (rev->previous_id, ==, id);
@@ -1194,7 +1160,7 @@ test_text_round_trip (void)
   /* Read back through a store opened afresh. */
   g_clear_object (&store);
   store = pc_test_open_store (path);
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpstr (a->title, ==, texts[2]);
   g_assert_cmpstr (a->lead, ==, texts[3]);
   g_assert_cmpstr (a->outcomes, ==, texts[7]);
@@ -1298,7 +1264,7 @@ test_text_invalid_utf8 (void)
   g_clear_error (&error);
 
   /* None of it was written. */
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpstr (a->title, ==, TITLE);
   g_assert_null (a->outcomes);
   g_assert_cmpuint (a->answers->len, ==, 0);
@@ -1350,7 +1316,7 @@ test_attachment_round_trip (void)
 
   g_clear_object (&store);
   store = pc_test_open_store (path);
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpuint (a->attachments->len, ==, G_N_ELEMENTS (files));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -1399,7 +1365,7 @@ test_attachment_too_large (void)
   g_assert_nonnull (strstr (error->message, "scan.tiff"));
   g_clear_error (&error);
 
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpuint (a->attachments->len, ==, 0);
   g_assert_cmpuint (n_audit_rows (store, id), ==, count);
 
@@ -1408,7 +1374,7 @@ test_attachment_too_large (void)
                                             largest, &error), >, 0);
   g_assert_no_error (error);
   g_clear_pointer (&a, pc_assessment_free);
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpuint (a->attachments->len, ==, 1);
   g_assert_cmpint (((PcAttachment *) g_ptr_array_index (a->attachments, 0))->size, ==,
                    PC_STORE_MAX_ATTACHMENT);
@@ -1440,7 +1406,7 @@ test_attachment_unknown_prompt (void)
                                             &error), ==, 0);
   g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND);
 
-  a = load (store, id);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpuint (a->attachments->len, ==, 0);
   g_assert_cmpuint (a->answers->len, ==, 0);
   g_assert_cmpuint (n_audit_rows (store, id), ==, count);
@@ -1487,7 +1453,7 @@ test_list (void)
   gint64 third = pc_test_create_assessment (store, "Perinatal outreach", "Eve Stone");
   gint64 revision;
 
-  review (store, first, PC_MEANING_APPROVED, NULL, reviewer);
+  pc_test_review (store, first, PC_MEANING_APPROVED, NULL, reviewer);
   revision = pc_store_revise (store, first, "New premises", &error);
   g_assert_no_error (error);
 
@@ -1508,7 +1474,7 @@ test_list (void)
   g_assert_cmpuint (items->len, ==, 3);
   g_assert_cmpuint (pc_store_count (store, NULL), ==, 3);
 
-  revised = load (store, revision);
+  revised = pc_test_load_assessment (store, revision);
   item = find_item (items, revised->reference);
   g_assert_cmpint (item->id, ==, revision);
   g_assert_cmpint (item->revision, ==, 2);
@@ -1517,7 +1483,7 @@ test_list (void)
   g_assert_cmpuint (item->total, ==, n_prompts ());
   g_assert_cmpuint (item->answered, ==, n_prompts ());
 
-  partial = load (store, second);
+  partial = pc_test_load_assessment (store, second);
   item = find_item (items, partial->reference);
   g_assert_cmpint (item->id, ==, second);
   g_assert_cmpstr (item->title, ==, "Memory clinic");
@@ -1526,7 +1492,7 @@ test_list (void)
   g_assert_cmpuint (item->answered, ==, 3);
   g_assert_cmpuint (item->total, ==, n_prompts ());
 
-  empty = load (store, third);
+  empty = pc_test_load_assessment (store, third);
   item = find_item (items, empty->reference);
   g_assert_cmpuint (item->answered, ==, 0);
   g_assert_cmpuint (item->total, ==, n_prompts ());
@@ -1649,7 +1615,7 @@ test_kill (void)
 
   /* Each prompt holds its last committed answer or, for one prompt, the
    * answer being written when the child was killed. */
-  a = load (store, 1);
+  a = pc_test_load_assessment (store, 1);
   for (guint k = 0; k < total; k++)
     {
       g_autofree char *prompt = nth_prompt_id (k);

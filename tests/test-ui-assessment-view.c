@@ -290,11 +290,7 @@ test_read_only (void)
   GtkWidget *evidence;
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, id, author, reviewer);
   before = pc_store_load_assessment_by_id (store, id, NULL);
 
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -355,11 +351,7 @@ test_altered (void)
   GtkWidget *state_label;
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, id, author, reviewer);
 
   sql = g_strdup_printf ("UPDATE assessments SET state = 'draft' WHERE id = %1$" G_GINT64_FORMAT ";"
                          "UPDATE answers SET evidence = 'Agreed by the board.' WHERE assessment_id = %1$"
@@ -423,10 +415,7 @@ test_trusted_signers (void)
   GtkWidget *view = pc_assessment_view_new ();
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, id, author, reviewer);
   g_assert_true (g_file_set_contents (list, contents, -1, &error));
 
   gtk_window_set_child (GTK_WINDOW (window), view);
