@@ -196,6 +196,71 @@ pc_test_load_assessment (PcStore *store,
   return a;
 }
 
+PcState
+pc_test_state_of (PcStore *store,
+                  gint64   assessment_id)
+{
+  g_autoptr(PcAssessment) a = pc_test_load_assessment (store, assessment_id);
+
+  return a->state;
+}
+
+GPtrArray *
+pc_test_history (PcStore *store,
+                 gint64   assessment_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = pc_store_history (store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+
+  return rows;
+}
+
+guint
+pc_test_n_audit_rows (PcStore *store,
+                      gint64   assessment_id)
+{
+  g_autoptr(GPtrArray) rows = pc_test_history (store, assessment_id);
+
+  return rows->len;
+}
+
+void
+pc_test_assert_chain_holds (PcStore *store,
+                            gint64   assessment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = pc_test_history (store, assessment_id);
+  g_autofree char *head = NULL;
+  guint count = 0;
+
+  g_assert_true (pc_store_check_audit_chain (store, assessment_id, &count, &head, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, rows->len);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpstr (head, ==, ((PcAuditEntry *) g_ptr_array_index (rows, rows->len - 1))->hash);
+}
+
+char *
+pc_test_nth_prompt_id (guint n)
+{
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+
+  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
+    {
+      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
+
+      if (n < principle->prompts->len)
+        return g_strdup (((const PcPrompt *) g_ptr_array_index (principle->prompts, n))->id);
+      n -= principle->prompts->len;
+    }
+
+  g_assert_not_reached ();
+}
+
 void
 pc_test_submit (PcStore      *store,
                 gint64        assessment_id,
@@ -241,6 +306,7 @@ pc_test_create_submitted (PcStore      *store,
 
   pc_test_answer_all (store, id);
   pc_test_submit (store, id, author);
+  g_assert_cmpint (pc_test_state_of (store, id), ==, PC_STATE_IN_REVIEW);
 
   return id;
 }
@@ -345,6 +411,16 @@ pc_test_raw_open (const char *path)
   sqlite3_busy_timeout (db, (int) pc_test_hung_seconds () * 1000);
 
   return db;
+}
+
+void
+pc_test_raw_exec (sqlite3    *db,
+                  const char *sql)
+{
+  char *errmsg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("“%s” failed: %s", sql, errmsg);
 }
 
 static sqlite3_stmt *

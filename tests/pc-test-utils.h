@@ -70,6 +70,28 @@ void          pc_test_answer_all        (PcStore      *store,
 PcAssessment *pc_test_load_assessment   (PcStore      *store,
                                          gint64        assessment_id);
 
+/* The state of the latest revision of @assessment_id. */
+PcState       pc_test_state_of          (PcStore      *store,
+                                         gint64        assessment_id);
+
+/* The audit trail of @assessment_id, oldest first.
+ * Returns: (transfer container) (element-type PcAuditEntry) */
+GPtrArray    *pc_test_history           (PcStore      *store,
+                                         gint64        assessment_id);
+
+/* How many rows the audit trail of @assessment_id has. */
+guint         pc_test_n_audit_rows      (PcStore      *store,
+                                         gint64        assessment_id);
+
+/* Asserts that the audit chain of @assessment_id holds over all its
+ * rows, and that its head is the newest row's hash. */
+void          pc_test_assert_chain_holds (PcStore     *store,
+                                          gint64       assessment_id);
+
+/* The id of the @n-th prompt of the built-in checklist, counting every
+ * principle's prompts in order. Returns: (transfer full) */
+char         *pc_test_nth_prompt_id     (guint         n);
+
 /* Submits @assessment_id signed by @author, which must succeed. */
 void          pc_test_submit            (PcStore      *store,
                                          gint64        assessment_id,
@@ -92,7 +114,7 @@ void          pc_test_approve           (PcStore      *store,
 
 /* Creates a draft titled @title led by @lead, rates every prompt as
  * pc_test_answer_all() does, and submits it signed by @author, leaving
- * it in review. Returns: its id */
+ * it in review (which it asserts). Returns: its id */
 gint64        pc_test_create_submitted  (PcStore      *store,
                                          const char   *title,
                                          const char   *lead,
@@ -138,6 +160,10 @@ void          pc_test_assert_message_names (const GError *error,
  * it, waiting for a lock as long as pc_test_hung_seconds(). Close it with
  * sqlite3_close(). */
 sqlite3      *pc_test_raw_open          (const char   *path);
+
+/* Runs @sql on @db, which must succeed. */
+void          pc_test_raw_exec          (sqlite3      *db,
+                                         const char   *sql);
 
 /* The first column of the first row of @sql on @db, which must return
  * a row. */
