@@ -99,6 +99,12 @@ pc_test_default_checklist (void)
   return checklist;
 }
 
+GDateTime *
+pc_test_time_at (int hour)
+{
+  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
+}
+
 PcAssessment *
 pc_test_header_new (const char *title,
                     const char *lead)
@@ -468,15 +474,48 @@ pc_test_assert_valid_summary (const char *path)
   const char *argv[] = { "python3", script, schema, path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+
+  if (pc_test_run_program (argv, &out, &err) != 0)
+    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+}
+
+int
+pc_test_run_program (const char * const  *argv,
+                     char               **out,
+                     char               **err)
+{
   g_autoptr(GError) error = NULL;
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
   int status = 0;
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
+                &out_text, &err_text, &status, &error);
   g_assert_no_error (error);
-  g_test_message ("%s%s", out, err);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+  if (!WIFEXITED (status))
+    g_error ("%s did not exit normally (wait status %d): %s", argv[0], status, err_text);
+  g_test_message ("%s %s: exit %d%s%s", argv[0], argv[1] != NULL ? argv[1] : "",
+                  WEXITSTATUS (status), *err_text != '\0' ? ", stderr: " : "", err_text);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&out_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+
+  return WEXITSTATUS (status);
+}
+
+char *
+pc_test_run_program_ok (const char * const *argv)
+{
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = pc_test_run_program (argv, &out, &err);
+
+  if (status != 0)
+    g_error ("%s failed (exit %d): %s", argv[0], status, err);
+
+  return out;
 }
 
 guint

@@ -44,6 +44,10 @@ PcStore      *pc_test_open_store        (const char   *path);
 /* The built-in checklist. Returns: (transfer full) */
 PcChecklist  *pc_test_default_checklist (void);
 
+/* 22 November 2026 at @hour:15 UTC, the day the tests' assessments are
+ * signed and exported. Returns: (transfer full) */
+GDateTime    *pc_test_time_at           (int           hour);
+
 /* A header with @title and @lead, in PC_TEST_DIVISION, a new service;
  * change its fields before passing it on. Returns: (transfer full) */
 PcAssessment *pc_test_header_new        (const char   *title,
@@ -227,6 +231,20 @@ void          pc_test_wait_for_null     (gpointer     *pointer,
 /* Runs the default main context until it has nothing ready to run; as
  * pc_test_wait_until() otherwise. */
 void          pc_test_wait_idle         (void);
+
+/* Running another program */
+
+/* Runs @argv (NULL-terminated; @argv[0] looked for in PATH) and returns
+ * its exit status, asserting that it exited rather than died. @out and
+ * @err (both nullable) receive what it printed; its stderr also goes to
+ * the test's log. */
+int           pc_test_run_program       (const char * const  *argv,
+                                         char               **out,
+                                         char               **err);
+
+/* Runs @argv, which must exit 0, failing the test with what it printed
+ * otherwise. Returns: (transfer full): what it printed on stdout */
+char         *pc_test_run_program_ok    (const char * const  *argv);
 
 /* Running the command line
  *

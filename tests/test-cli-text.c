@@ -374,7 +374,7 @@ test_imported_output_escaped (void)
   g_autofree char *show = NULL;
   g_autofree char *list = NULL;
   g_autoptr(cJSON) document = NULL;
-  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 22, 10, 15, 0);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(GError) error = NULL;
   char *printed;
   gint64 id = make_draft (origin, &reference, NULL);

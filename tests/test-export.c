@@ -29,12 +29,6 @@
 
 /* Helpers */
 
-static GDateTime *
-time_at (int hour)
-{
-  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
-}
-
 static gboolean
 folder_is_empty (const char *path)
 {
@@ -55,7 +49,7 @@ test_approved (void)
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(cJSON) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sha256 = NULL;
@@ -119,8 +113,8 @@ test_deterministic (void)
   g_autofree char *again = g_build_filename (dir, "again.json", NULL);
   g_autofree char *later = g_build_filename (dir, "later.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) t1 = time_at (10);
-  g_autoptr(GDateTime) t2 = time_at (11);
+  g_autoptr(GDateTime) t1 = pc_test_time_at (10);
+  g_autoptr(GDateTime) t2 = pc_test_time_at (11);
   g_autoptr(GBytes) b1 = NULL;
   g_autoptr(GBytes) b2 = NULL;
   g_autoptr(GBytes) b3 = NULL;
@@ -160,7 +154,7 @@ test_draft (void)
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(cJSON) document = NULL;
   gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
 

@@ -30,12 +30,6 @@
 
 /* Helpers */
 
-static GDateTime *
-time_at (int hour)
-{
-  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
-}
-
 /* A database holding one approved assessment, exported to a file in
  * @dir. The out parameters (all nullable) receive its reference, the
  * SHA-256 of its canonical content, and the file's path. */
@@ -48,7 +42,7 @@ make_summary (const char  *dir,
   g_autofree char *db = g_build_filename (dir, "origin.db", NULL);
   g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(cJSON) content = NULL;
@@ -243,7 +237,7 @@ test_twice (void)
   g_autofree char *later = g_build_filename (dir, "later.json", NULL);
   g_autofree char *path = NULL;
   g_autoptr(PcStore) store = NULL;
-  g_autoptr(GDateTime) when = time_at (15);
+  g_autoptr(GDateTime) when = pc_test_time_at (15);
   gboolean already = FALSE;
   gint64 first;
   gint64 second;

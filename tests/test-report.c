@@ -50,24 +50,6 @@ have_tools (void)
   return TRUE;
 }
 
-/* Runs @argv, which must exit 0; returns its standard output. */
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-
-  return g_steal_pointer (&out);
-}
-
 /* @text without any white space, so that wrapping does not matter, nor
  * the direction marks pdftotext puts around right-to-left text. */
 static char *
@@ -105,7 +87,7 @@ pdf_text_mode (const char *pdf,
    * marking in each page's header stays. */
   const char *argv[] = { "pdftotext", mode, "-nodiag", "-enc", "UTF-8", pdf, "-", NULL };
 
-  return run (argv);
+  return pc_test_run_program_ok (argv);
 }
 
 /* In the order it was drawn. */
@@ -121,7 +103,7 @@ pdf_info (const char *pdf,
           const char *key)
 {
   const char *argv[] = { "pdfinfo", "-isodates", pdf, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = pc_test_run_program_ok (argv);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   g_autofree char *prefix = g_strconcat (key, ":", NULL);
 
@@ -136,7 +118,7 @@ pdf_info (const char *pdf,
 static GDateTime *
 export_time (void)
 {
-  return g_date_time_new_utc (2026, 11, 22, 10, 15, 0);
+  return pc_test_time_at (10);
 }
 
 /* Renders @a to @path as the command line does; returns the pages. */
@@ -457,7 +439,7 @@ have_font_for (const char *lang)
 
   if (fc_list == NULL)
     return FALSE;
-  out = run (argv);
+  out = pc_test_run_program_ok (argv);
 
   return out != NULL && *g_strstrip (out) != '\0';
 }
@@ -562,7 +544,7 @@ test_report_raster (void)
 
   g_unlink (png);
   argv[10] = g_strconcat (prefix, "-1", NULL);
-  out = run (argv);
+  out = pc_test_run_program_ok (argv);
   g_free ((char *) argv[10]);
 
   bytes = pc_test_read_file (png);
@@ -616,7 +598,7 @@ read_csv_with_python (const char *path)
     "    rows = list(csv.reader(f, strict=True))\n"
     "json.dump(rows, sys.stdout, ensure_ascii=False)\n";
   const char *argv[] = { "python3", "-c", script, path, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = pc_test_run_program_ok (argv);
   g_autoptr(GError) error = NULL;
   cJSON *rows = pc_json_parse_strict (out, strlen (out), &error);
 

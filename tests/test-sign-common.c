@@ -37,28 +37,6 @@ read_text (const char *path)
   return contents;
 }
 
-/* Runs @argv, keeping its output out of the TAP stream, and returns
- * TRUE when it exits with 0. */
-gboolean
-run (const char * const  *argv,
-     char               **out_stdout)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("minisign %s: %s%s", argv[1], out, err);
-
-  if (out_stdout != NULL)
-    *out_stdout = g_steal_pointer (&out);
-
-  return g_spawn_check_wait_status (status, NULL);
-}
-
 char *
 get_line (const char *text,
           guint       n)

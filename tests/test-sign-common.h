@@ -25,11 +25,6 @@ generate_key (const char *name);
 char *
 read_text (const char *path);
 
-/* Runs @argv, keeping its output out of the TAP stream, and returns
- * TRUE when it exits with 0. */
-gboolean
-run (const char * const  *argv,
-     char               **out_stdout);
 
 char *
 get_line (const char *text,

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "pc-test-utils.h"
 #include "test-sign-common.h"
 
 #include <string.h>
@@ -357,7 +358,7 @@ test_minisign_verifies_ours (void)
     /* -H: minisign must find the prehashed algorithm, its default. */
     const char *argv[] = { minisign, "-V", "-H", "-p", pub, "-m", msg, "-x", sig, NULL };
 
-    g_assert_true (run (argv, &out));
+    g_assert_cmpint (pc_test_run_program (argv, &out, NULL), ==, 0);
     g_assert_nonnull (strstr (out, "Trusted comment: " COMMENT "\n"));
   }
 
@@ -365,7 +366,7 @@ test_minisign_verifies_ours (void)
   {
     const char *argv[] = { minisign, "-V", "-p", pub, "-m", tampered, "-x", sig, NULL };
 
-    g_assert_false (run (argv, NULL));
+    g_assert_cmpint (pc_test_run_program (argv, NULL, NULL), !=, 0);
   }
 }
 
@@ -393,9 +394,9 @@ test_we_verify_minisign (void)
     const char *sign[] = { minisign, "-S", "-s", sec, "-m", msg, "-x", sig, "-t", COMMENT, NULL };
     const char *sign_legacy[] = { minisign, "-S", "-l", "-s", sec, "-m", msg, "-x", legacy, "-t", COMMENT, NULL };
 
-    g_assert_true (run (generate, NULL));
-    g_assert_true (run (sign, NULL));
-    g_assert_true (run (sign_legacy, NULL));
+    g_assert_cmpint (pc_test_run_program (generate, NULL, NULL), ==, 0);
+    g_assert_cmpint (pc_test_run_program (sign, NULL, NULL), ==, 0);
+    g_assert_cmpint (pc_test_run_program (sign_legacy, NULL, NULL), ==, 0);
   }
 
   /* Our key id agrees with the one minisign prints in the comment. */

@@ -76,29 +76,18 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* TRUE when some window title under @widget has @text as what @get
+ * returns of it (adw_window_title_get_title or _get_subtitle). */
 static gboolean
-titles_say (GtkWidget  *widget,
-            const char *title)
+window_title_says (GtkWidget   *widget,
+                   const char *(*get) (AdwWindowTitle *),
+                   const char  *text)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
 
   collect (widget, ADW_TYPE_WINDOW_TITLE, titles);
   for (guint i = 0; i < titles->len; i++)
-    if (g_strcmp0 (adw_window_title_get_title (g_ptr_array_index (titles, i)), title) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static gboolean
-subtitles_say (GtkWidget  *widget,
-               const char *subtitle)
-{
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-
-  collect (widget, ADW_TYPE_WINDOW_TITLE, titles);
-  for (guint i = 0; i < titles->len; i++)
-    if (g_strcmp0 (adw_window_title_get_subtitle (g_ptr_array_index (titles, i)), subtitle) == 0)
+    if (g_strcmp0 (get (g_ptr_array_index (titles, i)), text) == 0)
       return TRUE;
 
   return FALSE;
@@ -183,9 +172,9 @@ test_walk_and_autosave (void)
   for (guint i = 0; i < 3; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.next-principle", NULL));
   g_assert_cmpstr (pc_assessment_view_get_page (view), ==, KINDNESS);
-  g_assert_true (titles_say (GTK_WIDGET (view), "Principle 3 of 10"));
+  g_assert_true (window_title_says (GTK_WIDGET (view), adw_window_title_get_title, "Principle 3 of 10"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.previous-principle", NULL));
-  g_assert_true (titles_say (GTK_WIDGET (view), "Principle 2 of 10"));
+  g_assert_true (window_title_says (GTK_WIDGET (view), adw_window_title_get_title, "Principle 2 of 10"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.next-principle", NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
@@ -259,7 +248,7 @@ test_walk_and_autosave (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "assessment");
   g_assert_cmpint (pc_assessment_view_get_assessment (view)->id, ==, id);
   g_assert_cmpstr (pc_assessment_view_get_page (view), ==, KINDNESS);
-  g_assert_true (titles_say (GTK_WIDGET (view), "Principle 3 of 10"));
+  g_assert_true (window_title_says (GTK_WIDGET (view), adw_window_title_get_title, "Principle 3 of 10"));
 
   /* Back to the list: the next window starts there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.back", NULL));
@@ -378,8 +367,8 @@ test_altered (void)
                             "Do not rely on it; restore the database from a backup."));
   g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (view, "banner_button")));
 
-  g_assert_true (titles_say (view, "Crisis line for carers"));
-  g_assert_true (subtitles_say (view, "PC-2026-0001 · Altered"));
+  g_assert_true (window_title_says (view, adw_window_title_get_title, "Crisis line for carers"));
+  g_assert_true (window_title_says (view, adw_window_title_get_subtitle, "PC-2026-0001 · Altered"));
 
   state_label = pc_test_ui_get_by_id (view, "state_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (state_label)), ==, "Altered");

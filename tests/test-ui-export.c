@@ -284,18 +284,8 @@ static char *
 pdfinfo (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("pdfinfo %s failed: %s%s", path, out, err);
-
-  return out;
+  return pc_test_run_program_ok (argv);
 }
 
 /* The value of @key in pdfinfo's @info, or NULL. Returns: (transfer full) */

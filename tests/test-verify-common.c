@@ -25,13 +25,6 @@ GBytes *returned_round_export;
 
 GBytes *returned_draft_export;
 
-/* Helpers */
-GDateTime *
-time_at (int hour)
-{
-  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
-}
-
 /* Exports @id as the command line does, at @exported_at. Returns:
  * (transfer full): the file's bytes. */
 GBytes *
@@ -68,11 +61,11 @@ ensure_exports (void)
   g_autoptr(PcSigningKey) reviewer = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) t10 = time_at (10);
-  g_autoptr(GDateTime) t11 = time_at (11);
-  g_autoptr(GDateTime) t12 = time_at (12);
-  g_autoptr(GDateTime) t13 = time_at (13);
-  g_autoptr(GDateTime) t14 = time_at (14);
+  g_autoptr(GDateTime) t10 = pc_test_time_at (10);
+  g_autoptr(GDateTime) t11 = pc_test_time_at (11);
+  g_autoptr(GDateTime) t12 = pc_test_time_at (12);
+  g_autoptr(GDateTime) t13 = pc_test_time_at (13);
+  g_autoptr(GDateTime) t14 = pc_test_time_at (14);
   gint64 id;
 
   if (approved_export != NULL)

@@ -33,10 +33,6 @@ extern GBytes *returned_round_export;
 
 extern GBytes *returned_draft_export;
 
-/* Helpers */
-GDateTime *
-time_at (int hour);
-
 /* Exports @id as the command line does, at @exported_at. Returns:
  * (transfer full): the file's bytes. */
 GBytes *

@@ -87,26 +87,15 @@ test_minisign (void)
       g_autofree char *pub = write_tmp (dir, pub_name, pc_json_get_string (s, "public_key"), -1);
       g_autofree char *sig = write_tmp (dir, sig_name, pc_json_get_string (s, "signature"), -1);
       g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
       g_autofree char *expected = g_strdup_printf ("\"name\":\"%s\"", pc_json_get_string (s, "name"));
       const char *good_argv[] = { MINISIGN, "-V", "-p", pub, "-m", message, "-x", sig, NULL };
       const char *bad_argv[] = { MINISIGN, "-V", "-p", pub, "-m", changed, "-x", sig, NULL };
-      int status = 0;
 
-      g_spawn_sync (NULL, (char **) good_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                    &status, &error);
-      g_assert_no_error (error);
-      g_test_message ("minisign: %s%s", out, err);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      out = pc_test_run_program_ok (good_argv);
       g_assert_nonnull (strstr (out, "Trusted comment: "));
       g_assert_nonnull (strstr (out, expected));
-      g_clear_pointer (&out, g_free);
-      g_clear_pointer (&err, g_free);
 
-      g_spawn_sync (NULL, (char **) bad_argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                    &status, &error);
-      g_assert_no_error (error);
-      g_assert_false (g_spawn_check_wait_status (status, NULL));
+      g_assert_cmpint (pc_test_run_program (bad_argv, NULL, NULL), !=, 0);
     }
   g_assert_cmpuint (index, ==, 2);
 }

@@ -105,7 +105,7 @@ test_draft (void)
 {
   g_autofree char *db = pc_test_db_path ();
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
   g_autoptr(GBytes) bytes = export_bytes (store, id, when);
   g_autoptr(PcVerifyResult) result = verify_bytes (bytes, NULL);
