@@ -112,20 +112,27 @@ find_id (const char  *path,
   return id;
 }
 
+static PcIntegrity
+verify_integrity (PcStore    *store,
+                  gint64      id,
+                  GPtrArray **out_problems)
+{
+  g_autoptr(PcAssessment) a = pc_test_load_assessment (store, id);
+  g_autoptr(GError) error = NULL;
+  PcIntegrity integrity;
+
+  integrity = pc_store_verify_assessment (store, a, out_problems, &error);
+  g_assert_no_error (error);
+
+  return integrity;
+}
+
 /* What @store says of assessment @id. */
 PcIntegrity
 integrity_of_store (PcStore *store,
                     gint64   id)
 {
-  g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
-  PcIntegrity integrity;
-
-  a = pc_test_load_assessment (store, id);
-  integrity = pc_store_verify_assessment (store, a, NULL, &error);
-  g_assert_no_error (error);
-
-  return integrity;
+  return verify_integrity (store, id, NULL);
 }
 
 /* What the store says of assessment @id of @path. */
@@ -135,15 +142,8 @@ integrity_of (const char  *path,
               GPtrArray  **out_problems)
 {
   g_autoptr(PcStore) store = pc_test_open_store (path);
-  g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
-  PcIntegrity integrity;
 
-  a = pc_test_load_assessment (store, id);
-  integrity = pc_store_verify_assessment (store, a, out_problems, &error);
-  g_assert_no_error (error);
-
-  return integrity;
+  return verify_integrity (store, id, out_problems);
 }
 
 gboolean

@@ -688,6 +688,22 @@ assert_chain_broken (PcStore *store,
   g_assert_nonnull (strstr (error->message, named));
 }
 
+/* Runs @sql on @raw, which the append-only trigger @trigger refuses;
+ * then drops the trigger and runs it again, as someone with the sqlite3
+ * shell could, and closes @raw. */
+static void
+alter_behind_trigger (sqlite3    *raw,
+                      const char *sql,
+                      const char *trigger)
+{
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", trigger);
+
+  assert_raw_refused (raw, sql, "append-only", NULL);
+  pc_test_raw_exec (raw, drop);
+  pc_test_raw_exec (raw, sql);
+  sqlite3_close (raw);
+}
+
 static void
 test_audit_altered (void)
 {
@@ -705,10 +721,7 @@ test_audit_altered (void)
   rows = pc_test_history (store, id);
   sql = g_strdup_printf ("UPDATE audit SET new_value = 'Tampered' WHERE id = %" G_GINT64_FORMAT,
                          ((PcAuditEntry *) g_ptr_array_index (rows, 3))->id);
-  assert_raw_refused (raw, sql, "append-only", NULL);
-  pc_test_raw_exec (raw, "DROP TRIGGER audit_no_update");
-  pc_test_raw_exec (raw, sql);
-  sqlite3_close (raw);
+  alter_behind_trigger (raw, sql, "audit_no_update");
   sqlite3_close (other_raw);
 
   assert_chain_broken (store, id, 4);
@@ -728,10 +741,7 @@ test_audit_deleted (void)
   rows = pc_test_history (store, id);
   sql = g_strdup_printf ("DELETE FROM audit WHERE id = %" G_GINT64_FORMAT,
                          ((PcAuditEntry *) g_ptr_array_index (rows, 2))->id);
-  assert_raw_refused (raw, sql, "append-only", NULL);
-  pc_test_raw_exec (raw, "DROP TRIGGER audit_no_delete");
-  pc_test_raw_exec (raw, sql);
-  sqlite3_close (raw);
+  alter_behind_trigger (raw, sql, "audit_no_delete");
 
   /* The row that followed the deleted one no longer links to its
    * predecessor. */
