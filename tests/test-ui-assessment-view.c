@@ -93,6 +93,20 @@ window_title_says (GtkWidget   *widget,
   return FALSE;
 }
 
+static gboolean
+titles_say (GtkWidget  *widget,
+            const char *title)
+{
+  return window_title_says (widget, adw_window_title_get_title, title);
+}
+
+static gboolean
+subtitles_say (GtkWidget  *widget,
+               const char *subtitle)
+{
+  return window_title_says (widget, adw_window_title_get_subtitle, subtitle);
+}
+
 /* TRUE when @editor has saved everything typed into it. */
 static gboolean
 editor_saved (gpointer editor)
@@ -172,9 +186,9 @@ test_walk_and_autosave (void)
   for (guint i = 0; i < 3; i++)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.next-principle", NULL));
   g_assert_cmpstr (pc_assessment_view_get_page (view), ==, KINDNESS);
-  g_assert_true (window_title_says (GTK_WIDGET (view), adw_window_title_get_title, "Principle 3 of 10"));
+  g_assert_true (titles_say (GTK_WIDGET (view), "Principle 3 of 10"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.previous-principle", NULL));
-  g_assert_true (window_title_says (GTK_WIDGET (view), adw_window_title_get_title, "Principle 2 of 10"));
+  g_assert_true (titles_say (GTK_WIDGET (view), "Principle 2 of 10"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.next-principle", NULL));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
@@ -248,7 +262,7 @@ test_walk_and_autosave (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "assessment");
   g_assert_cmpint (pc_assessment_view_get_assessment (view)->id, ==, id);
   g_assert_cmpstr (pc_assessment_view_get_page (view), ==, KINDNESS);
-  g_assert_true (window_title_says (GTK_WIDGET (view), adw_window_title_get_title, "Principle 3 of 10"));
+  g_assert_true (titles_say (GTK_WIDGET (view), "Principle 3 of 10"));
 
   /* Back to the list: the next window starts there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "view.back", NULL));
@@ -367,8 +381,8 @@ test_altered (void)
                             "Do not rely on it; restore the database from a backup."));
   g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (view, "banner_button")));
 
-  g_assert_true (window_title_says (view, adw_window_title_get_title, "Crisis line for carers"));
-  g_assert_true (window_title_says (view, adw_window_title_get_subtitle, "PC-2026-0001 · Altered"));
+  g_assert_true (titles_say (view, "Crisis line for carers"));
+  g_assert_true (subtitles_say (view, "PC-2026-0001 · Altered"));
 
   state_label = pc_test_ui_get_by_id (view, "state_label");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (state_label)), ==, "Altered");
