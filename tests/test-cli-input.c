@@ -139,8 +139,8 @@ test_bad_input (gconstpointer data)
 
   reference = new_draft ("Memory clinic triage");
   ids = prompt_ids (reference);
-  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating", "met",
-                              "--evidence", "Triage protocol v2.", NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating",
+                              "met", "--evidence", "Triage protocol v2.", NULL));
 
   for (guint i = 0; c->args[i] != NULL; i++)
     {
@@ -202,8 +202,9 @@ test_db_read_only (void)
   g_assert_true (g_file_get_contents (db_path, &contents, &length, NULL));
   g_assert_cmpint (g_chmod (db_path, 0444), ==, 0);
 
-  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "answer", reference, g_ptr_array_index (ids, 0),
-                                    "--rating", "met", "--evidence", "Self-referral form online.", NULL), ==, 2);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "answer", reference,
+                                    g_ptr_array_index (ids, 0), "--rating", "met",
+                                    "--evidence", "Self-referral form online.", NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, "read-only");
 

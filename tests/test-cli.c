@@ -49,11 +49,13 @@ complete_draft (const char *reference)
         out = pc_test_run_cli_ok (db_path, "answer", reference, id, "--rating", "not_applicable",
                                   "--justification", "The service has no inpatient beds.", NULL);
       else
-        out = pc_test_run_cli_ok (db_path, "answer", reference, id, "--rating", "met", "--evidence", evidence, NULL);
+        out = pc_test_run_cli_ok (db_path, "answer", reference, id, "--rating", "met",
+                                  "--evidence", evidence, NULL);
     }
 
-  g_free (pc_test_run_cli_ok (db_path, "coproduction", "add", reference, "--who", "Service users and carers",
-                              "--how", "workshop", "--date", "2026-01-15",
+  g_free (pc_test_run_cli_ok (db_path, "coproduction", "add", reference,
+                              "--who", "Service users and carers", "--how", "workshop",
+                              "--date", "2026-01-15",
                               "--changed", "Evening appointments were added.", NULL));
 }
 
@@ -93,7 +95,8 @@ keygen (const char *name,
 {
   g_autofree char *path = passphrase_file ();
 
-  g_free (pc_test_run_cli_ok (db_path, "keygen", "--name", name, "--role", role, "--passphrase-file", path, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "keygen", "--name", name, "--role", role,
+                              "--passphrase-file", path, NULL));
 }
 
 static void
@@ -176,8 +179,8 @@ test_walk (void)
   expect_refusal (reference, 2, "read-only",
                   "answer", reference, g_ptr_array_index (ids, 2), "--rating", "not_met", NULL);
 
-  g_free (pc_test_run_cli_ok (db_path, "revise", reference, "--reason", "The pathway now includes weekend visits.",
-                              NULL));
+  g_free (pc_test_run_cli_ok (db_path, "revise", reference, "--reason",
+                              "The pathway now includes weekend visits.", NULL));
   revision = pc_test_run_cli_json (db_path, "show", reference, "--revision", "2", "--json", NULL);
   g_assert_cmpint (json_int (revision, "revision"), ==, 2);
   g_assert_cmpstr (json_string (revision, "state"), ==, "draft");
@@ -186,8 +189,8 @@ test_walk (void)
   g_assert_cmpint (cJSON_GetArraySize (json_child (first, "signoffs")), ==, 2);
 
   /* The new draft can be changed again. */
-  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 2), "--rating", "met",
-                              "--evidence", "Weekend rota agreed.", NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 2), "--rating",
+                              "met", "--evidence", "Weekend rota agreed.", NULL));
 
   out = pc_test_run_cli_ok (db_path, "history", reference, "--revision", "1", NULL);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
@@ -229,17 +232,18 @@ test_keygen_replace (void)
     return;
 
   pass = passphrase_file ();
-  created = pc_test_run_cli_ok (db_path, "keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE, "--passphrase-file", pass, NULL);
+  created = pc_test_run_cli_ok (db_path, "keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE,
+                                "--passphrase-file", pass, NULL);
   g_assert_true (g_regex_match (fingerprint_re, created, 0, &match));
   first = g_match_info_fetch (match, 1);
 
-  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "keygen", "--name", AUTHOR, "--role", AUTHOR_ROLE,
-                                    "--passphrase-file", pass, NULL), ==, 2);
+  g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "keygen", "--name", AUTHOR, "--role",
+                                    AUTHOR_ROLE, "--passphrase-file", pass, NULL), ==, 2);
   g_assert_cmpstr (out, ==, "");
   assert_one_line_error (err, "keygen --replace");
 
-  replaced = pc_test_run_cli_ok (db_path, "keygen", "--replace", "--name", AUTHOR, "--role", "Clinical director",
-                                 "--passphrase-file", pass, NULL);
+  replaced = pc_test_run_cli_ok (db_path, "keygen", "--replace", "--name", AUTHOR, "--role",
+                                 "Clinical director", "--passphrase-file", pass, NULL);
   old_line = g_strdup_printf ("\nOld key fingerprint: %s\n", first);
   g_assert_nonnull (strstr (replaced, old_line));
   g_assert_nonnull (strstr (replaced, "\nNew key fingerprint: "));
@@ -274,7 +278,8 @@ test_incomplete (void)
 
   reference = new_draft ("Crisis café");
   ids = prompt_ids (reference);
-  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating", "met", NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating",
+                              "met", NULL));
   before = snapshot (reference);
 
   g_assert_cmpint (pc_test_run_cli (db_path, &out, &err, "check", reference, NULL), ==, 1);
@@ -392,10 +397,10 @@ test_text_round_trip (void)
 
   reference = new_draft (title);
   ids = prompt_ids (reference);
-  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating", "met",
-                              "--evidence", evidence, NULL));
-  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 1), "--rating", "not_applicable",
-                              "--justification", justification, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 0), "--rating",
+                              "met", "--evidence", evidence, NULL));
+  g_free (pc_test_run_cli_ok (db_path, "answer", reference, g_ptr_array_index (ids, 1), "--rating",
+                              "not_applicable", "--justification", justification, NULL));
 
   show = pc_test_run_cli_json (db_path, "show", reference, "--json", NULL);
   content = json_child (show, "content");

@@ -236,7 +236,8 @@ test_dropped_trigger (void)
 
   /* The command line says so on every command, and still reads. */
   g_assert_cmpint (pc_test_run_cli (path, NULL, &err, "list", NULL), ==, 0);
-  pc_test_assert_printed_line (err, "has been changed outside Principle Check (the trigger signoffs_no_delete is missing)");
+  pc_test_assert_printed_line (err,
+                               "has been changed outside Principle Check (the trigger signoffs_no_delete is missing)");
 }
 
 /* A trigger's body neutered through writable_schema. */
