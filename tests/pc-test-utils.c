@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <sys/wait.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "pc-assessment.h"
@@ -98,6 +99,12 @@ pc_test_default_checklist (void)
   return checklist;
 }
 
+GDateTime *
+pc_test_time_at (int hour)
+{
+  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
+}
+
 PcAssessment *
 pc_test_header_new (const char *title,
                     const char *lead)
@@ -181,6 +188,135 @@ pc_test_signing_key_new (const char *name,
   return key;
 }
 
+PcAssessment *
+pc_test_load_assessment (PcStore *store,
+                         gint64   assessment_id)
+{
+  g_autoptr(GError) error = NULL;
+  PcAssessment *a;
+
+  a = pc_store_load_assessment_by_id (store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+
+  return a;
+}
+
+PcState
+pc_test_state_of (PcStore *store,
+                  gint64   assessment_id)
+{
+  g_autoptr(PcAssessment) a = pc_test_load_assessment (store, assessment_id);
+
+  return a->state;
+}
+
+GPtrArray *
+pc_test_history (PcStore *store,
+                 gint64   assessment_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  rows = pc_store_history (store, assessment_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+
+  return rows;
+}
+
+guint
+pc_test_n_audit_rows (PcStore *store,
+                      gint64   assessment_id)
+{
+  g_autoptr(GPtrArray) rows = pc_test_history (store, assessment_id);
+
+  return rows->len;
+}
+
+void
+pc_test_assert_chain_holds (PcStore *store,
+                            gint64   assessment_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = pc_test_history (store, assessment_id);
+  g_autofree char *head = NULL;
+  guint count = 0;
+
+  g_assert_true (pc_store_check_audit_chain (store, assessment_id, &count, &head, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, rows->len);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpstr (head, ==, ((PcAuditEntry *) g_ptr_array_index (rows, rows->len - 1))->hash);
+}
+
+char *
+pc_test_nth_prompt_id (guint n)
+{
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+
+  for (guint i = 0; i < pc_checklist_get_n_principles (checklist); i++)
+    {
+      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
+
+      if (n < principle->prompts->len)
+        return g_strdup (((const PcPrompt *) g_ptr_array_index (principle->prompts, n))->id);
+      n -= principle->prompts->len;
+    }
+
+  g_assert_not_reached ();
+}
+
+void
+pc_test_submit (PcStore      *store,
+                gint64        assessment_id,
+                PcSigningKey *author)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_store_submit (store, assessment_id, author, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+void
+pc_test_review (PcStore      *store,
+                gint64        assessment_id,
+                PcMeaning     decision,
+                const char   *reason,
+                PcSigningKey *reviewer)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pc_store_review (store, assessment_id, decision, reason, reviewer, NULL, NULL, NULL,
+                                  &error));
+  g_assert_no_error (error);
+}
+
+void
+pc_test_approve (PcStore      *store,
+                 gint64        assessment_id,
+                 PcSigningKey *author,
+                 PcSigningKey *reviewer)
+{
+  pc_test_submit (store, assessment_id, author);
+  pc_test_review (store, assessment_id, PC_MEANING_APPROVED, NULL, reviewer);
+}
+
+gint64
+pc_test_create_submitted (PcStore      *store,
+                          const char   *title,
+                          const char   *lead,
+                          PcSigningKey *author)
+{
+  gint64 id = pc_test_create_assessment (store, title, lead);
+
+  pc_test_answer_all (store, id);
+  pc_test_submit (store, id, author);
+  g_assert_cmpint (pc_test_state_of (store, id), ==, PC_STATE_IN_REVIEW);
+
+  return id;
+}
+
 gint64
 pc_test_create_approved_assessment (PcStore    *store,
                                     const char *title,
@@ -191,15 +327,9 @@ pc_test_create_approved_assessment (PcStore    *store,
 {
   g_autoptr(PcSigningKey) author_key = pc_test_signing_key_new (author, author_role);
   g_autoptr(PcSigningKey) reviewer_key = pc_test_signing_key_new (reviewer, reviewer_role);
-  g_autoptr(GError) error = NULL;
-  gint64 id = pc_test_create_assessment (store, title, author);
+  gint64 id = pc_test_create_submitted (store, title, author, author_key);
 
-  pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author_key, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer_key, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_review (store, id, PC_MEANING_APPROVED, NULL, reviewer_key);
 
   return id;
 }
@@ -271,7 +401,7 @@ pc_test_assert_message_names (const GError *error,
 {
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, path));
-  g_assert_null (strchr (error->message, '\n'));
+  pc_test_assert_one_line (error->message);
 }
 
 sqlite3 *
@@ -287,6 +417,16 @@ pc_test_raw_open (const char *path)
   sqlite3_busy_timeout (db, (int) pc_test_hung_seconds () * 1000);
 
   return db;
+}
+
+void
+pc_test_raw_exec (sqlite3    *db,
+                  const char *sql)
+{
+  char *errmsg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &errmsg) != SQLITE_OK)
+    g_error ("“%s” failed: %s", sql, errmsg);
 }
 
 static sqlite3_stmt *
@@ -334,15 +474,48 @@ pc_test_assert_valid_summary (const char *path)
   const char *argv[] = { "python3", script, schema, path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
+
+  if (pc_test_run_program (argv, &out, &err) != 0)
+    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+}
+
+int
+pc_test_run_program (const char * const  *argv,
+                     char               **out,
+                     char               **err)
+{
   g_autoptr(GError) error = NULL;
+  g_autofree char *out_text = NULL;
+  g_autofree char *err_text = NULL;
   int status = 0;
 
   g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
+                &out_text, &err_text, &status, &error);
   g_assert_no_error (error);
-  g_test_message ("%s%s", out, err);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s does not validate against %s: %s%s", path, schema, out, err);
+  if (!WIFEXITED (status))
+    g_error ("%s did not exit normally (wait status %d): %s", argv[0], status, err_text);
+  g_test_message ("%s %s: exit %d%s%s", argv[0], argv[1] != NULL ? argv[1] : "",
+                  WEXITSTATUS (status), *err_text != '\0' ? ", stderr: " : "", err_text);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&out_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&err_text);
+
+  return WEXITSTATUS (status);
+}
+
+char *
+pc_test_run_program_ok (const char * const *argv)
+{
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = pc_test_run_program (argv, &out, &err);
+
+  if (status != 0)
+    g_error ("%s failed (exit %d): %s", argv[0], status, err);
+
+  return out;
 }
 
 guint
@@ -451,28 +624,48 @@ pc_test_wait_idle (void)
     }
 }
 
+gboolean
+pc_test_have_cli (void)
+{
+  const char *cli = g_getenv ("PC_CLI");
+
+  if (cli == NULL || *cli == '\0')
+    {
+      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+cli_child_setup (gpointer user_data)
+{
+  /* No controlling terminal: a command that would ask for a passphrase
+   * fails at once instead of waiting for someone to type it. */
+  setsid ();
+}
+
 int
-pc_test_run_cli (const char  *db,
-                 char       **out,
-                 char       **err,
-                 const char  *first,
-                 ...)
+pc_test_run_cli_with_data_home (const char         *data_home,
+                                const char         *db,
+                                const char * const *args,
+                                char              **out,
+                                char              **err)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GString) command = g_string_new ("$ principle-check");
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) env = g_get_environ ();
   g_autofree char *out_text = NULL;
   g_autofree char *err_text = NULL;
   const char *cli = g_getenv ("PC_CLI");
-  va_list args;
   int status = 0;
 
   g_assert_nonnull (cli);
   g_ptr_array_add (argv, (char *) cli);
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
   if (db != NULL)
     {
       g_ptr_array_add (argv, (char *) "--db");
@@ -480,23 +673,36 @@ pc_test_run_cli (const char  *db,
     }
   g_ptr_array_add (argv, NULL);
 
-  /* The children see this process's folders, and never a display. */
+  for (guint i = 1; i + 1 < argv->len; i++)
+    {
+      g_autofree char *quoted = g_shell_quote (g_ptr_array_index (argv, i));
+
+      g_string_append_printf (command, " %s", quoted);
+    }
+
+  /* The children see this process's folders (the signing keys live in
+   * XDG_DATA_HOME), untranslated messages, and never a display: without
+   * a command the program would open its window. */
   env = g_environ_setenv (env, "HOME", g_get_home_dir (), TRUE);
-  env = g_environ_setenv (env, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", data_home != NULL ? data_home : g_get_user_data_dir (),
+                          TRUE);
   env = g_environ_setenv (env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_STATE_HOME", g_get_user_state_dir (), TRUE);
   env = g_environ_setenv (env, "XDG_RUNTIME_DIR", g_get_user_runtime_dir (), TRUE);
   env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
   env = g_environ_unsetenv (env, "LANGUAGE");
+  env = g_environ_unsetenv (env, "G_MESSAGES_DEBUG");
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
 
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, cli_child_setup, NULL,
                 &out_text, &err_text, &status, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  g_test_message ("%s … exit %d\n%s%s", first, WEXITSTATUS (status), out_text, err_text);
+  if (!WIFEXITED (status))
+    g_error ("%s did not exit normally (wait status %d): %s", command->str, status, err_text);
+  g_test_message ("%s: exit %d%s%s", command->str, WEXITSTATUS (status),
+                  *err_text != '\0' ? ", stderr: " : "", err_text);
 
   if (out != NULL)
     *out = g_steal_pointer (&out_text);
@@ -504,6 +710,148 @@ pc_test_run_cli (const char  *db,
     *err = g_steal_pointer (&err_text);
 
   return WEXITSTATUS (status);
+}
+
+int
+pc_test_run_cli_argv (const char         *db,
+                      const char * const *args,
+                      char              **out,
+                      char              **err)
+{
+  return pc_test_run_cli_with_data_home (NULL, db, args, out, err);
+}
+
+GPtrArray *
+pc_test_collect_args (const char *first,
+                      va_list     ap)
+{
+  GPtrArray *args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+
+  return args;
+}
+
+int
+pc_test_run_cli (const char  *db,
+                 char       **out,
+                 char       **err,
+                 const char  *first,
+                 ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  args = pc_test_collect_args (first, ap);
+  va_end (ap);
+
+  return pc_test_run_cli_argv (db, (const char * const *) args->pdata, out, err);
+}
+
+char *
+pc_test_run_cli_ok (const char *db,
+                    const char *first,
+                    ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  args = pc_test_collect_args (first, ap);
+  va_end (ap);
+
+  status = pc_test_run_cli_argv (db, (const char * const *) args->pdata, &out, &err);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+
+  return out;
+}
+
+cJSON *
+pc_test_run_cli_json (const char *db,
+                      const char *first,
+                      ...)
+{
+  g_autoptr(GPtrArray) args = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  args = pc_test_collect_args (first, ap);
+  va_end (ap);
+
+  status = pc_test_run_cli_argv (db, (const char * const *) args->pdata, &out, &err);
+  g_assert_cmpstr (err, ==, "");
+  g_assert_cmpint (status, ==, 0);
+
+  return pc_test_parse_json (out);
+}
+
+cJSON *
+pc_test_parse_json (const char *text)
+{
+  cJSON *json;
+
+  g_assert_nonnull (text);
+  json = cJSON_Parse (text);
+  if (json == NULL)
+    g_error ("Not JSON: %s", text);
+
+  return json;
+}
+
+cJSON *
+pc_test_parse_json_bytes (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  gsize len = 0;
+  const char *data = g_bytes_get_data (bytes, &len);
+  cJSON *json = pc_json_parse_strict (data, len, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (json);
+
+  return json;
+}
+
+cJSON *
+pc_test_parse_json_file (const char *path)
+{
+  g_autoptr(GBytes) bytes = pc_test_read_file (path);
+
+  return pc_test_parse_json_bytes (bytes);
+}
+
+void
+pc_test_assert_printed_line (const char *text,
+                             const char *needle)
+{
+  const char *newline;
+
+  g_assert_nonnull (text);
+  g_assert_cmpstr (text, !=, "");
+  newline = strchr (text, '\n');
+  g_assert_nonnull (newline);
+  g_assert_cmpstr (newline, ==, "\n");
+  if (needle != NULL && strstr (text, needle) == NULL)
+    g_error ("expected “%s” in: %s", needle, text);
+}
+
+void
+pc_test_assert_one_line (const char *message)
+{
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, !=, "");
+  g_assert_null (strchr (message, '\n'));
+  g_assert_null (strchr (message, '\r'));
 }
 
 /* Runs @sql with every trigger dropped, then puts each trigger back

@@ -10,6 +10,7 @@
 #include "pc-canon.h"
 
 #include "pc-json.h"
+#include "pc-test-utils.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
@@ -708,17 +709,8 @@ static char *
 run_python (const char  *path,
             gsize       *out_len)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
   const char *argv[] = { "python3", "-c", python_script, path, NULL };
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("python3 failed: %s\n%s", error->message, err);
+  g_autofree char *out = pc_test_run_program_ok (argv);
 
   /* g_spawn_sync() gives no length, so the output is measured by the
    * length prefixes; canonical JSON holds no NUL bytes. */

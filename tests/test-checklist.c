@@ -9,6 +9,7 @@
 
 #include "pc-checklist.h"
 #include "pc-json.h"
+#include "pc-test-utils.h"
 
 #include <string.h>
 
@@ -24,14 +25,6 @@ static const char * const default_titles[] = {
   "Relationship focused",
   "Collaborative and co-produced",
 };
-
-static void
-assert_one_line (const char *message)
-{
-  g_assert_nonnull (message);
-  g_assert_null (strchr (message, '\n'));
-  g_assert_null (strchr (message, '\r'));
-}
 
 static gboolean
 is_blank (const char *text)
@@ -216,7 +209,7 @@ test_missing_file (void)
   g_assert_null (checklist);
   g_assert_error (error, PC_CHECKLIST_ERROR, PC_CHECKLIST_ERROR_IO);
   g_assert_nonnull (strstr (error->message, "no-such-checklist.json"));
-  assert_one_line (error->message);
+  pc_test_assert_one_line (error->message);
 }
 
 static PcChecklist *
@@ -258,7 +251,7 @@ test_ids (void)
       g_assert_null (checklist);
       g_assert_error (error, PC_CHECKLIST_ERROR, PC_CHECKLIST_ERROR_INVALID_VALUE);
       g_assert_true (g_str_has_prefix (error->message, "ids.json: principles[0].id: "));
-      assert_one_line (error->message);
+      pc_test_assert_one_line (error->message);
     }
 }
 
@@ -337,7 +330,7 @@ test_bad (gconstpointer data)
       if (strstr (error->message, bad->expected[i]) == NULL)
         g_error ("\"%s\" does not contain \"%s\"", error->message, bad->expected[i]);
     }
-  assert_one_line (error->message);
+  pc_test_assert_one_line (error->message);
 }
 
 /* Every checklist error code except IO (tested above) has a fixture. */
@@ -369,7 +362,7 @@ assert_json_error (const char  *json,
   g_assert_error (error, PC_JSON_ERROR, code);
   if (expected != NULL && strstr (error->message, expected) == NULL)
     g_error ("\"%s\" does not contain \"%s\"", error->message, expected);
-  assert_one_line (error->message);
+  pc_test_assert_one_line (error->message);
 }
 
 static cJSON *

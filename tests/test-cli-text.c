@@ -26,76 +26,6 @@
  * script, and the same person. */
 #define LOOK_ALIKE "ΚΑΤΕ ΗΟΕΚ"
 
-/* Running the command line */
-
-/* Runs $PC_CLI with @args, in the folders G_TEST_OPTION_ISOLATE_DIRS made
- * (XDG_DATA_HOME @data_home when not NULL); returns the exit status and
- * what it printed. */
-static int
-run_argv (const char          *data_home,
-          char               **out,
-          char               **err,
-          const char * const  *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) env = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *child_out = NULL;
-  g_autofree char *child_err = NULL;
-  int wait_status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PC_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  env = g_environ_setenv (env, "HOME", g_get_home_dir (), TRUE);
-  env = g_environ_setenv (env, "XDG_DATA_HOME", data_home ? data_home : g_get_user_data_dir (), TRUE);
-  env = g_environ_setenv (env, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  env = g_environ_setenv (env, "XDG_CACHE_HOME", g_get_user_cache_dir (), TRUE);
-  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
-  env = g_environ_unsetenv (env, "LANGUAGE");
-  env = g_environ_unsetenv (env, "DISPLAY");
-  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
-
-  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
-                &child_out, &child_err, &wait_status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  g_test_message ("%s %s: exit %d, stderr: %s", (const char *) argv->pdata[1],
-                  argv->len > 2 ? (const char *) argv->pdata[2] : "", WEXITSTATUS (wait_status),
-                  child_err);
-
-  if (out != NULL)
-    *out = g_steal_pointer (&child_out);
-  if (err != NULL)
-    *err = g_steal_pointer (&child_err);
-
-  return WEXITSTATUS (wait_status);
-}
-
-G_GNUC_NULL_TERMINATED
-static char *
-run_ok (const char *arg0,
-        ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  va_list ap;
-
-  va_start (ap, arg0);
-  for (const char *arg = arg0; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  g_assert_cmpint (run_argv (NULL, &out, &err, (const char * const *) args->pdata), ==, 0);
-  g_assert_cmpstr (err, ==, "");
-
-  return out;
-}
-
 /* Asserts that @text holds no control character but newline and tab, no
  * DEL, and no bidirectional control: nothing a terminal would obey. */
 static void
@@ -124,12 +54,10 @@ make_draft (const char  *db,
   g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
   const PcPrinciple *principle = pc_checklist_get_principle (checklist, 0);
   const PcPrompt *prompt = g_ptr_array_index (principle->prompts, 0);
-  g_autoptr(GError) error = NULL;
   g_autoptr(PcAssessment) a = NULL;
   gint64 id = pc_test_create_assessment (store, "Memory clinic triage", AUTHOR);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   if (out_reference != NULL)
     *out_reference = g_strdup (a->reference);
   if (out_prompt_id != NULL)
@@ -264,7 +192,7 @@ test_fields_refused (void)
         }
 
       g_test_message ("case %u: %s", i, c->field);
-      g_assert_cmpint (run_argv (NULL, &out, &err, args), ==, 2);
+      g_assert_cmpint (pc_test_run_cli_argv (NULL, args, &out, &err), ==, 2);
       g_assert_cmpstr (out, ==, "");
       assert_terminal_safe (err);
       g_assert_true (g_str_has_prefix (err, "principle-check "));
@@ -318,15 +246,14 @@ test_review_look_alike (void)
     g_autoptr(PcStore) store = pc_test_open_store (db);
 
     pc_test_answer_all (store, id);
-    g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
+    pc_test_submit (store, id, author);
   }
 
   {
     const char *args[] = { "review", reference, "--decision", "approved", "--name", LOOK_ALIKE,
                            "--role", "Reviewer", "--passphrase-file", pass, "--db", db, NULL };
 
-    g_assert_cmpint (run_argv (other_home, &out, &err, args), ==, 2);
+    g_assert_cmpint (pc_test_run_cli_with_data_home (other_home, NULL, args, &out, &err), ==, 2);
     g_assert_cmpstr (out, ==, "");
     g_assert_cmpstr (strchr (err, '\n'), ==, "\n");
     g_assert_nonnull (strstr (err, "cannot also review it"));
@@ -341,7 +268,7 @@ test_review_look_alike (void)
 
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run_argv (empty_home, &out, &err, args), ==, 2);
+    g_assert_cmpint (pc_test_run_cli_with_data_home (empty_home, NULL, args, &out, &err), ==, 2);
     g_assert_nonnull (strstr (err, "U+041A"));
   }
 }
@@ -391,7 +318,7 @@ test_local_output_escaped (void)
                          " WHERE assessment_id = %" G_GINT64_FORMAT, id);
   pc_test_raw_exec_behind_triggers (db, sql);
 
-  list = run_ok ("list", "--db", db, NULL);
+  list = pc_test_run_cli_ok (NULL, "list", "--db", db, NULL);
   assert_terminal_safe (list);
   lines = g_strsplit (list, "\n", -1);
   /* The heading, one row, and the end of the last line. */
@@ -404,7 +331,7 @@ test_local_output_escaped (void)
     const char *args[] = { "show", reference, "--db", db, NULL };
 
     /* The audit trail was altered, so show says so (exit 1), escaped. */
-    g_assert_cmpint (run_argv (NULL, &show, NULL, args), ==, 1);
+    g_assert_cmpint (pc_test_run_cli_argv (NULL, args, &show, NULL), ==, 1);
     assert_terminal_safe (show);
     g_assert_nonnull (strstr (show, "ALTERED OUTSIDE PRINCIPLE CHECK"));
   }
@@ -414,7 +341,7 @@ test_local_output_escaped (void)
   {
     const char *args[] = { "check", reference, "--db", db, NULL };
 
-    run_argv (NULL, &check, NULL, args);
+    pc_test_run_cli_argv (NULL, args, &check, NULL);
     assert_terminal_safe (check);
   }
 
@@ -424,7 +351,7 @@ test_local_output_escaped (void)
 
     /* The audit trail was altered, so history says so (exit 1), after
      * printing what it holds, escaped. */
-    g_assert_cmpint (run_argv (NULL, &history, &err, args), ==, 1);
+    g_assert_cmpint (pc_test_run_cli_argv (NULL, args, &history, &err), ==, 1);
     assert_terminal_safe (history);
     assert_terminal_safe (err);
     g_assert_nonnull (strstr (history, "Tampered\\u001b[2J"));
@@ -447,7 +374,7 @@ test_imported_output_escaped (void)
   g_autofree char *show = NULL;
   g_autofree char *list = NULL;
   g_autoptr(cJSON) document = NULL;
-  g_autoptr(GDateTime) when = g_date_time_new_utc (2026, 11, 22, 10, 15, 0);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(GError) error = NULL;
   char *printed;
   gint64 id = make_draft (origin, &reference, NULL);
@@ -463,35 +390,30 @@ test_imported_output_escaped (void)
     g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Raj Patel", "Clinical director");
 
     pc_test_answer_all (store, id);
-    g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-    g_assert_no_error (error);
-    g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                    &error));
-    g_assert_no_error (error);
+    pc_test_approve (store, id, author, reviewer);
     pc_test_export_summary (store, id, when, path);
   }
 
   /* An unsigned field holding them, added after export. */
   g_assert_true (g_file_get_contents (path, &text, NULL, &error));
   g_assert_no_error (error);
-  document = cJSON_Parse (text);
-  g_assert_nonnull (document);
+  document = pc_test_parse_json (text);
   cJSON_ReplaceItemInObjectCaseSensitive (cJSON_GetObjectItemCaseSensitive (document, "generator"),
                                           "name", cJSON_CreateString ("evil" ESC "]0;owned\a" ESC "[2J"));
   printed = cJSON_PrintUnformatted (document);
   g_assert_true (g_file_set_contents (path, printed, -1, &error));
   cJSON_free (printed);
 
-  out = run_ok ("import", path, "--db", db, NULL);
+  out = pc_test_run_cli_ok (NULL, "import", path, "--db", db, NULL);
   assert_terminal_safe (out);
 
-  show = run_ok ("show", reference, "--imported", "--db", db, NULL);
+  show = pc_test_run_cli_ok (NULL, "show", reference, "--imported", "--db", db, NULL);
   assert_terminal_safe (show);
   g_assert_nonnull (strstr (show, "Signed\\u001b[2J title\\u202e"));
   g_assert_nonnull (strstr (show, "Not covered by any signature: generator “evil\\u001b]0;owned\\u0007\\u001b[2J"));
   g_assert_nonnull (strstr (show, "exported at 2026-11-22"));
 
-  list = run_ok ("list", "--db", db, NULL);
+  list = pc_test_run_cli_ok (NULL, "list", "--db", db, NULL);
   assert_terminal_safe (list);
   g_assert_nonnull (strstr (list, "Signed\\u001b[2J title"));
 }

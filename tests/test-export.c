@@ -29,62 +29,6 @@
 
 /* Helpers */
 
-static GDateTime *
-time_at (int hour)
-{
-  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
-}
-
-static cJSON *
-parse_file (const char *path)
-{
-  g_autoptr(GBytes) bytes = pc_test_read_file (path);
-  g_autoptr(GError) error = NULL;
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  cJSON *json = pc_json_parse_strict (data, len, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (json);
-
-  return json;
-}
-
-/* Runs $PC_CLI with @args and "--db @db"; returns the exit status. */
-static int
-run_cli (const char         *db,
-         char              **err,
-         const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PC_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
-                NULL, err, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-
-  return WEXITSTATUS (status);
-}
-
-static void
-assert_one_line (const char *text)
-{
-  const char *newline = strchr (text, '\n');
-
-  g_assert_cmpstr (text, !=, "");
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline, ==, "\n");
-}
-
 static gboolean
 folder_is_empty (const char *path)
 {
@@ -105,7 +49,7 @@ test_approved (void)
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(cJSON) document = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sha256 = NULL;
@@ -124,7 +68,7 @@ test_approved (void)
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0644);
 
-  document = parse_file (path);
+  document = pc_test_parse_json_file (path);
   g_assert_cmpstr (pc_json_get_string (document, "format"), ==, "principle-check-summary");
   g_assert_cmpstr (pc_json_get_string (document, "exported_at"), ==, "2026-11-22T10:15:00Z");
   g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "approved");
@@ -169,8 +113,8 @@ test_deterministic (void)
   g_autofree char *again = g_build_filename (dir, "again.json", NULL);
   g_autofree char *later = g_build_filename (dir, "later.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) t1 = time_at (10);
-  g_autoptr(GDateTime) t2 = time_at (11);
+  g_autoptr(GDateTime) t1 = pc_test_time_at (10);
+  g_autoptr(GDateTime) t2 = pc_test_time_at (11);
   g_autoptr(GBytes) b1 = NULL;
   g_autoptr(GBytes) b2 = NULL;
   g_autoptr(GBytes) b3 = NULL;
@@ -210,14 +154,14 @@ test_draft (void)
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "draft.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(cJSON) document = NULL;
   gint64 id = pc_test_create_assessment (store, TITLE, AUTHOR);
 
   pc_test_export_summary (store, id, when, path);
   pc_test_assert_valid_summary (path);
 
-  document = parse_file (path);
+  document = pc_test_parse_json_file (path);
   g_assert_cmpstr (pc_json_get_string (document, "state"), ==, "draft");
   g_assert_true (cJSON_IsFalse (cJSON_GetObjectItemCaseSensitive (document, "signed")));
   g_assert_cmpint (cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "signoffs")),
@@ -258,28 +202,23 @@ test_cli (void)
   g_autofree char *err = NULL;
   g_autoptr(PcStore) store = NULL;
   g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *reference = NULL;
   gint64 id;
 
-  if (g_getenv ("PC_CLI") == NULL)
-    {
-      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
-      return;
-    }
+  if (!pc_test_have_cli ())
+    return;
 
   store = pc_test_open_store (db);
   id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
                                            REVIEWER, "Clinical director");
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   reference = g_strdup (a->reference);
   g_clear_object (&store);
 
   {
     const char *args[] = { "export", reference, "--json", path, NULL };
 
-    g_assert_cmpint (run_cli (db, &err, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 0);
     g_assert_cmpstr (err, ==, "");
     pc_test_assert_valid_summary (path);
     g_clear_pointer (&err, g_free);
@@ -289,8 +228,8 @@ test_cli (void)
     const char *args[] = { "export", "PC-1999-9999", "--json", path, NULL };
 
     g_assert_true (g_unlink (path) == 0);
-    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
-    assert_one_line (err);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 2);
+    pc_test_assert_printed_line (err, NULL);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     g_clear_pointer (&err, g_free);
   }
@@ -298,8 +237,8 @@ test_cli (void)
   {
     const char *args[] = { "export", reference, "--json", missing, NULL };
 
-    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
-    assert_one_line (err);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 2);
+    pc_test_assert_printed_line (err, NULL);
     g_assert_nonnull (strstr (err, "does not exist"));
     g_assert_true (folder_is_empty (dir));
     g_clear_pointer (&err, g_free);
@@ -308,8 +247,8 @@ test_cli (void)
   {
     const char *args[] = { "export", reference, NULL };
 
-    g_assert_cmpint (run_cli (db, &err, args), ==, 2);
-    assert_one_line (err);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 2);
+    pc_test_assert_printed_line (err, NULL);
   }
 }
 

@@ -30,12 +30,6 @@
 
 /* Helpers */
 
-static GDateTime *
-time_at (int hour)
-{
-  return g_date_time_new_utc (2026, 11, 22, hour, 15, 0);
-}
-
 /* A database holding one approved assessment, exported to a file in
  * @dir. The out parameters (all nullable) receive its reference, the
  * SHA-256 of its canonical content, and the file's path. */
@@ -48,7 +42,7 @@ make_summary (const char  *dir,
   g_autofree char *db = g_build_filename (dir, "origin.db", NULL);
   g_autofree char *path = g_build_filename (dir, "summary.json", NULL);
   g_autoptr(PcStore) store = pc_test_open_store (db);
-  g_autoptr(GDateTime) when = time_at (10);
+  g_autoptr(GDateTime) when = pc_test_time_at (10);
   g_autoptr(PcAssessment) a = NULL;
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(cJSON) content = NULL;
@@ -58,8 +52,7 @@ make_summary (const char  *dir,
 
   pc_test_export_summary (store, id, when, path);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   checklist = pc_store_load_checklist_for (store, a, &error);
   g_assert_no_error (error);
   content = pc_summary_build_content (a, checklist);
@@ -155,26 +148,13 @@ write_changed (const char *dir,
   return g_steal_pointer (&path);
 }
 
-static cJSON *
-parse_file (const char *path)
-{
-  g_autoptr(GBytes) bytes = pc_test_read_file (path);
-  g_autoptr(GError) error = NULL;
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  cJSON *json = pc_json_parse_strict (data, len, &error);
-
-  g_assert_no_error (error);
-  return json;
-}
-
 /* A copy of the summary at @path whose first prompt's evidence says
  * something else: the signatures no longer hold. */
 static char *
 write_tampered (const char *dir,
                 const char *path)
 {
-  g_autoptr(cJSON) document = parse_file (path);
+  g_autoptr(cJSON) document = pc_test_parse_json_file (path);
   cJSON *content = cJSON_GetObjectItemCaseSensitive (document, "content");
   cJSON *principle = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (content, "principles"), 0);
   cJSON *prompt = cJSON_GetArrayItem (cJSON_GetObjectItemCaseSensitive (principle, "prompts"), 0);
@@ -184,65 +164,6 @@ write_tampered (const char *dir,
                                           cJSON_CreateString ("Nothing was done."));
 
   return write_changed (dir, "tampered.json", document);
-}
-
-/* Running the command line */
-
-static gboolean
-have_cli (void)
-{
-  if (g_getenv ("PC_CLI") == NULL || *g_getenv ("PC_CLI") == '\0')
-    {
-      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Runs $PC_CLI with @args and "--db @db"; returns the exit status, and
- * in @out and @err (nullable) what it printed. */
-static int
-run_cli (const char          *db,
-         char               **out,
-         char               **err,
-         const char * const  *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *child_out = NULL;
-  g_autofree char *child_err = NULL;
-  int status = 0;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("PC_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &child_out, &child_err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("%s %s → %s%s", args[0], args[1] ? args[1] : "", child_out, child_err);
-  g_assert_true (WIFEXITED (status));
-
-  if (out != NULL)
-    *out = g_steal_pointer (&child_out);
-  if (err != NULL)
-    *err = g_steal_pointer (&child_err);
-
-  return WEXITSTATUS (status);
-}
-
-static void
-assert_one_line (const char *text)
-{
-  const char *newline = strchr (text, '\n');
-
-  g_assert_cmpstr (text, !=, "");
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline, ==, "\n");
 }
 
 /* Test cases */
@@ -284,7 +205,7 @@ test_round_trip (void)
   g_assert_cmpstr (stored_sha256, ==, origin_sha256);
   g_clear_object (&store);
 
-  if (!have_cli ())
+  if (!pc_test_have_cli ())
     return;
 
   {
@@ -294,7 +215,7 @@ test_round_trip (void)
     g_autofree char *err = NULL;
     GStatBuf st;
 
-    g_assert_cmpint (run_cli (db, NULL, &err, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 0);
     g_assert_cmpstr (err, ==, "");
     exported = pc_test_read_file (again);
     g_assert_true (g_bytes_equal (exported, original));
@@ -316,7 +237,7 @@ test_twice (void)
   g_autofree char *later = g_build_filename (dir, "later.json", NULL);
   g_autofree char *path = NULL;
   g_autoptr(PcStore) store = NULL;
-  g_autoptr(GDateTime) when = time_at (15);
+  g_autoptr(GDateTime) when = pc_test_time_at (15);
   gboolean already = FALSE;
   gint64 first;
   gint64 second;
@@ -601,8 +522,7 @@ test_migrate_from_v2 (void)
 
   store = pc_test_open_store (path);
   g_assert_cmpint (pc_store_get_schema_version (store), >=, 3);
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpstr (a->title, ==, TITLE);
 
   raw = pc_test_raw_open (path);
@@ -637,7 +557,7 @@ test_cli (void)
   g_autoptr(GBytes) original = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!have_cli ())
+  if (!pc_test_have_cli ())
     return;
 
   make_summary (dir, &reference, NULL, &path);
@@ -651,7 +571,7 @@ test_cli (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (db, &out, &err, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, &out, &err), ==, 0);
     g_assert_cmpstr (err, ==, "");
     g_assert_true (g_str_has_prefix (out, "Imported "));
     g_assert_nonnull (strstr (out, reference));
@@ -662,7 +582,7 @@ test_cli (void)
     const char *args[] = { "import", path, NULL };
     g_autofree char *out = NULL;
 
-    g_assert_cmpint (run_cli (db, &out, NULL, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, &out, NULL), ==, 0);
     g_assert_true (g_str_has_prefix (out, "Already imported"));
     g_assert_cmpint (count_rows (db, "imports"), ==, 1);
   }
@@ -675,7 +595,7 @@ test_cli (void)
     g_auto(GStrv) lines = NULL;
     guint n;
 
-    g_assert_cmpint (run_cli (fresh, NULL, &err, args), ==, 1);
+    g_assert_cmpint (pc_test_run_cli_argv (fresh, args, NULL, &err), ==, 1);
     lines = g_strsplit (err, "\n", -1);
     n = g_strv_length (lines);
     g_assert_cmpuint (n, >=, 3);
@@ -689,7 +609,7 @@ test_cli (void)
   {
     const char *args[] = { "import", tampered, NULL };
 
-    g_assert_cmpint (run_cli (db, NULL, NULL, args), ==, 1);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, NULL), ==, 1);
     g_assert_cmpint (count_rows (db, "imports"), ==, 1);
   }
 
@@ -702,8 +622,8 @@ test_cli (void)
         const char *args[] = { "import", files[i], NULL };
         g_autofree char *err = NULL;
 
-        g_assert_cmpint (run_cli (fresh, NULL, &err, args), ==, 2);
-        assert_one_line (err);
+        g_assert_cmpint (pc_test_run_cli_argv (fresh, args, NULL, &err), ==, 2);
+        pc_test_assert_printed_line (err, NULL);
         g_assert_true (g_str_has_prefix (err, "principle-check import: "));
         g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
       }
@@ -716,9 +636,8 @@ test_cli (void)
     g_autoptr(cJSON) list = NULL;
     const cJSON *item;
 
-    g_assert_cmpint (run_cli (db, &out, NULL, args), ==, 0);
-    list = pc_json_parse_strict (out, strlen (out), &error);
-    g_assert_no_error (error);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, &out, NULL), ==, 0);
+    list = pc_test_parse_json (out);
     g_assert_cmpint (cJSON_GetArraySize (list), ==, 1);
     item = cJSON_GetArrayItem (list, 0);
     g_assert_cmpstr (pc_json_get_string (item, "reference"), ==, reference);
@@ -732,7 +651,7 @@ test_cli (void)
     g_autofree char *out = NULL;
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (db, &out, &err, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, &out, &err), ==, 0);
     g_assert_cmpstr (err, ==, "");
     g_assert_nonnull (strstr (out, reference));
     g_assert_nonnull (strstr (out, TITLE));
@@ -747,7 +666,7 @@ test_cli (void)
     const char *args[] = { "show", reference, "--imported", "--json", NULL };
     g_autofree char *out = NULL;
 
-    g_assert_cmpint (run_cli (db, &out, NULL, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, &out, NULL), ==, 0);
     g_assert_cmpmem (out, strlen (out), g_bytes_get_data (original, NULL),
                      g_bytes_get_size (original));
   }
@@ -756,7 +675,7 @@ test_cli (void)
     const char *args[] = { "export", reference, "--imported", "--json", out_path, NULL };
     g_autoptr(GBytes) exported = NULL;
 
-    g_assert_cmpint (run_cli (db, NULL, NULL, args), ==, 0);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, NULL), ==, 0);
     exported = pc_test_read_file (out_path);
     g_assert_true (g_bytes_equal (exported, original));
   }
@@ -771,8 +690,8 @@ test_cli (void)
       {
         g_autofree char *err = NULL;
 
-        g_assert_cmpint (run_cli (db, NULL, &err, commands[i]), ==, 2);
-        assert_one_line (err);
+        g_assert_cmpint (pc_test_run_cli_argv (db, commands[i], NULL, &err), ==, 2);
+        pc_test_assert_printed_line (err, NULL);
         g_assert_nonnull (strstr (err, "add --imported"));
       }
   }
@@ -782,8 +701,8 @@ test_cli (void)
     const char *args[] = { "show", "PC-1999-9999", "--imported", NULL };
     g_autofree char *err = NULL;
 
-    g_assert_cmpint (run_cli (db, NULL, &err, args), ==, 2);
-    assert_one_line (err);
+    g_assert_cmpint (pc_test_run_cli_argv (db, args, NULL, &err), ==, 2);
+    pc_test_assert_printed_line (err, NULL);
   }
 }
 

@@ -50,24 +50,6 @@ have_tools (void)
   return TRUE;
 }
 
-/* Runs @argv, which must exit 0; returns its standard output. */
-static char *
-run (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_error ("%s failed: %s\n%s", argv[0], error->message, err);
-
-  return g_steal_pointer (&out);
-}
-
 /* @text without any white space, so that wrapping does not matter, nor
  * the direction marks pdftotext puts around right-to-left text. */
 static char *
@@ -105,7 +87,7 @@ pdf_text_mode (const char *pdf,
    * marking in each page's header stays. */
   const char *argv[] = { "pdftotext", mode, "-nodiag", "-enc", "UTF-8", pdf, "-", NULL };
 
-  return run (argv);
+  return pc_test_run_program_ok (argv);
 }
 
 /* In the order it was drawn. */
@@ -121,7 +103,7 @@ pdf_info (const char *pdf,
           const char *key)
 {
   const char *argv[] = { "pdfinfo", "-isodates", pdf, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = pc_test_run_program_ok (argv);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   g_autofree char *prefix = g_strconcat (key, ":", NULL);
 
@@ -136,7 +118,7 @@ pdf_info (const char *pdf,
 static GDateTime *
 export_time (void)
 {
-  return g_date_time_new_utc (2026, 11, 22, 10, 15, 0);
+  return pc_test_time_at (10);
 }
 
 /* Renders @a to @path as the command line does; returns the pages. */
@@ -323,8 +305,7 @@ test_report_demo (void)
 
       if (item->imported)
         continue;
-      a = pc_store_load_assessment_by_id (store, item->id, &error);
-      g_assert_no_error (error);
+      a = pc_test_load_assessment (store, item->id);
 
       name = g_strdup_printf ("%s.pdf", a->reference);
       pdf = g_build_filename (dir, name, NULL);
@@ -409,8 +390,7 @@ test_report_long (void)
 
   id = pc_test_create_assessment (store, "Long evidence", "Ann Lee");
   pc_test_answer_all (store, id);
-  b = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  b = pc_test_load_assessment (store, id);
   short_pages = render (store, b, short_pdf);
 
   g_assert_true (pc_store_set_answer (store, id, prompt->id, PC_RATING_PARTLY_MET, evidence,
@@ -426,8 +406,7 @@ test_report_long (void)
       g_assert_no_error (error);
     }
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   long_pages = render (store, a, pdf);
   check_report (store, a, pdf, long_pages);
 
@@ -460,7 +439,7 @@ have_font_for (const char *lang)
 
   if (fc_list == NULL)
     return FALSE;
-  out = run (argv);
+  out = pc_test_run_program_ok (argv);
 
   return out != NULL && *g_strstrip (out) != '\0';
 }
@@ -496,8 +475,7 @@ test_report_scripts (void)
                                               &error), >, 0);
   g_assert_no_error (error);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   check_report (store, a, pdf, render (store, a, pdf));
 
   /* In reading order: -raw cuts Arabic, drawn right to left, into
@@ -558,8 +536,7 @@ test_report_raster (void)
 
       if (item->imported || item->state != PC_STATE_APPROVED)
         continue;
-      a = pc_store_load_assessment_by_id (store, item->id, &error);
-      g_assert_no_error (error);
+      a = pc_test_load_assessment (store, item->id);
       render (store, a, pdf);
       done = TRUE;
     }
@@ -567,7 +544,7 @@ test_report_raster (void)
 
   g_unlink (png);
   argv[10] = g_strconcat (prefix, "-1", NULL);
-  out = run (argv);
+  out = pc_test_run_program_ok (argv);
   g_free ((char *) argv[10]);
 
   bytes = pc_test_read_file (png);
@@ -621,7 +598,7 @@ read_csv_with_python (const char *path)
     "    rows = list(csv.reader(f, strict=True))\n"
     "json.dump(rows, sys.stdout, ensure_ascii=False)\n";
   const char *argv[] = { "python3", "-c", script, path, NULL };
-  g_autofree char *out = run (argv);
+  g_autofree char *out = pc_test_run_program_ok (argv);
   g_autoptr(GError) error = NULL;
   cJSON *rows = pc_json_parse_strict (out, strlen (out), &error);
 
@@ -660,23 +637,17 @@ test_report_audit_broken (void)
   g_assert_cmpint (sqlite3_exec (raw, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   report = pc_report_new_at (store, a, checklist, now, &error);
   g_assert_null (report);
   g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_AUDIT_BROKEN);
 
   /* The command line: a failed check (exit 1), one line, no file. */
   {
-    const char *argv[] = { g_getenv ("PC_CLI"), "export", a->reference, "--pdf", pdf,
-                           "--db", db, NULL };
     g_autofree char *err = NULL;
-    int status = 0;
 
-    g_assert_nonnull (argv[0]);
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL,
-                                 NULL, NULL, &err, &status, NULL));
-    g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+    g_assert_cmpint (pc_test_run_cli (db, NULL, &err, "export", a->reference, "--pdf", pdf, NULL),
+                     ==, 1);
     g_assert_nonnull (strstr (err, "audit"));
     g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   }
@@ -730,8 +701,7 @@ test_report_csv (void)
     }
   (void) n_prompts;
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpuint (a->actions->len, ==, G_N_ELEMENTS (tricky));
   for (guint i = 0; i < a->actions->len; i++)
     {
@@ -790,61 +760,37 @@ test_report_csv (void)
 static void
 test_report_cli (void)
 {
-  const char *cli = g_getenv ("PC_CLI");
   g_autofree char *dir = pc_test_make_tmp_dir ();
   g_autofree char *db = g_build_filename (dir, "pc.db", NULL);
   g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
   g_autofree char *csv = g_build_filename (dir, "actions.csv", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-folder", "report.pdf", NULL);
   g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  if (cli == NULL)
-    {
-      g_test_skip ("PC_CLI is not set: point it at the built principle-check");
-      return;
-    }
+  if (!pc_test_have_cli ())
+    return;
 
   {
     g_autoptr(PcStore) store = pc_test_open_store (db);
     gint64 id = pc_test_create_assessment (store, "Report from the command line", "Ann Lee");
 
     pc_test_answer_all (store, id);
-    a = pc_store_load_assessment_by_id (store, id, &error);
-    g_assert_no_error (error);
+    a = pc_test_load_assessment (store, id);
   }
 
-  {
-    const char *argv[] = { cli, "export", a->reference, "--pdf", pdf, "--db", db, NULL };
-    g_autofree char *out = run (argv);
-
-    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
-  }
-  {
-    const char *argv[] = { cli, "export", a->reference, "--csv", csv, "--db", db, NULL };
-    g_autofree char *out = run (argv);
-
-    g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
-  }
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "export", a->reference, "--pdf", pdf, NULL), ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "export", a->reference, "--csv", csv, NULL), ==, 0);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
 
   /* Two files at once, and a folder that does not exist, are bad usage. */
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "export", a->reference, "--pdf", pdf, "--csv", csv,
+                                    NULL), ==, 2);
   {
-    const char *argv[] = { cli, "export", a->reference, "--pdf", pdf, "--csv", csv, "--db", db, NULL };
-
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
-                  NULL, NULL, NULL, NULL, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
-  }
-  {
-    const char *argv[] = { cli, "export", a->reference, "--pdf", missing, "--db", db, NULL };
     g_autofree char *err = NULL;
 
-    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                  &err, &status, &error);
-    g_assert_no_error (error);
-    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 2);
+    g_assert_cmpint (pc_test_run_cli (db, NULL, &err, "export", a->reference, "--pdf", missing, NULL),
+                     ==, 2);
     g_assert_nonnull (strstr (err, "does not exist"));
     g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   }

@@ -77,32 +77,35 @@ shows_label (GtkWidget  *widget,
   return FALSE;
 }
 
+/* TRUE when some window title under @widget has @text as what @get
+ * returns of it (adw_window_title_get_title or _get_subtitle). */
 static gboolean
-titles_say (GtkWidget  *widget,
-            const char *title)
+window_title_says (GtkWidget   *widget,
+                   const char *(*get) (AdwWindowTitle *),
+                   const char  *text)
 {
   g_autoptr(GPtrArray) titles = g_ptr_array_new ();
 
   collect (widget, ADW_TYPE_WINDOW_TITLE, titles);
   for (guint i = 0; i < titles->len; i++)
-    if (g_strcmp0 (adw_window_title_get_title (g_ptr_array_index (titles, i)), title) == 0)
+    if (g_strcmp0 (get (g_ptr_array_index (titles, i)), text) == 0)
       return TRUE;
 
   return FALSE;
 }
 
 static gboolean
+titles_say (GtkWidget  *widget,
+            const char *title)
+{
+  return window_title_says (widget, adw_window_title_get_title, title);
+}
+
+static gboolean
 subtitles_say (GtkWidget  *widget,
                const char *subtitle)
 {
-  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-
-  collect (widget, ADW_TYPE_WINDOW_TITLE, titles);
-  for (guint i = 0; i < titles->len; i++)
-    if (g_strcmp0 (adw_window_title_get_subtitle (g_ptr_array_index (titles, i)), subtitle) == 0)
-      return TRUE;
-
-  return FALSE;
+  return window_title_says (widget, adw_window_title_get_subtitle, subtitle);
 }
 
 /* TRUE when @editor has saved everything typed into it. */
@@ -291,11 +294,7 @@ test_read_only (void)
   GtkWidget *evidence;
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, id, author, reviewer);
   before = pc_store_load_assessment_by_id (store, id, NULL);
 
   gtk_window_set_child (GTK_WINDOW (window), view);
@@ -356,11 +355,7 @@ test_altered (void)
   GtkWidget *state_label;
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, id, author, reviewer);
 
   sql = g_strdup_printf ("UPDATE assessments SET state = 'draft' WHERE id = %1$" G_GINT64_FORMAT ";"
                          "UPDATE answers SET evidence = 'Agreed by the board.' WHERE assessment_id = %1$"
@@ -424,10 +419,7 @@ test_trusted_signers (void)
   GtkWidget *view = pc_assessment_view_new ();
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL,
-                                  &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, id, author, reviewer);
   g_assert_true (g_file_set_contents (list, contents, -1, &error));
 
   gtk_window_set_child (GTK_WINDOW (window), view);

@@ -61,14 +61,8 @@ static gint64
 create_submitted (PcStore *store)
 {
   PcSigningKey *author = signer_key ("Ann Lee", "Service lead");
-  g_autoptr(GError) error = NULL;
-  gint64 id = pc_test_create_assessment (store, "Crisis café for adults", "Ann Lee");
 
-  pc_test_answer_all (store, id);
-  pc_store_submit (store, id, author, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
-
-  return id;
+  return pc_test_create_submitted (store, "Crisis café for adults", "Ann Lee", author);
 }
 
 static gint64
@@ -77,11 +71,9 @@ create_decided (PcStore    *store,
                 const char *reason)
 {
   PcSigningKey *reviewer = signer_key ("Dr Ann Leigh", "Clinical Director");
-  g_autoptr(GError) error = NULL;
   gint64 id = create_submitted (store);
 
-  pc_store_review (store, id, decision, reason, reviewer, NULL, NULL, NULL, &error);
-  g_assert_no_error (error);
+  pc_test_review (store, id, decision, reason, reviewer);
 
   return id;
 }
@@ -175,7 +167,6 @@ test_banner_states (Fixture       *f,
 {
   g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Dr Bob Reviewer",
                                                               "Clinical Director");
-  g_autoptr(GError) error = NULL;
   gint64 draft = pc_test_create_assessment (f->store, "Memory clinic", "Ann Lee");
   gint64 id;
 
@@ -193,9 +184,7 @@ test_banner_states (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (pc_test_ui_get_by_id (GTK_WIDGET (f->view), "banner_button")));
 
   /* Returned: editable, and the banner says who returned it and why. */
-  pc_store_review (f->store, id, PC_MEANING_RETURNED, "Add the carers’ survey.", reviewer, NULL, NULL,
-                   NULL, &error);
-  g_assert_no_error (error);
+  pc_test_review (f->store, id, PC_MEANING_RETURNED, "Add the carers’ survey.", reviewer);
   pc_assessment_view_reload (f->view);
   g_assert_true (banner_shown (f));
   g_assert_true (g_str_has_prefix (banner_text (f), "Returned to its author by Dr Bob Reviewer, "
@@ -295,18 +284,8 @@ static char *
 pdfinfo (const char *path)
 {
   const char *argv[] = { "pdfinfo", path, NULL };
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("pdfinfo %s failed: %s%s", path, out, err);
-
-  return out;
+  return pc_test_run_program_ok (argv);
 }
 
 /* The value of @key in pdfinfo's @info, or NULL. Returns: (transfer full) */

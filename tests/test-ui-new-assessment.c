@@ -194,7 +194,6 @@ fixture_set_up (Fixture    *f,
                 GtkWidget  *page,
                 gint64      id)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
 
   f->store = open_temp_store ();
@@ -203,8 +202,7 @@ fixture_set_up (Fixture    *f,
   f->changes = 0;
   if (id == 0)
     id = pc_test_create_assessment (f->store, "Crisis café", "Ann Lee");
-  f->assessment = pc_store_load_assessment_by_id (f->store, id, &error);
-  g_assert_no_error (error);
+  f->assessment = pc_test_load_assessment (f->store, id);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 900);
   gtk_window_set_child (GTK_WINDOW (window), page);
@@ -236,14 +234,10 @@ create_approved (PcStore *store)
 {
   g_autoptr(PcSigningKey) author = pc_test_signing_key_new ("Ann Lee", "Service lead");
   g_autoptr(PcSigningKey) reviewer = pc_test_signing_key_new ("Raj Patel", "Governance lead");
-  g_autoptr(GError) error = NULL;
   gint64 id = pc_test_create_assessment (store, "Memory service", "Ann Lee");
 
   pc_test_answer_all (store, id);
-  g_assert_true (pc_store_submit (store, id, author, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (pc_store_review (store, id, PC_MEANING_APPROVED, NULL, reviewer, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
+  pc_test_approve (store, id, author, reviewer);
 
   return id;
 }
@@ -340,7 +334,6 @@ test_dialog_create (void)
   g_autoptr(PcStore) store = open_temp_store ();
   g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
   g_autoptr(PcAssessment) a = NULL;
-  g_autoptr(GError) error = NULL;
   PcNewAssessmentDialog *dialog = pc_new_assessment_dialog_new (NULL, store, checklist);
   GtkWidget *root = GTK_WIDGET (dialog);
   const char * const team[] = { "Bea Okafor", "Carl Smith", "Dee Wong", NULL };
@@ -393,8 +386,7 @@ test_dialog_create (void)
   g_assert_cmpint (id, >, 0);
   g_assert_null (dialog);
 
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   g_assert_cmpstr (a->title, ==, "Crisis café");
   g_assert_cmpint (a->kind, ==, PC_KIND_PATHWAY_REDESIGN);
   g_assert_cmpstr (a->division, ==, "enfield_mental_health");

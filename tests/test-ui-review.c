@@ -207,8 +207,7 @@ fixture_set_up (Fixture       *f,
 
   f->store = pc_test_open_store (NULL);
   f->id = pc_test_create_assessment (f->store, "Crisis café for adults", "Ann Lee");
-  f->assessment = pc_store_load_assessment_by_id (f->store, f->id, &error);
-  g_assert_no_error (error);
+  f->assessment = pc_test_load_assessment (f->store, f->id);
   f->checklist = pc_store_load_checklist_for (f->store, f->assessment, &error);
   g_assert_no_error (error);
 
@@ -630,8 +629,7 @@ test_history (void)
                             "training is refreshed each year, with feedback from people who use "
                             "the service.", NULL, &error);
   g_assert_no_error (error);
-  a = pc_store_load_assessment_by_id (store, id, &error);
-  g_assert_no_error (error);
+  a = pc_test_load_assessment (store, id);
   history = pc_store_history (store, id, &error);
   g_assert_no_error (error);
 
