@@ -132,34 +132,11 @@ print_verdict (const PcVerifyResult *result,
     }
 }
 
-gboolean
-_pc_cli_load_trusted (PcCliContext   *ctx,
-                      const char     *path,
-                      PcTrustedKeys **out_trusted)
-{
-  g_autoptr(GError) error = NULL;
-
-  *out_trusted = NULL;
-  if (path == NULL)
-    return TRUE;
-
-  *out_trusted = pc_trusted_keys_load (path, &error);
-  if (*out_trusted == NULL)
-    _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
-  return *out_trusted != NULL;
-}
-
 int
 _pc_cli_verify (PcCliContext  *ctx,
                 int            argc,
                 char         **argv)
 {
-  g_autofree char *trusted_path = NULL;
-  const GOptionEntry entries[] = {
-    PC_CLI_TRUSTED_OPTION (trusted_path),
-    { NULL }
-  };
   g_autoptr(PcTrustedKeys) trusted = NULL;
   g_autoptr(PcVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -169,18 +146,12 @@ _pc_cli_verify (PcCliContext  *ctx,
   const char *data;
   gsize len = 0;
 
-  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "FILE [--trusted KEYS]", 1,
-                      _("Checks a summary file without any database: its layout, that its content is what was signed, every signature, and that the sign-offs follow review. Exit status 0 when all holds, 1 when anything was altered or does not verify, 2 when the file is not a summary.")))
-    return PC_EXIT_USAGE;
-
-  if (!_pc_cli_load_trusted (ctx, trusted_path, &trusted))
+  if (!_pc_cli_parse_summary_file (ctx, &argc, &argv,
+                                   _("Checks a summary file without any database: its layout, that its content is what was signed, every signature, and that the sign-offs follow review. Exit status 0 when all holds, 1 when anything was altered or does not verify, 2 when the file is not a summary."),
+                                   &trusted, &contents))
     return PC_EXIT_USAGE;
 
   display_path = g_filename_display_name (ctx->args[0]);
-  contents = pc_file_read_bounded (ctx->args[0], PC_FILE_MAX_SUMMARY, _("summary file"), &error);
-  if (contents == NULL)
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
   data = g_bytes_get_data (contents, &len);
   result = pc_verify_summary (data != NULL ? data : "", len, trusted, &error);
   if (result == NULL)
