@@ -419,6 +419,24 @@ _pc_cli_load (PcCliContext *ctx,
   return a;
 }
 
+int
+_pc_cli_load_with_checklist (PcCliContext  *ctx,
+                             PcStore       *store,
+                             const char    *reference,
+                             int            revision,
+                             PcAssessment **out_a,
+                             PcChecklist  **out_checklist)
+{
+  g_autoptr(GError) error = NULL;
+
+  if ((*out_a = _pc_cli_load (ctx, store, reference, revision)) == NULL)
+    return PC_EXIT_USAGE;
+  if ((*out_checklist = pc_store_load_checklist_for (store, *out_a, &error)) == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  return PC_EXIT_OK;
+}
+
 PcAssessment *
 _pc_cli_open_and_load (PcCliContext  *ctx,
                        PcStore      **out_store,

@@ -106,6 +106,7 @@ _pc_cli_export (PcCliContext  *ctx,
   int revision = 0;
   gboolean imported = FALSE;
   PcExportFormat format;
+  int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Write the signed JSON summary to FILE"), N_("FILE") },
@@ -157,12 +158,9 @@ _pc_cli_export (PcCliContext  *ctx,
     return PC_EXIT_USAGE;
   if (imported)
     return export_imported (ctx, store, revision, json_path);
-  if ((a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
-    return PC_EXIT_USAGE;
-
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  if (checklist == NULL)
-    return _pc_cli_fail_error (ctx, error);
+  if ((status = _pc_cli_load_with_checklist (ctx, store, ctx->args[0], revision, &a,
+                                             &checklist)) != PC_EXIT_OK)
+    return status;
 
   /* A broken chain or an altered record is a failed check (exit 1):
    * the file would claim an integrity the database no longer has. */

@@ -97,6 +97,15 @@ PcAssessment *_pc_cli_load      (PcCliContext   *ctx,
                                  PcStore        *store,
                                  const char     *reference,
                                  int             revision);
+/* _pc_cli_load() of @reference into *@out_a, and the checklist it was
+ * made against into *@out_checklist, as show, check and export need
+ * them. Returns PC_EXIT_OK, or the exit status after printing why not. */
+int       _pc_cli_load_with_checklist (PcCliContext  *ctx,
+                                       PcStore       *store,
+                                       const char    *reference,
+                                       int            revision,
+                                       PcAssessment **out_a,
+                                       PcChecklist  **out_checklist);
 /* The stored file of the imported summary @reference (@revision, 0:
  * the latest), or NULL after printing the error. */
 GBytes   *_pc_cli_load_imported (PcCliContext   *ctx,

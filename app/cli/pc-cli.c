@@ -319,6 +319,7 @@ cmd_show (PcCliContext  *ctx,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   PcIntegrity integrity;
+  int status;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Shows an assessment: its header, every prompt's rating and evidence, actions, co-production and sign-offs.")))
@@ -327,12 +328,10 @@ cmd_show (PcCliContext  *ctx,
     return PC_EXIT_USAGE;
   if (imported)
     return _pc_cli_show_imported (ctx, store, ctx->args[0], revision, json);
-  if ((a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
-    return PC_EXIT_USAGE;
+  if ((status = _pc_cli_load_with_checklist (ctx, store, ctx->args[0], revision, &a,
+                                             &checklist)) != PC_EXIT_OK)
+    return status;
 
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  if (checklist == NULL)
-    return _pc_cli_fail_error (ctx, error);
   integrity = pc_store_verify_assessment (store, a, &problems, &error);
   if (integrity == PC_INTEGRITY_ERROR)
     return _pc_cli_fail_error (ctx, error);
@@ -386,16 +385,18 @@ cmd_check (PcCliContext  *ctx,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
   guint blocking = 0;
+  int status;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Checks an assessment against the completeness rules; exits 1 when anything blocks sign-off.")))
     return PC_EXIT_USAGE;
 
-  if ((a = _pc_cli_open_and_load (ctx, &store, revision)) == NULL)
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
     return PC_EXIT_USAGE;
-
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  if (checklist == NULL || !pc_store_require_intact (store, a, &error))
+  if ((status = _pc_cli_load_with_checklist (ctx, store, ctx->args[0], revision, &a,
+                                             &checklist)) != PC_EXIT_OK)
+    return status;
+  if (!pc_store_require_intact (store, a, &error))
     return _pc_cli_fail_error (ctx, error);
 
   findings = pc_lint_run (a, checklist, NULL);
