@@ -16,6 +16,7 @@
 #include "pc-assessment.h"
 #include "pc-canon.h"
 #include "pc-checklist.h"
+#include "pc-export.h"
 #include "pc-json.h"
 #include "pc-lint.h"
 #include "pc-sign.h"
@@ -252,6 +253,55 @@ test_cli (void)
   }
 }
 
+/* What every export states, gathered once for the summary, the report
+ * and the window and the command line alike: the content hash the
+ * sign-offs cover, the checked audit chain, and the findings on the UTC
+ * day of the export (half past midnight at UTC+2 is still the day before
+ * in UTC). */
+static void
+test_facts (void)
+{
+  g_autofree char *db = pc_test_db_path ();
+  g_autoptr(PcStore) store = pc_test_open_store (db);
+  g_autoptr(GTimeZone) plus_two = g_time_zone_new_offset (2 * 3600);
+  g_autoptr(GDateTime) when = g_date_time_new (plus_two, 2026, 11, 23, 0, 30, 0);
+  g_autoptr(PcAssessment) a = NULL;
+  g_autoptr(PcChecklist) checklist = NULL;
+  g_autoptr(PcExportFacts) facts = NULL;
+  g_autoptr(GBytes) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *head = NULL;
+  guint count = 0;
+  gint64 id = pc_test_create_approved_assessment (store, TITLE, AUTHOR, "Service lead",
+                                                 REVIEWER, "Clinical director");
+
+  a = pc_store_load_assessment_by_id (store, id, &error);
+  g_assert_no_error (error);
+  checklist = pc_store_load_checklist_for (store, a, &error);
+  g_assert_no_error (error);
+  facts = pc_export_facts_gather (store, a, checklist, when, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (facts);
+
+  content = pc_store_content_bytes (store, a, &sha256, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (facts->content_sha256, ==, sha256);
+  for (guint i = 0; i < a->signoffs->len; i++)
+    g_assert_cmpstr (((PcSignoff *) g_ptr_array_index (a->signoffs, i))->content_sha256, ==,
+                     facts->content_sha256);
+
+  g_assert_true (pc_store_check_audit_chain (store, id, &count, &head, &error));
+  g_assert_cmpuint (facts->audit_count, ==, count);
+  g_assert_cmpstr (facts->audit_head, ==, head);
+
+  g_assert_cmpint (g_date_time_get_utc_offset (facts->exported_at), ==, 0);
+  g_assert_cmpint (g_date_time_get_hour (facts->exported_at), ==, 22);
+  g_assert_cmpint (g_date_get_day (facts->today), ==, 22);
+  g_assert_cmpint (g_date_get_month (facts->today), ==, G_DATE_NOVEMBER);
+  g_assert_nonnull (facts->findings);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/pc/export/draft", test_draft);
   g_test_add_func ("/pc/export/missing-folder", test_missing_folder);
   g_test_add_func ("/pc/export/cli", test_cli);
+  g_test_add_func ("/pc/export/facts", test_facts);
 
   return g_test_run ();
 }

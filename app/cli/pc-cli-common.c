@@ -16,6 +16,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pc-file.h"
+#include "pc-json.h"
 #include "pc-lifecycle.h"
 #include "pc-store.h"
 #include "pc-text.h"
@@ -191,10 +193,50 @@ _pc_cli_parse (PcCliContext        *ctx,
   return TRUE;
 }
 
+gboolean
+_pc_cli_take_subcommand (PcCliContext  *ctx,
+                         int           *argc,
+                         char        ***argv,
+                         const char    *name,
+                         const char    *usage)
+{
+  int j = 1;
+  char *word;
+
+  /* The first word that is not an option, past a "--db FILE" the user
+   * may have put first ("principle-check --db F link add …"). */
+  while (j < *argc && g_str_equal ((*argv)[j], "--db"))
+    j += 2;
+  if (j >= *argc || !g_str_equal ((*argv)[j], name))
+    return FALSE;
+
+  /* It becomes the command's first word, the options after it. */
+  word = (*argv)[j];
+  for (int k = j; k > 1; k--)
+    (*argv)[k] = (*argv)[k - 1];
+  (*argv)[1] = word;
+
+  ctx->name = g_intern_static_string (usage);
+  (*argc)--;
+  (*argv)++;
+  return TRUE;
+}
+
 void
 _pc_cli_context_clear (PcCliContext *ctx)
 {
   g_clear_pointer (&ctx->db_path, g_free);
+}
+
+void
+_pc_cli_print_indented (const char *label,
+                        const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  g_print ("      %s: %s\n", label, lines[0]);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_print ("        %s\n", lines[i]);
 }
 
 void
@@ -245,6 +287,225 @@ _pc_cli_open_store (PcCliContext *ctx)
     _pc_cli_fail (ctx, PC_EXIT_FAILED, "%s", pc_store_get_altered_schema (store));
 
   return store;
+}
+
+gboolean
+_pc_cli_parse_summary_file (PcCliContext    *ctx,
+                            int             *argc,
+                            char          ***argv,
+                            const char      *summary,
+                            PcTrustedKeys  **out_trusted,
+                            GBytes         **out_bytes)
+{
+  g_autofree char *trusted_path = NULL;
+  const GOptionEntry entries[] = {
+    { "trusted", 0, 0, G_OPTION_ARG_FILENAME, &trusted_path,
+      N_("Accept only the signers’ keys listed in KEYS, one “name<TAB>public key” line each; without it, nothing confirms who signed"),
+      N_("KEYS") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+
+  *out_trusted = NULL;
+  *out_bytes = NULL;
+  if (!_pc_cli_parse (ctx, argc, argv, entries, "FILE [--trusted KEYS]", 1, summary))
+    return FALSE;
+
+  if (trusted_path != NULL
+      && (*out_trusted = pc_trusted_keys_load (trusted_path, &error)) == NULL)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+      return FALSE;
+    }
+
+  /* Anything but a regular file (a named pipe is never waited on), or
+   * one over PC_FILE_MAX_SUMMARY (a summary holds digests, not the
+   * attachments themselves, so a real one is far smaller), is refused. */
+  *out_bytes = pc_file_read_bounded (ctx->args[0], PC_FILE_MAX_SUMMARY, _("summary file"), &error);
+  if (*out_bytes == NULL)
+    {
+      _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Finding an assessment, local or imported, by reference */
+
+/* --revision N: 0 is the latest, and a revision is 1 or more. */
+static gboolean
+revision_valid (PcCliContext *ctx,
+                int           revision)
+{
+  if (revision >= 0)
+    return TRUE;
+
+  _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--revision must be 1 or more"));
+  return FALSE;
+}
+
+GBytes *
+_pc_cli_load_imported (PcCliContext *ctx,
+                       PcStore      *store,
+                       const char   *reference,
+                       int           revision)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  gint64 id;
+
+  if (!revision_valid (ctx, revision))
+    return NULL;
+
+  id = pc_store_find_import (store, reference, revision, &error);
+  if (id == 0)
+    {
+      _pc_cli_fail_error (ctx, error);
+      return NULL;
+    }
+
+  bytes = pc_store_get_imported_document (store, id, &error);
+  if (bytes == NULL)
+    _pc_cli_fail_error (ctx, error);
+
+  return bytes;
+}
+
+/* When @reference is not local but was imported, prints a line saying
+ * so and returns TRUE. */
+static gboolean
+fail_if_imported (PcCliContext *ctx,
+                  PcStore      *store,
+                  const char   *reference,
+                  int           revision)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (pc_store_find_import (store, reference, revision, &error) == 0)
+    return FALSE;
+
+  if (g_str_equal (ctx->name, "show") || g_str_equal (ctx->name, "export"))
+    _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                  _("There is no assessment %s made in this database, but it is an imported summary: add --imported"),
+                  reference);
+  else
+    _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                  _("%s is an imported summary, kept read-only as it came, not an assessment made in this database: read it with “principle-check show %s --imported”"),
+                  reference, reference);
+
+  return TRUE;
+}
+
+/* A local assessment, or a message that says where an imported one is. */
+PcAssessment *
+_pc_cli_load (PcCliContext *ctx,
+              PcStore      *store,
+              const char   *reference,
+              int           revision)
+{
+  g_autoptr(GError) error = NULL;
+  PcAssessment *a;
+
+  if (!revision_valid (ctx, revision))
+    return NULL;
+
+  a = pc_store_load_assessment (store, reference, revision, &error);
+  if (a == NULL
+      && !(g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND)
+           && fail_if_imported (ctx, store, reference, revision)))
+    _pc_cli_fail_error (ctx, error);
+
+  return a;
+}
+
+int
+_pc_cli_load_with_checklist (PcCliContext  *ctx,
+                             PcStore       *store,
+                             const char    *reference,
+                             int            revision,
+                             PcAssessment **out_a,
+                             PcChecklist  **out_checklist)
+{
+  g_autoptr(GError) error = NULL;
+
+  if ((*out_a = _pc_cli_load (ctx, store, reference, revision)) == NULL)
+    return PC_EXIT_USAGE;
+  if ((*out_checklist = pc_store_load_checklist_for (store, *out_a, &error)) == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  return PC_EXIT_OK;
+}
+
+PcAssessment *
+_pc_cli_open_and_load (PcCliContext  *ctx,
+                       PcStore      **out_store,
+                       int            revision)
+{
+  *out_store = _pc_cli_open_store (ctx);
+  if (*out_store == NULL)
+    return NULL;
+
+  return _pc_cli_load (ctx, *out_store, ctx->args[0], revision);
+}
+
+int
+_pc_cli_finish (PcCliContext  *ctx,
+                gboolean       ok,
+                GError       **error)
+{
+  return ok ? PC_EXIT_OK : _pc_cli_fail_error (ctx, *error);
+}
+
+int
+_pc_cli_finish_id (PcCliContext  *ctx,
+                   gint64         id,
+                   GError       **error)
+{
+  if (id == 0)
+    return _pc_cli_fail_error (ctx, *error);
+
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return PC_EXIT_OK;
+}
+
+int
+_pc_cli_list_command (PcCliContext  *ctx,
+                      int            argc,
+                      char         **argv,
+                      const char    *summary,
+                      GPtrArray    *(*list_func) (PcStore *store, GError **error),
+                      cJSON        *(*to_json) (gconstpointer row),
+                      void          (*print_func) (GPtrArray *rows))
+{
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0, summary))
+    return PC_EXIT_USAGE;
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
+    return PC_EXIT_USAGE;
+  if ((rows = list_func (store, &error)) == NULL)
+    return _pc_cli_fail_error (ctx, error);
+
+  if (json)
+    {
+      g_autoptr(cJSON) array = cJSON_CreateArray ();
+
+      for (guint i = 0; i < rows->len; i++)
+        cJSON_AddItemToArray (array, to_json (g_ptr_array_index (rows, i)));
+      _pc_cli_print_json (array);
+    }
+  else
+    print_func (rows);
+
+  return PC_EXIT_OK;
 }
 
 void

@@ -184,8 +184,7 @@ _pc_cli_set (PcCliContext  *ctx,
   if (!g_strv_contains (fields, field))
     return fail_ids (ctx, _("header field"), field, fields);
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
 
   if (g_str_equal (field, "team"))
@@ -208,10 +207,7 @@ _pc_cli_set (PcCliContext  *ctx,
       ok = pc_store_set_header_field (store, a->id, field, value, &error);
     }
 
-  if (!ok)
-    return _pc_cli_fail_error (ctx, error);
-
-  return PC_EXIT_OK;
+  return _pc_cli_finish (ctx, ok, &error);
 }
 
 /* answer */
@@ -252,8 +248,7 @@ _pc_cli_answer (PcCliContext  *ctx,
                            rating_text, ratings);
     }
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
 
   if (rating_text != NULL)
@@ -261,10 +256,7 @@ _pc_cli_answer (PcCliContext  *ctx,
   else
     ok = pc_store_set_answer_text (store, a->id, ctx->args[1], evidence, justification, &error);
 
-  if (!ok)
-    return _pc_cli_fail_error (ctx, error);
-
-  return PC_EXIT_OK;
+  return _pc_cli_finish (ctx, ok, &error);
 }
 
 /* attach */
@@ -307,8 +299,7 @@ _pc_cli_attach (PcCliContext  *ctx,
   if (data == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
 
   basename = g_file_get_basename (file);
@@ -322,11 +313,7 @@ _pc_cli_attach (PcCliContext  *ctx,
 
   id = pc_store_add_attachment (store, a->id, ctx->args[1], name ? name : basename,
                                 media_type ? media_type : content_type, data, &error);
-  if (id == 0)
-    return _pc_cli_fail_error (ctx, error);
-
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return PC_EXIT_OK;
+  return _pc_cli_finish_id (ctx, id, &error);
 }
 
 /* Sub-commands: "link add", "action add", … */
@@ -347,35 +334,6 @@ no_subcommand (PcCliContext  *ctx,
     }
 
   return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Unknown sub-command: usage is %s"), usage);
-}
-
-static gboolean
-take_subcommand (PcCliContext  *ctx,
-                 int           *argc,
-                 char        ***argv,
-                 const char    *name,
-                 const char    *usage)
-{
-  int j = 1;
-  char *word;
-
-  /* The first word that is not an option, past a "--db FILE" the user
-   * may have put first ("principle-check --db F link add …"). */
-  while (j < *argc && g_str_equal ((*argv)[j], "--db"))
-    j += 2;
-  if (j >= *argc || !g_str_equal ((*argv)[j], name))
-    return FALSE;
-
-  /* It becomes the command's first word, the options after it. */
-  word = (*argv)[j];
-  for (int k = j; k > 1; k--)
-    (*argv)[k] = (*argv)[k - 1];
-  (*argv)[1] = word;
-
-  ctx->name = g_intern_static_string (usage);
-  (*argc)--;
-  (*argv)++;
-  return TRUE;
 }
 
 static gint64
@@ -408,7 +366,7 @@ _pc_cli_link (PcCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!take_subcommand (ctx, &argc, &argv, "add", "link add"))
+  if (!_pc_cli_take_subcommand (ctx, &argc, &argv, "add", "link add"))
     return no_subcommand (ctx, argc, argv,
                           "“principle-check link add REF PROMPT_ID --url URL [--title T]”");
 
@@ -418,16 +376,11 @@ _pc_cli_link (PcCliContext  *ctx,
   if (url == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--url is required"));
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
 
   id = pc_store_add_link (store, a->id, ctx->args[1], url, title, &error);
-  if (id == 0)
-    return _pc_cli_fail_error (ctx, error);
-
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return PC_EXIT_OK;
+  return _pc_cli_finish_id (ctx, id, &error);
 }
 
 /* action */
@@ -464,13 +417,14 @@ _pc_cli_action (PcCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   gboolean adding = FALSE;
   gboolean removing = FALSE;
+  gboolean ok;
   gint64 action_id = 0;
 
-  if (take_subcommand (ctx, &argc, &argv, "add", "action add"))
+  if (_pc_cli_take_subcommand (ctx, &argc, &argv, "add", "action add"))
     adding = TRUE;
-  else if (take_subcommand (ctx, &argc, &argv, "remove", "action remove"))
+  else if (_pc_cli_take_subcommand (ctx, &argc, &argv, "remove", "action remove"))
     removing = TRUE;
-  else if (!take_subcommand (ctx, &argc, &argv, "set", "action set"))
+  else if (!_pc_cli_take_subcommand (ctx, &argc, &argv, "set", "action set"))
     return no_subcommand (ctx, argc, argv,
                           "“principle-check action add REF PROMPT_ID”, “principle-check action set REF ACTION_ID”, “principle-check action remove REF ACTION_ID”");
 
@@ -492,19 +446,13 @@ _pc_cli_action (PcCliContext  *ctx,
                          _("“%s” is not an action id: “principle-check show %s” lists them as #N"),
                          ctx->args[1], ctx->args[0]);
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
 
   if (adding)
-    {
-      gint64 id = pc_store_add_action (store, a->id, ctx->args[1], description, owner, due, &error);
-
-      if (id == 0)
-        return _pc_cli_fail_error (ctx, error);
-      g_print ("%" G_GINT64_FORMAT "\n", id);
-      return PC_EXIT_OK;
-    }
+    return _pc_cli_finish_id (ctx, pc_store_add_action (store, a->id, ctx->args[1], description,
+                                                        owner, due, &error),
+                              &error);
 
   if (!action_belongs (a, action_id))
     return _pc_cli_fail (ctx, PC_EXIT_USAGE,
@@ -512,19 +460,14 @@ _pc_cli_action (PcCliContext  *ctx,
                          a->reference, ctx->args[1], a->reference);
 
   if (removing)
-    {
-      if (!pc_store_remove_action (store, action_id, &error))
-        return _pc_cli_fail_error (ctx, error);
-      return PC_EXIT_OK;
-    }
+    return _pc_cli_finish (ctx, pc_store_remove_action (store, action_id, &error), &error);
 
-  if ((description != NULL && !pc_store_set_action_field (store, action_id, "description", description, &error))
-      || (owner != NULL && !pc_store_set_action_field (store, action_id, "owner", owner, &error))
-      || (due != NULL && !pc_store_set_action_field (store, action_id, "due_date", due, &error))
-      || (status != NULL && !pc_store_set_action_field (store, action_id, "status", status, &error)))
-    return _pc_cli_fail_error (ctx, error);
-
-  return PC_EXIT_OK;
+  ok = (description == NULL
+        || pc_store_set_action_field (store, action_id, "description", description, &error))
+    && (owner == NULL || pc_store_set_action_field (store, action_id, "owner", owner, &error))
+    && (due == NULL || pc_store_set_action_field (store, action_id, "due_date", due, &error))
+    && (status == NULL || pc_store_set_action_field (store, action_id, "status", status, &error));
+  return _pc_cli_finish (ctx, ok, &error);
 }
 
 /* coproduction */
@@ -550,7 +493,7 @@ _pc_cli_coproduction (PcCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!take_subcommand (ctx, &argc, &argv, "add", "coproduction add"))
+  if (!_pc_cli_take_subcommand (ctx, &argc, &argv, "add", "coproduction add"))
     return no_subcommand (ctx, argc, argv,
                           "“principle-check coproduction add REF --who W --how H --date YYYY-MM-DD --changed TEXT”");
 
@@ -560,16 +503,11 @@ _pc_cli_coproduction (PcCliContext  *ctx,
   if (who == NULL || how == NULL || date == NULL || changed == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--who, --how, --date and --changed are all required"));
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
 
   id = pc_store_add_coproduction (store, a->id, who, how, date, changed, &error);
-  if (id == 0)
-    return _pc_cli_fail_error (ctx, error);
-
-  g_print ("%" G_GINT64_FORMAT "\n", id);
-  return PC_EXIT_OK;
+  return _pc_cli_finish_id (ctx, id, &error);
 }
 
 /* Passphrases */
@@ -931,8 +869,7 @@ _pc_cli_submit (PcCliContext  *ctx,
   if (name == NULL || role == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--name and --role are required"));
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL
       || !content_sha256 (ctx, store, a, &shown)
       || (key = unlock_key (ctx, name, passphrase_file, a, shown)) == NULL)
     return PC_EXIT_USAGE;
@@ -995,8 +932,7 @@ _pc_cli_review (PcCliContext  *ctx,
     return _pc_cli_fail (ctx, PC_EXIT_USAGE,
                          _("Returning an assessment needs --reason, so the author knows what to change"));
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL
       || !content_sha256 (ctx, store, a, &shown)
       || (key = unlock_key (ctx, name, passphrase_file, a, shown)) == NULL)
     return PC_EXIT_USAGE;
@@ -1036,8 +972,7 @@ _pc_cli_revise (PcCliContext  *ctx,
   if (reason == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--reason is required: say why it is being reopened"));
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], 0)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
 
   id = pc_store_revise (store, a->id, reason, &error);
@@ -1050,41 +985,26 @@ _pc_cli_revise (PcCliContext  *ctx,
 
 /* signers */
 
-static int
-list_signers (PcCliContext *ctx,
-              gboolean      json)
+static cJSON *
+signer_to_json (gconstpointer data)
 {
-  g_autoptr(PcStore) store = NULL;
-  g_autoptr(GPtrArray) signers = NULL;
-  g_autoptr(GError) error = NULL;
+  const PcSigner *s = data;
+  cJSON *object = cJSON_CreateObject ();
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL)
-    return PC_EXIT_USAGE;
-  signers = pc_store_list_signers (store, &error);
-  if (signers == NULL)
-    return _pc_cli_fail_error (ctx, error);
+  cJSON_AddStringToObject (object, "name", s->name);
+  cJSON_AddStringToObject (object, "fingerprint", s->fingerprint);
+  cJSON_AddStringToObject (object, "first_seen", s->first_seen);
+  cJSON_AddStringToObject (object, "how", s->how);
+  pc_json_add_string_or_null (object, "replaces", s->replaces);
+  cJSON_AddStringToObject (object, "recorded_by", s->recorded_by);
 
-  if (json)
-    {
-      g_autoptr(cJSON) array = cJSON_CreateArray ();
+  return object;
+}
 
-      for (guint i = 0; i < signers->len; i++)
-        {
-          const PcSigner *s = g_ptr_array_index (signers, i);
-          cJSON *object = cJSON_CreateObject ();
-
-          cJSON_AddStringToObject (object, "name", s->name);
-          cJSON_AddStringToObject (object, "fingerprint", s->fingerprint);
-          cJSON_AddStringToObject (object, "first_seen", s->first_seen);
-          cJSON_AddStringToObject (object, "how", s->how);
-          pc_json_add_string_or_null (object, "replaces", s->replaces);
-          cJSON_AddStringToObject (object, "recorded_by", s->recorded_by);
-          cJSON_AddItemToArray (array, object);
-        }
-      _pc_cli_print_json (array);
-      return PC_EXIT_OK;
-    }
-
+/* The register of signers as signers prints it, one line a key. */
+static void
+print_signers (GPtrArray *signers)
+{
   if (signers->len == 0)
     g_print ("%s\n", _("Nobody has signed in this database yet."));
   for (guint i = 0; i < signers->len; i++)
@@ -1099,8 +1019,6 @@ list_signers (PcCliContext *ctx,
         g_print (_(", replacing key %s"), s->replaces);
       g_print ("\n");
     }
-
-  return PC_EXIT_OK;
 }
 
 /* signers record: a signer's own key, unlocked to show it is theirs,
@@ -1147,18 +1065,10 @@ _pc_cli_signers (PcCliContext  *ctx,
                  int            argc,
                  char         **argv)
 {
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
-
-  if (take_subcommand (ctx, &argc, &argv, "record", "signers record"))
+  if (_pc_cli_take_subcommand (ctx, &argc, &argv, "record", "signers record"))
     return record_signer (ctx, argc, argv);
 
-  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
-                      _("Lists the register of signers: which keys have signed for whom in this database, since when.")))
-    return PC_EXIT_USAGE;
-
-  return list_signers (ctx, json);
+  return _pc_cli_list_command (ctx, argc, argv,
+                               _("Lists the register of signers: which keys have signed for whom in this database, since when."),
+                               pc_store_list_signers, signer_to_json, print_signers);
 }

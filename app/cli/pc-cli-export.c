@@ -15,10 +15,9 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-export.h"
 #include "pc-json.h"
-#include "pc-report.h"
 #include "pc-store.h"
-#include "pc-summary.h"
 #include "pc-vocab.h"
 
 /* export --imported: the stored file, byte for byte, so it verifies
@@ -52,41 +51,45 @@ export_imported (PcCliContext *ctx,
   return PC_EXIT_OK;
 }
 
-/* export --pdf and --csv: the committee report and the action plan. */
-static int
-export_report (PcCliContext       *ctx,
-               PcStore            *store,
-               const PcAssessment *a,
-               PcChecklist        *checklist,
-               const char         *pdf_path,
-               const char         *csv_path)
+/* The line that says what was written where. */
+static void
+print_exported (const PcAssessment *a,
+                PcExportFormat      format,
+                const cJSON        *document,
+                const char         *path)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GError) error = NULL;
+  int n;
 
-  if (pdf_path != NULL)
+  switch (format)
     {
-      g_autoptr(PcReport) report = pc_report_new_at (store, a, checklist, now, &error);
+    case PC_EXPORT_SUMMARY:
+      if (!cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (document, "signed")))
+        {
+          g_print (_("Exported %s revision %d (%s, not signed) to %s\n"), a->reference, a->revision,
+                   pc_json_get_string (document, "state"), path);
+          break;
+        }
+      n = cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "signoffs"));
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Exported %s revision %d (%s, %d sign-off) to %s\n",
+                            "Exported %s revision %d (%s, %d sign-offs) to %s\n", (gulong) n),
+               a->reference, a->revision, pc_json_get_string (document, "state"), n, path);
+      break;
 
-      if (report == NULL || !pc_report_write_pdf (report, pdf_path, &error))
-        return _pc_cli_fail_error (ctx, error);
+    case PC_EXPORT_REPORT:
       g_print (_("Exported the report of %s revision %d (%s) to %s\n"), a->reference,
-               a->revision, pc_state_to_label (a->state), pdf_path);
-    }
-  else
-    {
-      g_autoptr(GDate) today = pc_date_new_utc (now);
+               a->revision, pc_state_to_label (a->state), path);
+      break;
 
-      if (!pc_report_write_csv (store, a, checklist, today, csv_path, &error))
-        return _pc_cli_fail_error (ctx, error);
+    case PC_EXPORT_ACTION_PLAN:
+    default:
       g_print (g_dngettext (GETTEXT_PACKAGE,
                             "Exported the action plan of %s revision %d (%u action) to %s\n",
                             "Exported the action plan of %s revision %d (%u actions) to %s\n",
                             a->actions->len),
-               a->reference, a->revision, a->actions->len, csv_path);
+               a->reference, a->revision, a->actions->len, path);
+      break;
     }
-
-  return PC_EXIT_OK;
 }
 
 /* export */
@@ -102,6 +105,8 @@ _pc_cli_export (PcCliContext  *ctx,
   const char *path;
   int revision = 0;
   gboolean imported = FALSE;
+  PcExportFormat format;
+  int status;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_FILENAME, &json_path,
       N_("Write the signed JSON summary to FILE"), N_("FILE") },
@@ -153,34 +158,18 @@ _pc_cli_export (PcCliContext  *ctx,
     return PC_EXIT_USAGE;
   if (imported)
     return export_imported (ctx, store, revision, json_path);
-  if ((a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
-    return PC_EXIT_USAGE;
+  if ((status = _pc_cli_load_with_checklist (ctx, store, ctx->args[0], revision, &a,
+                                             &checklist)) != PC_EXIT_OK)
+    return status;
 
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  if (checklist == NULL)
-    return _pc_cli_fail_error (ctx, error);
-
-  if (json_path == NULL)
-    return export_report (ctx, store, a, checklist, pdf_path, csv_path);
-
-  /* A broken chain is a failed check (exit 1): the file would claim an
-   * integrity the database no longer has. */
+  /* A broken chain or an altered record is a failed check (exit 1):
+   * the file would claim an integrity the database no longer has. */
+  format = json_path != NULL ? PC_EXPORT_SUMMARY
+         : pdf_path != NULL ? PC_EXPORT_REPORT : PC_EXPORT_ACTION_PLAN;
   now = g_date_time_new_now_utc ();
-  if (!pc_summary_export (store, a, checklist, now, json_path, &document, &error))
+  if (!pc_export_to_file (store, a, checklist, format, now, path, &document, &error))
     return _pc_cli_fail_error (ctx, error);
 
-  if (cJSON_IsTrue (cJSON_GetObjectItemCaseSensitive (document, "signed")))
-    {
-      int n = cJSON_GetArraySize (cJSON_GetObjectItemCaseSensitive (document, "signoffs"));
-
-      g_print (g_dngettext (GETTEXT_PACKAGE,
-                            "Exported %s revision %d (%s, %d sign-off) to %s\n",
-                            "Exported %s revision %d (%s, %d sign-offs) to %s\n", (gulong) n),
-               a->reference, a->revision, pc_json_get_string (document, "state"), n, json_path);
-    }
-  else
-    g_print (_("Exported %s revision %d (%s, not signed) to %s\n"), a->reference, a->revision,
-             pc_json_get_string (document, "state"), json_path);
-
+  print_exported (a, format, document, path);
   return PC_EXIT_OK;
 }

@@ -47,27 +47,6 @@ state_label (const char *state)
                                                                : or_dash (_pc_cli_line (state));
 }
 
-/* Reading the file */
-
-/* Reads @path, refusing with one line what cannot be a summary file:
- * anything but a regular file (a named pipe is never waited on), or one
- * over PC_FILE_MAX_SUMMARY (a summary holds digests, not the attachments
- * themselves, so a real one is far smaller).
- * Returns: (transfer full) (nullable) */
-static GBytes *
-read_summary_file (PcCliContext *ctx,
-                   const char   *path)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-
-  bytes = pc_file_read_bounded (path, PC_FILE_MAX_SUMMARY, _("summary file"), &error);
-  if (bytes == NULL)
-    _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
-  return bytes;
-}
-
 /* Prints why @result does not verify, one line each. */
 static void
 print_problems (PcCliContext         *ctx,
@@ -96,11 +75,6 @@ _pc_cli_import (PcCliContext  *ctx,
                 int            argc,
                 char         **argv)
 {
-  g_autofree char *trusted_path = NULL;
-  const GOptionEntry entries[] = {
-    PC_CLI_TRUSTED_OPTION (trusted_path),
-    { NULL }
-  };
   g_autoptr(PcTrustedKeys) trusted = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(PcVerifyResult) result = NULL;
@@ -112,15 +86,12 @@ _pc_cli_import (PcCliContext  *ctx,
   gboolean already = FALSE;
   guint n_signoffs;
 
-  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "FILE [--trusted KEYS]", 1,
-                      _("Verifies a summary file and, when it verifies, keeps it in the database as a read-only record. A signer this database knows by another key is refused.")))
-    return PC_EXIT_USAGE;
-  if (!_pc_cli_load_trusted (ctx, trusted_path, &trusted))
+  if (!_pc_cli_parse_summary_file (ctx, &argc, &argv,
+                                   _("Verifies a summary file and, when it verifies, keeps it in the database as a read-only record. A signer this database knows by another key is refused."),
+                                   &trusted, &bytes))
     return PC_EXIT_USAGE;
 
   path = ctx->args[0];
-  if ((bytes = read_summary_file (ctx, path)) == NULL)
-    return PC_EXIT_USAGE;
   data = g_bytes_get_data (bytes, &len);
 
   /* Verify before the database is even opened: a file refused leaves
@@ -147,20 +118,16 @@ _pc_cli_import (PcCliContext  *ctx,
     return _pc_cli_fail_error (ctx, error);
 
   n_signoffs = result->signoffs != NULL ? result->signoffs->len : 0;
-  if (already)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Already imported: %s revision %d (%s, %u sign-off); nothing changed\n",
-                          "Already imported: %s revision %d (%s, %u sign-offs); nothing changed\n",
-                          n_signoffs),
-             or_dash (_pc_cli_line (result->reference)), result->revision,
-             state_label (result->state), n_signoffs);
-  else
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "Imported %s revision %d (%s, %u sign-off) as a read-only record\n",
-                          "Imported %s revision %d (%s, %u sign-offs) as a read-only record\n",
-                          n_signoffs),
-             or_dash (_pc_cli_line (result->reference)), result->revision,
-             state_label (result->state), n_signoffs);
+  g_print (already ? g_dngettext (GETTEXT_PACKAGE,
+                                  "Already imported: %s revision %d (%s, %u sign-off); nothing changed\n",
+                                  "Already imported: %s revision %d (%s, %u sign-offs); nothing changed\n",
+                                  n_signoffs)
+                   : g_dngettext (GETTEXT_PACKAGE,
+                                  "Imported %s revision %d (%s, %u sign-off) as a read-only record\n",
+                                  "Imported %s revision %d (%s, %u sign-offs) as a read-only record\n",
+                                  n_signoffs),
+           or_dash (_pc_cli_line (result->reference)), result->revision,
+           state_label (result->state), n_signoffs);
 
   /* The signatures hold, but a key says nothing about who made it. */
   for (guint i = 0; i < n_signoffs; i++)
@@ -176,61 +143,6 @@ _pc_cli_import (PcCliContext  *ctx,
   return PC_EXIT_OK;
 }
 
-/* Reading an import back */
-
-GBytes *
-_pc_cli_load_imported (PcCliContext *ctx,
-                       PcStore      *store,
-                       const char   *reference,
-                       int           revision)
-{
-  g_autoptr(GError) error = NULL;
-  GBytes *bytes;
-  gint64 id;
-
-  if (revision < 0)
-    {
-      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--revision must be 1 or more"));
-      return NULL;
-    }
-
-  id = pc_store_find_import (store, reference, revision, &error);
-  if (id == 0)
-    {
-      _pc_cli_fail_error (ctx, error);
-      return NULL;
-    }
-
-  bytes = pc_store_get_imported_document (store, id, &error);
-  if (bytes == NULL)
-    _pc_cli_fail_error (ctx, error);
-
-  return bytes;
-}
-
-gboolean
-_pc_cli_fail_if_imported (PcCliContext *ctx,
-                          PcStore      *store,
-                          const char   *reference,
-                          int           revision)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (pc_store_find_import (store, reference, revision, &error) == 0)
-    return FALSE;
-
-  if (g_str_equal (ctx->name, "show") || g_str_equal (ctx->name, "export"))
-    _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                  _("There is no assessment %s made in this database, but it is an imported summary: add --imported"),
-                  reference);
-  else
-    _pc_cli_fail (ctx, PC_EXIT_USAGE,
-                  _("%s is an imported summary, kept read-only as it came, not an assessment made in this database: read it with “principle-check show %s --imported”"),
-                  reference, reference);
-
-  return TRUE;
-}
-
 /* show --imported */
 
 static void
@@ -238,17 +150,6 @@ print_line (const char *label,
             const char *text)
 {
   g_print ("%s: %s\n", label, or_dash (text));
-}
-
-static void
-print_indented (const char *label,
-                const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  g_print ("      %s: %s\n", label, lines[0]);
-  for (guint i = 1; lines[i] != NULL; i++)
-    g_print ("        %s\n", lines[i]);
 }
 
 static void
@@ -319,9 +220,9 @@ print_prompt (const cJSON *prompt)
                                                                     : or_dash (_pc_cli_line (rating)));
   g_print ("      %s\n", or_dash (json_line (prompt, "question")));
   if (evidence != NULL)
-    print_indented (_("Evidence"), evidence);
+    _pc_cli_print_indented (_("Evidence"), evidence);
   if (justification != NULL)
-    print_indented (_("Not applicable because"), justification);
+    _pc_cli_print_indented (_("Not applicable because"), justification);
 
   cJSON_ArrayForEach (item, cJSON_GetObjectItemCaseSensitive (prompt, "attachments"))
     {
@@ -449,11 +350,11 @@ print_signoffs (const cJSON          *document,
                or_dash (checked != NULL ? checked->fingerprint : NULL),
                or_dash (json_line (s, "content_sha256")));
       if (reason != NULL)
-        print_indented (known && value == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
-                                                                                : _("Reason"),
-                        reason);
+        _pc_cli_print_indented (known && value == PC_MEANING_APPROVED_WITH_CONDITIONS
+                                ? _("Conditions") : _("Reason"),
+                                reason);
       if (checked != NULL && !checked->good)
-        print_indented (_("Does not verify"), or_dash (checked->problem));
+        _pc_cli_print_indented (_("Does not verify"), or_dash (checked->problem));
     }
 }
 
@@ -529,29 +430,4 @@ _pc_cli_show_imported (PcCliContext *ctx,
   print_verification (result, error);
 
   return result != NULL && result->ok ? PC_EXIT_OK : PC_EXIT_FAILED;
-}
-
-/* A local assessment, or a message that says where an imported one is. */
-PcAssessment *
-_pc_cli_load (PcCliContext *ctx,
-              PcStore      *store,
-              const char   *reference,
-              int           revision)
-{
-  g_autoptr(GError) error = NULL;
-  PcAssessment *a;
-
-  if (revision < 0)
-    {
-      _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--revision must be 1 or more"));
-      return NULL;
-    }
-
-  a = pc_store_load_assessment (store, reference, revision, &error);
-  if (a == NULL
-      && !(g_error_matches (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_FOUND)
-           && _pc_cli_fail_if_imported (ctx, store, reference, revision)))
-    _pc_cli_fail_error (ctx, error);
-
-  return a;
 }

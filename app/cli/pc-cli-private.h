@@ -40,6 +40,15 @@ gboolean  _pc_cli_parse         (PcCliContext   *ctx,
                                  int             n_required,
                                  const char     *summary);
 void      _pc_cli_context_clear (PcCliContext   *ctx);
+/* For a command with sub-commands ("link add", "checklist validate"):
+ * when the first word of @argv after the command (past any "--db
+ * FILE") is @name, makes it the command's first word, names the
+ * command @usage in messages and returns TRUE. */
+gboolean  _pc_cli_take_subcommand (PcCliContext  *ctx,
+                                   int           *argc,
+                                   char        ***argv,
+                                   const char    *name,
+                                   const char    *usage);
 
 /* Prints "principle-check COMMAND: MESSAGE" as one line on stderr and
  * returns @status. */
@@ -63,6 +72,11 @@ void      _pc_cli_lines_clear   (void);
 void      _pc_cli_print_stdout  (const char     *text);
 void      _pc_cli_print_stderr  (const char     *text);
 
+/* Prints "      LABEL: " and the first line of @text, then each further
+ * line of it indented below, as show prints evidence and reasons. */
+void      _pc_cli_print_indented (const char    *label,
+                                  const char    *text);
+
 /* Appends @text to @out and then spaces up to @width characters (not
  * bytes: "İ" is one), and one more, for a column of a table. */
 void      _pc_cli_append_cell   (GString        *out,
@@ -77,26 +91,73 @@ void      _pc_cli_print_cell    (const char     *text,
 PcStore  *_pc_cli_open_store    (PcCliContext   *ctx);
 
 /* Loads the latest revision (or @revision) of @reference; prints the
- * error and returns NULL on failure. */
+ * error (saying so when @reference is an imported summary, not a local
+ * assessment) and returns NULL on failure. */
 PcAssessment *_pc_cli_load      (PcCliContext   *ctx,
                                  PcStore        *store,
                                  const char     *reference,
                                  int             revision);
+/* _pc_cli_load() of @reference into *@out_a, and the checklist it was
+ * made against into *@out_checklist, as show, check and export need
+ * them. Returns PC_EXIT_OK, or the exit status after printing why not. */
+int       _pc_cli_load_with_checklist (PcCliContext  *ctx,
+                                       PcStore       *store,
+                                       const char    *reference,
+                                       int            revision,
+                                       PcAssessment **out_a,
+                                       PcChecklist  **out_checklist);
+/* The stored file of the imported summary @reference (@revision, 0:
+ * the latest), or NULL after printing the error. */
+GBytes   *_pc_cli_load_imported (PcCliContext   *ctx,
+                                 PcStore        *store,
+                                 const char     *reference,
+                                 int             revision);
 
-/* --trusted KEYS, as verify and import take it. */
-#define PC_CLI_TRUSTED_OPTION(path_var) \
-  { "trusted", 0, 0, G_OPTION_ARG_FILENAME, &(path_var), \
-    N_("Accept only the signers’ keys listed in KEYS, one “name<TAB>public key” line each; without it, nothing confirms who signed"), \
-    N_("KEYS") }
+/* Opens the database and loads @revision (0: the latest) of the
+ * assessment the command's first argument names, into *@out_store and
+ * the result; prints the error and returns NULL on failure. */
+PcAssessment *_pc_cli_open_and_load (PcCliContext *ctx,
+                                     PcStore     **out_store,
+                                     int           revision);
 
-/* Loads the trusted keys of --trusted @path (nullable: none) into
- * *@out_trusted; FALSE after printing why they cannot be read. */
-gboolean  _pc_cli_load_trusted  (PcCliContext   *ctx,
-                                 const char     *path,
-                                 PcTrustedKeys **out_trusted);
+/* How a command that changed something ends: PC_EXIT_OK when @ok,
+ * otherwise *@error printed with the exit status it deserves. (@error
+ * is a pointer so that the change may be the argument @ok itself.) */
+int       _pc_cli_finish        (PcCliContext   *ctx,
+                                 gboolean        ok,
+                                 GError        **error);
+/* The same for a command that added a row: prints its @id on a line of
+ * its own, or *@error when @id is 0. */
+int       _pc_cli_finish_id     (PcCliContext   *ctx,
+                                 gint64          id,
+                                 GError        **error);
+
+/* For verify and import, which take "FILE [--trusted KEYS]": parses
+ * @argv (with @summary for --help), loads the keys of --trusted into
+ * *@out_trusted (NULL without it) and reads FILE, a summary file, into
+ * *@out_bytes, refusing with one line anything but a regular file of at
+ * most PC_FILE_MAX_SUMMARY bytes. FALSE after printing why not. */
+gboolean  _pc_cli_parse_summary_file (PcCliContext   *ctx,
+                                      int            *argc,
+                                      char         ***argv,
+                                      const char     *summary,
+                                      PcTrustedKeys **out_trusted,
+                                      GBytes        **out_bytes);
 
 /* Prints @json pretty-printed, one value, and a newline. */
 void      _pc_cli_print_json    (const cJSON    *json);
+/* A command that lists what the database holds, as list and signers
+ * do: parses @argv (its only option --json; @summary for --help), opens
+ * the database and lists with @list_func; with --json, prints a JSON
+ * array of @to_json of each row (as _pc_cli_print_json()), otherwise
+ * hands the rows to @print_func. Returns the exit status. */
+int       _pc_cli_list_command  (PcCliContext   *ctx,
+                                 int             argc,
+                                 char          **argv,
+                                 const char     *summary,
+                                 GPtrArray     *(*list_func) (PcStore *store, GError **error),
+                                 cJSON         *(*to_json) (gconstpointer row),
+                                 void           (*print_func) (GPtrArray *rows));
 
 /* Commands */
 int       _pc_cli_new           (PcCliContext   *ctx, int argc, char **argv);
@@ -115,12 +176,7 @@ int       _pc_cli_import        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_verify        (PcCliContext   *ctx, int argc, char **argv);
 int       _pc_cli_signers       (PcCliContext   *ctx, int argc, char **argv);
 
-/* Imported summaries (pc-cli-import.c). _pc_cli_load_imported() returns
- * the stored file, or prints the error and returns NULL;
- * _pc_cli_fail_if_imported() prints, when @reference is not local but
- * was imported, a line saying so and returns TRUE. */
-GBytes   *_pc_cli_load_imported    (PcCliContext *ctx, PcStore *store, const char *reference, int revision);
-gboolean  _pc_cli_fail_if_imported (PcCliContext *ctx, PcStore *store, const char *reference, int revision);
+/* show --imported (pc-cli-import.c). */
 int       _pc_cli_show_imported    (PcCliContext *ctx, PcStore *store, const char *reference, int revision,
                                     gboolean json);
 

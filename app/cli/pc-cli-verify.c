@@ -23,56 +23,18 @@
 #define PRINTED_CHARS 80
 #define PRINTED_TITLE_CHARS 200
 
-/* @text (nullable) as it may be printed on one line of a terminal:
- * control characters, line separators and invisible formatting
- * characters replaced, cut to @max_chars characters with "…", and
- * "—" for nothing. Returns: (transfer full) */
-static char *
-printable (const char *text,
-           guint       max_chars)
-{
-  GString *out;
-  guint n = 0;
-
-  if (text == NULL || *text == '\0')
-    return g_strdup ("—");
-
-  out = g_string_new (NULL);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
-    {
-      gunichar c = g_utf8_get_char (p);
-      GUnicodeType type = g_unichar_type (c);
-
-      if (n == max_chars)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-
-      if (type == G_UNICODE_CONTROL || type == G_UNICODE_LINE_SEPARATOR
-          || type == G_UNICODE_PARAGRAPH_SEPARATOR)
-        g_string_append_c (out, ' ');
-      else if (type == G_UNICODE_FORMAT)
-        g_string_append_unichar (out, 0xFFFD);
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* One line for @so; @meaning is what the file says it means. */
 static void
 print_signoff (const PcVerifiedSignoff *so,
                const char              *file_meaning)
 {
-  g_autofree char *meaning = printable (file_meaning, PRINTED_CHARS);
-  g_autofree char *name = printable (so->name, PRINTED_CHARS);
-  g_autofree char *role = printable (so->role, PRINTED_CHARS);
-  g_autofree char *signed_at = printable (so->signed_at, PRINTED_CHARS);
+  g_autofree char *meaning = pc_verify_printable (file_meaning, PRINTED_CHARS);
+  g_autofree char *name = pc_verify_printable (so->name, PRINTED_CHARS);
+  g_autofree char *role = pc_verify_printable (so->role, PRINTED_CHARS);
+  g_autofree char *signed_at = pc_verify_printable (so->signed_at, PRINTED_CHARS);
   /* The fingerprint, never the key id alone: anyone can write any key
    * id into a key they make. */
-  g_autofree char *fingerprint = printable (so->fingerprint, PRINTED_CHARS);
+  g_autofree char *fingerprint = pc_verify_printable (so->fingerprint, PRINTED_CHARS);
 
   /* Translators: the first column of a sign-off line, which says
      whether the signature holds */
@@ -89,13 +51,13 @@ static void
 print_verdict (const PcVerifyResult *result,
                gboolean              trusted)
 {
-  g_autofree char *reference = printable (result->reference, PRINTED_CHARS);
-  g_autofree char *title = printable (result->title, PRINTED_TITLE_CHARS);
+  g_autofree char *reference = pc_verify_printable (result->reference, PRINTED_CHARS);
+  g_autofree char *title = pc_verify_printable (result->title, PRINTED_TITLE_CHARS);
   g_autofree char *state = NULL;
   PcState known_state;
 
   /* "approved with conditions", as the id reads in a sentence. */
-  state = printable (result->state, PRINTED_CHARS);
+  state = pc_verify_printable (result->state, PRINTED_CHARS);
   if (result->state != NULL && pc_state_from_string (result->state, &known_state))
     g_strdelimit (state, "_", ' ');
 
@@ -132,34 +94,11 @@ print_verdict (const PcVerifyResult *result,
     }
 }
 
-gboolean
-_pc_cli_load_trusted (PcCliContext   *ctx,
-                      const char     *path,
-                      PcTrustedKeys **out_trusted)
-{
-  g_autoptr(GError) error = NULL;
-
-  *out_trusted = NULL;
-  if (path == NULL)
-    return TRUE;
-
-  *out_trusted = pc_trusted_keys_load (path, &error);
-  if (*out_trusted == NULL)
-    _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
-  return *out_trusted != NULL;
-}
-
 int
 _pc_cli_verify (PcCliContext  *ctx,
                 int            argc,
                 char         **argv)
 {
-  g_autofree char *trusted_path = NULL;
-  const GOptionEntry entries[] = {
-    PC_CLI_TRUSTED_OPTION (trusted_path),
-    { NULL }
-  };
   g_autoptr(PcTrustedKeys) trusted = NULL;
   g_autoptr(PcVerifyResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -169,18 +108,12 @@ _pc_cli_verify (PcCliContext  *ctx,
   const char *data;
   gsize len = 0;
 
-  if (!_pc_cli_parse (ctx, &argc, &argv, entries, "FILE [--trusted KEYS]", 1,
-                      _("Checks a summary file without any database: its layout, that its content is what was signed, every signature, and that the sign-offs follow review. Exit status 0 when all holds, 1 when anything was altered or does not verify, 2 when the file is not a summary.")))
-    return PC_EXIT_USAGE;
-
-  if (!_pc_cli_load_trusted (ctx, trusted_path, &trusted))
+  if (!_pc_cli_parse_summary_file (ctx, &argc, &argv,
+                                   _("Checks a summary file without any database: its layout, that its content is what was signed, every signature, and that the sign-offs follow review. Exit status 0 when all holds, 1 when anything was altered or does not verify, 2 when the file is not a summary."),
+                                   &trusted, &contents))
     return PC_EXIT_USAGE;
 
   display_path = g_filename_display_name (ctx->args[0]);
-  contents = pc_file_read_bounded (ctx->args[0], PC_FILE_MAX_SUMMARY, _("summary file"), &error);
-  if (contents == NULL)
-    return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
   data = g_bytes_get_data (contents, &len);
   result = pc_verify_summary (data != NULL ? data : "", len, trusted, &error);
   if (result == NULL)

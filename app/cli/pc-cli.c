@@ -36,67 +36,41 @@ or_dash (const char *text)
 
 /* list */
 
-static int
-cmd_list (PcCliContext  *ctx,
-          int            argc,
-          char         **argv)
+static cJSON *
+list_item_to_json (gconstpointer data)
 {
-  gboolean json = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
-    { NULL }
-  };
+  const PcListItem *item = data;
+  cJSON *object = cJSON_CreateObject ();
+
+  cJSON_AddStringToObject (object, "reference", item->reference);
+  cJSON_AddNumberToObject (object, "revision", item->revision);
+  cJSON_AddStringToObject (object, "title", item->title);
+  cJSON_AddStringToObject (object, "division", item->division);
+  cJSON_AddStringToObject (object, "lead", item->lead);
+  cJSON_AddStringToObject (object, "state", pc_state_to_string (item->state));
+  cJSON_AddBoolToObject (object, "imported", item->imported);
+  cJSON_AddNumberToObject (object, "answered", item->answered);
+  cJSON_AddNumberToObject (object, "total", item->total);
+  cJSON_AddStringToObject (object, "updated_at", item->updated_at);
+  cJSON_AddStringToObject (object, "integrity", pc_integrity_to_string (item->integrity));
+
+  return object;
+}
+
+/* The table list prints: one line an assessment, under headings. */
+static void
+print_list (GPtrArray *items)
+{
   static const char *headings[] = {
     N_("REFERENCE"), N_("REV"), N_("STATE"), N_("PROGRESS"), N_("UPDATED"),
   };
   guint widths[] = { 14, 4, 26, 10, 10 };
-  g_autoptr(PcStore) store = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GString) out = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
-                      _("Lists every assessment, newest change first.")))
-    return PC_EXIT_USAGE;
-
-  if ((store = _pc_cli_open_store (ctx)) == NULL)
-    return PC_EXIT_USAGE;
-
-  items = pc_store_list (store, &error);
-  if (items == NULL)
-    return _pc_cli_fail_error (ctx, error);
-
-  if (json)
-    {
-      g_autoptr(cJSON) array = cJSON_CreateArray ();
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          const PcListItem *item = g_ptr_array_index (items, i);
-          cJSON *object = cJSON_CreateObject ();
-
-          cJSON_AddStringToObject (object, "reference", item->reference);
-          cJSON_AddNumberToObject (object, "revision", item->revision);
-          cJSON_AddStringToObject (object, "title", item->title);
-          cJSON_AddStringToObject (object, "division", item->division);
-          cJSON_AddStringToObject (object, "lead", item->lead);
-          cJSON_AddStringToObject (object, "state", pc_state_to_string (item->state));
-          cJSON_AddBoolToObject (object, "imported", item->imported);
-          cJSON_AddNumberToObject (object, "answered", item->answered);
-          cJSON_AddNumberToObject (object, "total", item->total);
-          cJSON_AddStringToObject (object, "updated_at", item->updated_at);
-          cJSON_AddStringToObject (object, "integrity", pc_integrity_to_string (item->integrity));
-          cJSON_AddItemToArray (array, object);
-        }
-
-      _pc_cli_print_json (array);
-      return PC_EXIT_OK;
-    }
 
   if (items->len == 0)
     {
       g_print (_("No assessments yet: start one with “principle-check new”, or add examples with “principle-check demo”.\n"));
-      return PC_EXIT_OK;
+      return;
     }
 
   /* Each column as wide as its heading, in a language where that is
@@ -133,8 +107,15 @@ cmd_list (PcCliContext  *ctx,
       g_string_append_c (out, '\n');
     }
   g_print ("%s", out->str);
+}
 
-  return PC_EXIT_OK;
+static int
+cmd_list (PcCliContext  *ctx,
+          int            argc,
+          char         **argv)
+{
+  return _pc_cli_list_command (ctx, argc, argv, _("Lists every assessment, newest change first."),
+                               pc_store_list, list_item_to_json, print_list);
 }
 
 /* show */
@@ -169,17 +150,6 @@ print_header (const PcAssessment *a,
 }
 
 static void
-print_indented (const char *label,
-                const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  g_print ("      %s: %s\n", label, lines[0]);
-  for (guint i = 1; lines[i] != NULL; i++)
-    g_print ("        %s\n", lines[i]);
-}
-
-static void
 print_prompt (const PcAssessment *a,
               const PcPrompt     *prompt)
 {
@@ -188,9 +158,9 @@ print_prompt (const PcAssessment *a,
   g_print ("    %s  [%s]\n", prompt->id, pc_rating_to_label (pc_assessment_get_rating (a, prompt->id)));
   g_print ("      %s\n", prompt->question);
   if (answer != NULL && answer->evidence != NULL)
-    print_indented (_("Evidence"), answer->evidence);
+    _pc_cli_print_indented (_("Evidence"), answer->evidence);
   if (answer != NULL && answer->justification != NULL)
-    print_indented (_("Not applicable because"), answer->justification);
+    _pc_cli_print_indented (_("Not applicable because"), answer->justification);
 
   for (guint i = 0; i < a->attachments->len; i++)
     {
@@ -291,9 +261,9 @@ print_assessment (PcStore            *store,
           }
       }
       if (s->reason != NULL)
-        print_indented (s->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS ? _("Conditions")
-                                                                           : _("Reason"),
-                        s->reason);
+        _pc_cli_print_indented (s->meaning == PC_MEANING_APPROVED_WITH_CONDITIONS
+                                ? _("Conditions") : _("Reason"),
+                                s->reason);
     }
 }
 
@@ -349,6 +319,7 @@ cmd_show (PcCliContext  *ctx,
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
   PcIntegrity integrity;
+  int status;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Shows an assessment: its header, every prompt's rating and evidence, actions, co-production and sign-offs.")))
@@ -357,12 +328,10 @@ cmd_show (PcCliContext  *ctx,
     return PC_EXIT_USAGE;
   if (imported)
     return _pc_cli_show_imported (ctx, store, ctx->args[0], revision, json);
-  if ((a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
-    return PC_EXIT_USAGE;
+  if ((status = _pc_cli_load_with_checklist (ctx, store, ctx->args[0], revision, &a,
+                                             &checklist)) != PC_EXIT_OK)
+    return status;
 
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  if (checklist == NULL)
-    return _pc_cli_fail_error (ctx, error);
   integrity = pc_store_verify_assessment (store, a, &problems, &error);
   if (integrity == PC_INTEGRITY_ERROR)
     return _pc_cli_fail_error (ctx, error);
@@ -416,17 +385,18 @@ cmd_check (PcCliContext  *ctx,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
   guint blocking = 0;
+  int status;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Checks an assessment against the completeness rules; exits 1 when anything blocks sign-off.")))
     return PC_EXIT_USAGE;
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+  if ((store = _pc_cli_open_store (ctx)) == NULL)
     return PC_EXIT_USAGE;
-
-  checklist = pc_store_load_checklist_for (store, a, &error);
-  if (checklist == NULL || !pc_store_require_intact (store, a, &error))
+  if ((status = _pc_cli_load_with_checklist (ctx, store, ctx->args[0], revision, &a,
+                                             &checklist)) != PC_EXIT_OK)
+    return status;
+  if (!pc_store_require_intact (store, a, &error))
     return _pc_cli_fail_error (ctx, error);
 
   findings = pc_lint_run (a, checklist, NULL);
@@ -490,8 +460,7 @@ cmd_history (PcCliContext  *ctx,
                       _("Prints the audit trail of an assessment, oldest first, and checks its chain.")))
     return PC_EXIT_USAGE;
 
-  if ((store = _pc_cli_open_store (ctx)) == NULL
-      || (a = _pc_cli_load (ctx, store, ctx->args[0], revision)) == NULL)
+  if ((a = _pc_cli_open_and_load (ctx, &store, revision)) == NULL)
     return PC_EXIT_USAGE;
 
   rows = pc_store_history (store, a->id, &error);
@@ -527,13 +496,9 @@ cmd_checklist (PcCliContext  *ctx,
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (argc < 2 || !g_str_equal (argv[1], "validate"))
+  if (!_pc_cli_take_subcommand (ctx, &argc, &argv, "validate", "checklist validate"))
     return _pc_cli_fail (ctx, PC_EXIT_USAGE,
                          _("Unknown sub-command: usage is “principle-check checklist validate FILE”"));
-
-  ctx->name = "checklist validate";
-  argc--;
-  argv++;
   if (!_pc_cli_parse (ctx, &argc, &argv, NULL, "FILE", 1,
                       _("Checks that a file is a valid checklist; exits 2 with the problem when it is not.")))
     return PC_EXIT_USAGE;

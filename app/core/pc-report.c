@@ -22,10 +22,6 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
-#include "pc-json.h"
-#include "pc-lint.h"
-#include "pc-store.h"
-#include "pc-summary.h"
 #include "pc-vocab.h"
 
 /* Page furniture, points. */
@@ -96,43 +92,6 @@ pc_report_new (const PcAssessment *assessment,
                     audit_head, today);
 
   return g_steal_pointer (&self);
-}
-
-PcReport *
-pc_report_new_at (PcStore             *store,
-                  const PcAssessment  *assessment,
-                  const PcChecklist   *checklist,
-                  GDateTime           *now,
-                  GError             **error)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDate) today = NULL;
-  g_autoptr(GPtrArray) findings = NULL;
-  g_autoptr(cJSON) content = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *sha256 = NULL;
-  g_autofree char *audit_head = NULL;
-  guint audit_count = 0;
-
-  g_return_val_if_fail (PC_IS_STORE (store), NULL);
-  g_return_val_if_fail (assessment != NULL, NULL);
-  g_return_val_if_fail (checklist != NULL, NULL);
-  g_return_val_if_fail (now != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!pc_store_check_for_export (store, assessment, &audit_count, &audit_head, error))
-    return NULL;
-
-  content = pc_summary_build_content (assessment, checklist);
-  bytes = pc_summary_canonical_bytes (content, &sha256, error);
-  if (bytes == NULL)
-    return NULL;
-
-  utc = g_date_time_to_utc (now);
-  today = pc_date_new_utc (utc);
-  findings = pc_lint_run (assessment, checklist, today);
-
-  return pc_report_new (assessment, checklist, findings, sha256, audit_count, audit_head, now);
 }
 
 static void

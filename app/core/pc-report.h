@@ -39,12 +39,13 @@ PcReport  *pc_report_new          (const PcAssessment *assessment,
                                    guint               audit_count,
                                    const char         *audit_head,
                                    GDateTime          *now);
-/* pc_report_new() with what an export at @now needs, as
- * pc_summary_export() gathers it: @store's audit chain for the
- * assessment, checked (a broken chain is refused with
- * PC_STORE_ERROR_AUDIT_BROKEN, as the JSON export refuses it), the
- * linter's findings as of @now's date (UTC), and the SHA-256 of the
- * canonical content. Returns: (transfer full) (nullable) */
+/* pc_report_new() with what an export at @now needs, gathered by
+ * pc_export_facts_gather() as for the summary: @store's audit chain for
+ * the assessment, checked (a broken chain is refused with
+ * PC_STORE_ERROR_AUDIT_BROKEN, an altered record with
+ * PC_STORE_ERROR_ALTERED), the linter's findings as of @now's date
+ * (UTC), and the SHA-256 of the canonical content. Defined in
+ * pc-export.c. Returns: (transfer full) (nullable) */
 PcReport  *pc_report_new_at       (PcStore            *store,
                                    const PcAssessment *assessment,
                                    const PcChecklist  *checklist,

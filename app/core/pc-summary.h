@@ -79,11 +79,13 @@ gboolean  pc_summary_write           (const cJSON        *document,
 
 /* Exports @a (made against @checklist) of @store to @path as the
  * command line's `export --json` and the window's "Export Summary"
- * both do: checks the audit chain (a broken chain is an error, as the
- * file would claim an integrity the database no longer has), runs the
- * linter as of @now's date (UTC), builds the document exported at @now
- * and writes it with pc_summary_write(). @out_document (nullable)
- * receives the document written. */
+ * both do (through pc_export_to_file()): gathers the export's facts
+ * with pc_export_facts_gather() (a broken audit chain or an altered
+ * record is an error, as the file would claim an integrity the
+ * database no longer has; the linter runs as of @now's date, UTC),
+ * builds the document exported at @now and writes it with
+ * pc_summary_write(). @out_document (nullable) receives the document
+ * written. Defined in pc-export.c. */
 gboolean  pc_summary_export          (PcStore            *store,
                                       const PcAssessment *a,
                                       PcChecklist        *checklist,

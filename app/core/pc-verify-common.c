@@ -49,6 +49,16 @@ _pc_verify_shown_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+char *
+pc_verify_printable (const char *text,
+                     guint       max_chars)
+{
+  if (text == NULL || *text == '\0')
+    return g_strdup ("—");
+
+  return _pc_verify_shown_text (text, max_chars);
+}
+
 /* @text quoted for a message; freed with @v. */
 const char *
 _pc_verify_shown (Verifier   *v,

@@ -102,6 +102,15 @@ PcVerifyResult *pc_verify_summary         (const char      *data,
 
 void            pc_verify_result_free     (PcVerifyResult  *result);
 
+/* @text (nullable), a value from a summary file, as it may be printed on
+ * one line: control characters and line separators become spaces,
+ * invisible formatting characters (a right-to-left override) U+FFFD, it
+ * is cut to @max_chars characters with "…", and nothing is "—". The
+ * verifier quotes values in its messages the same way.
+ * Returns: (transfer full) */
+char           *pc_verify_printable       (const char      *text,
+                                           guint            max_chars);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcVerifyResult, pc_verify_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PcTrustedKeys, pc_trusted_keys_free)
 

@@ -18,6 +18,7 @@
 #include "pc-assessment-session.h"
 #include "pc-checklist.h"
 #include "pc-coproduction-page.h"
+#include "pc-export.h"
 #include "pc-history-page.h"
 #include "pc-overview-page.h"
 #include "pc-page-common.h"
@@ -620,59 +621,61 @@ start_revision_action (GtkWidget  *widget,
 
 /* view.export-json, view.export-pdf and view.export-csv: a file,
  * through the file chooser, named in a toast once written. */
-typedef enum
-{
-  EXPORT_JSON,
-  EXPORT_PDF,
-  EXPORT_CSV,
-} ExportKind;
-
 static const char *
-export_error_heading (ExportKind kind)
+export_error_heading (PcExportFormat format)
 {
-  switch (kind)
+  switch (format)
     {
-    case EXPORT_JSON:
+    case PC_EXPORT_SUMMARY:
       return _("Could Not Export the Summary");
-    case EXPORT_PDF:
+    case PC_EXPORT_REPORT:
       return _("Could Not Export the Report");
-    case EXPORT_CSV:
+    case PC_EXPORT_ACTION_PLAN:
       return _("Could Not Export the Action Plan");
     default:
       g_assert_not_reached ();
     }
 }
 
+/* Saves what is pending, reads the assessment again from the store (so
+ * an export holds what was saved and nothing else), and exports it as
+ * the command line does. */
 static gboolean
-export_to (PcAssessmentView  *self,
-           ExportKind         kind,
+export_as (PcAssessmentView  *self,
+           PcExportFormat     format,
            const char        *path,
            GError           **error)
 {
-  switch (kind)
-    {
-    case EXPORT_JSON:
-      return pc_assessment_view_export_json (self, path, error);
-    case EXPORT_PDF:
-      return pc_assessment_view_export_pdf (self, path, error);
-    case EXPORT_CSV:
-      return pc_assessment_view_export_csv (self, path, error);
-    default:
-      g_assert_not_reached ();
-    }
+  g_autoptr(PcAssessment) assessment = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
+  g_return_val_if_fail (current (self) != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pc_assessment_view_flush (self, error))
+    return FALSE;
+  assessment = pc_store_load_assessment_by_id (self->store, current (self)->id, error);
+  if (assessment == NULL)
+    return FALSE;
+
+  now = g_date_time_new_now_utc ();
+  return pc_export_to_file (self->store, assessment, self->checklist, format, now, path, NULL,
+                            error);
 }
 
 static char *
-export_toast (ExportKind  kind,
-              const char *basename)
+export_toast (PcExportFormat  format,
+              const char     *basename)
 {
-  switch (kind)
+  switch (format)
     {
-    case EXPORT_JSON:
+    case PC_EXPORT_SUMMARY:
       return g_strdup_printf (_("Summary written to %s"), basename);
-    case EXPORT_PDF:
+    case PC_EXPORT_REPORT:
       return g_strdup_printf (_("Report written to %s"), basename);
-    case EXPORT_CSV:
+    case PC_EXPORT_ACTION_PLAN:
       return g_strdup_printf (_("Action plan written to %s"), basename);
     default:
       g_assert_not_reached ();
@@ -684,8 +687,8 @@ export_response_cb (GtkNativeDialog  *dialog,
                     int               response,
                     PcAssessmentView *self)
 {
-  ExportKind kind = (ExportKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog),
-                                                                     "pc-export-kind"));
+  PcExportFormat format = (PcExportFormat) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog),
+                                                                               "pc-export-format"));
 
   if (response == GTK_RESPONSE_ACCEPT)
     {
@@ -699,14 +702,14 @@ export_response_cb (GtkNativeDialog  *dialog,
         {
           g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                        _("The file can only be written to this computer: choose a folder on a local or mounted drive"));
-          pc_ui_show_error (GTK_WIDGET (self), export_error_heading (kind), error);
+          pc_ui_show_error (GTK_WIDGET (self), export_error_heading (format), error);
         }
-      else if (!export_to (self, kind, path, &error))
-        pc_ui_show_error (GTK_WIDGET (self), export_error_heading (kind), error);
+      else if (!export_as (self, format, path, &error))
+        pc_ui_show_error (GTK_WIDGET (self), export_error_heading (format), error);
       else
         {
           basename = g_path_get_basename (path);
-          toast = export_toast (kind, basename);
+          toast = export_toast (format, basename);
           pc_ui_toast (GTK_WIDGET (self), toast);
         }
     }
@@ -730,14 +733,14 @@ export_action (GtkWidget  *widget,
   const char *filter_name;
   const char *pattern;
   const char *suffix;
-  ExportKind kind;
+  PcExportFormat format;
 
   if (current (self) == NULL)
     return;
 
   if (g_str_equal (action_name, "view.export-pdf"))
     {
-      kind = EXPORT_PDF;
+      format = PC_EXPORT_REPORT;
       title = _("Export Report");
       filter_name = _("PDF documents");
       pattern = "*.pdf";
@@ -745,7 +748,7 @@ export_action (GtkWidget  *widget,
     }
   else if (g_str_equal (action_name, "view.export-csv"))
     {
-      kind = EXPORT_CSV;
+      format = PC_EXPORT_ACTION_PLAN;
       title = _("Export Action Plan");
       filter_name = _("CSV spreadsheets");
       pattern = "*.csv";
@@ -753,7 +756,7 @@ export_action (GtkWidget  *widget,
     }
   else
     {
-      kind = EXPORT_JSON;
+      format = PC_EXPORT_SUMMARY;
       title = _("Export Summary");
       filter_name = _("JSON summaries");
       pattern = "*.json";
@@ -771,7 +774,7 @@ export_action (GtkWidget  *widget,
                           current (self)->revision, suffix);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_object_set_data (G_OBJECT (dialog), "pc-export-kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (dialog), "pc-export-format", GINT_TO_POINTER (format));
   g_signal_connect (dialog, "response", G_CALLBACK (export_response_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
@@ -1092,36 +1095,7 @@ pc_assessment_view_export_json (PcAssessmentView  *self,
                                 const char        *path,
                                 GError           **error)
 {
-  g_autoptr(PcAssessment) assessment = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (current (self) != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* What is still being typed belongs in the file: save it, then export
-   * what the store holds. */
-  if (!pc_assessment_view_flush (self, error))
-    return FALSE;
-  assessment = pc_store_load_assessment_by_id (self->store, current (self)->id, error);
-  if (assessment == NULL)
-    return FALSE;
-
-  now = g_date_time_new_now_utc ();
-  return pc_summary_export (self->store, assessment, self->checklist, now, path, NULL, error);
-}
-
-/* Saves what is pending, then reads the assessment again from the
- * store, so an export holds what was saved and nothing else. */
-static PcAssessment *
-load_for_export (PcAssessmentView  *self,
-                 GError           **error)
-{
-  if (!pc_assessment_view_flush (self, error))
-    return NULL;
-
-  return pc_store_load_assessment_by_id (self->store, current (self)->id, error);
+  return export_as (self, PC_EXPORT_SUMMARY, path, error);
 }
 
 gboolean
@@ -1129,25 +1103,7 @@ pc_assessment_view_export_pdf (PcAssessmentView  *self,
                                const char        *path,
                                GError           **error)
 {
-  g_autoptr(PcAssessment) assessment = NULL;
-  g_autoptr(PcReport) report = NULL;
-  g_autoptr(GDateTime) now = NULL;
-
-  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (current (self) != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  assessment = load_for_export (self, error);
-  if (assessment == NULL)
-    return FALSE;
-
-  now = g_date_time_new_now_utc ();
-  report = pc_report_new_at (self->store, assessment, self->checklist, now, error);
-  if (report == NULL)
-    return FALSE;
-
-  return pc_report_write_pdf (report, path, error);
+  return export_as (self, PC_EXPORT_REPORT, path, error);
 }
 
 gboolean
@@ -1155,22 +1111,7 @@ pc_assessment_view_export_csv (PcAssessmentView  *self,
                                const char        *path,
                                GError           **error)
 {
-  g_autoptr(PcAssessment) assessment = NULL;
-  g_autoptr(GDate) today = NULL;
-
-  g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
-  g_return_val_if_fail (current (self) != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  assessment = load_for_export (self, error);
-  if (assessment == NULL)
-    return FALSE;
-
-  /* Overdue is measured on today's date in UTC, as in the summary. */
-  today = pc_date_new_utc (NULL);
-
-  return pc_report_write_csv (self->store, assessment, self->checklist, today, path, error);
+  return export_as (self, PC_EXPORT_ACTION_PLAN, path, error);
 }
 
 /* GObject */

@@ -71,19 +71,20 @@ void                pc_assessment_view_show_prompt     (PcAssessmentView *self,
 const char         *pc_assessment_view_get_page        (PcAssessmentView *self);
 /* Saves what is pending, then writes the summary file of the assessment
  * shown to @path as `principle-check export --json` does
- * (pc_summary_export()). view.export-json asks for @path with the file
+ * (pc_export_to_file(), PC_EXPORT_SUMMARY). view.export-json asks for @path with the file
  * chooser, calls this and names the file in a toast. */
 gboolean            pc_assessment_view_export_json     (PcAssessmentView *self,
                                                         const char       *path,
                                                         GError          **error);
 /* Saves what is pending, then writes the committee-paper report of the
  * assessment shown to @path as an A4 PDF, as `principle-check export
- * --pdf` does (pc_report_write_pdf()). */
+ * --pdf` does (pc_export_to_file(), PC_EXPORT_REPORT). */
 gboolean            pc_assessment_view_export_pdf      (PcAssessmentView *self,
                                                         const char       *path,
                                                         GError          **error);
 /* Saves what is pending, then writes the action plan of the assessment
- * shown to @path as CSV (pc_report_write_csv()). */
+ * shown to @path as CSV, as `principle-check export --csv` does
+ * (pc_export_to_file(), PC_EXPORT_ACTION_PLAN). */
 gboolean            pc_assessment_view_export_csv      (PcAssessmentView *self,
                                                         const char       *path,
                                                         GError          **error);
