@@ -2029,3 +2029,360 @@ pc_demo_fill (PcStore      *store,
 
   return ok ? G_N_ELEMENTS (scenarios) : 0;
 }
+
+/* ---- Generated assessments: demo --count ----------------------------- */
+
+/* How many generated assessments of every hundred reach each stage: a
+ * database some years old, where most changes have been decided. */
+static const struct
+{
+  DemoStage stage;
+  guint     per_hundred;
+} generated_mix[] = {
+  { STAGE_DRAFT, 40 },
+  { STAGE_RETURNED, 8 },
+  { STAGE_IN_REVIEW, 12 },
+  { STAGE_APPROVED, 22 },
+  { STAGE_APPROVED_WITH_CONDITIONS, 10 },
+  { STAGE_NOT_APPROVED, 8 },
+};
+
+/* How many generated assessments are committed together. */
+#define GENERATED_BATCH 250
+
+/* The authors among the signers, and the governance reviewers. */
+#define FIRST_REVIEWER SIGNER_WISNIEWSKA
+
+/* What the generator draws from: every example's answers and actions
+ * by prompt, and every co-production entry. */
+typedef struct
+{
+  GRand       *rand;
+  PcChecklist *checklist;
+  GPtrArray   *prompts;        /* const PcPrompt *, in checklist order */
+  GHashTable  *answers;        /* prompt id → GPtrArray of const DemoAnswer * */
+  GHashTable  *actions;        /* prompt id → GPtrArray of const DemoAction * */
+  GPtrArray   *coproduction;   /* const DemoCoproduction * */
+  GArray      *made_answers;   /* DemoAnswer, for one assessment */
+  GArray      *made_actions;   /* DemoAction */
+  GArray      *made_coproduction; /* DemoCoproduction */
+} Generator;
+
+static void
+index_by_prompt (GHashTable  *table,
+                 const char  *prompt_id,
+                 gconstpointer item)
+{
+  GPtrArray *list = g_hash_table_lookup (table, prompt_id);
+
+  if (list == NULL)
+    {
+      list = g_ptr_array_new ();
+      g_hash_table_insert (table, (gpointer) prompt_id, list);
+    }
+  g_ptr_array_add (list, (gpointer) item);
+}
+
+static void
+generator_init (Generator    *gen,
+                PcChecklist  *checklist,
+                guint         count)
+{
+  guint n_principles = pc_checklist_get_n_principles (checklist);
+
+  /* The same count makes the same assessments. */
+  gen->rand = g_rand_new_with_seed (0x5eed + count);
+  gen->checklist = checklist;
+  gen->prompts = g_ptr_array_new ();
+  gen->answers = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  gen->actions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_ptr_array_unref);
+  gen->coproduction = g_ptr_array_new ();
+  gen->made_answers = g_array_new (TRUE, TRUE, sizeof (DemoAnswer));
+  gen->made_actions = g_array_new (TRUE, TRUE, sizeof (DemoAction));
+  gen->made_coproduction = g_array_new (TRUE, TRUE, sizeof (DemoCoproduction));
+
+  for (guint i = 0; i < n_principles; i++)
+    {
+      const PcPrinciple *principle = pc_checklist_get_principle (checklist, i);
+
+      for (guint j = 0; j < principle->prompts->len; j++)
+        g_ptr_array_add (gen->prompts, g_ptr_array_index (principle->prompts, j));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+    {
+      const DemoScenario *s = scenarios[i];
+
+      for (const DemoAnswer *a = s->answers; a->prompt_id != NULL; a++)
+        if (has_prompt (checklist, a->prompt_id))
+          index_by_prompt (gen->answers, a->prompt_id, a);
+      for (const DemoAction *a = s->actions; a != NULL && a->prompt_id != NULL; a++)
+        if (has_prompt (checklist, a->prompt_id))
+          index_by_prompt (gen->actions, a->prompt_id, a);
+      for (const DemoCoproduction *c = s->coproduction; c != NULL && c->who != NULL; c++)
+        g_ptr_array_add (gen->coproduction, (gpointer) c);
+    }
+}
+
+static void
+generator_clear (Generator *gen)
+{
+  g_rand_free (gen->rand);
+  g_ptr_array_unref (gen->prompts);
+  g_hash_table_unref (gen->answers);
+  g_hash_table_unref (gen->actions);
+  g_ptr_array_unref (gen->coproduction);
+  g_array_unref (gen->made_answers);
+  g_array_unref (gen->made_actions);
+  g_array_unref (gen->made_coproduction);
+}
+
+static gpointer
+pick (Generator  *gen,
+      GPtrArray  *list)
+{
+  if (list == NULL || list->len == 0)
+    return NULL;
+
+  return g_ptr_array_index (list, g_rand_int_range (gen->rand, 0, (gint32) list->len));
+}
+
+static DemoStage
+pick_stage (Generator *gen)
+{
+  guint roll = (guint) g_rand_int_range (gen->rand, 0, 100);
+
+  for (guint i = 0; i < G_N_ELEMENTS (generated_mix); i++)
+    {
+      if (roll < generated_mix[i].per_hundred)
+        return generated_mix[i].stage;
+      roll -= generated_mix[i].per_hundred;
+    }
+
+  return STAGE_DRAFT;
+}
+
+/* The shared text for @prompt_id, or NULL when there is none. */
+static const char *
+shared_text (const char *prompt_id)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shared_evidence); i++)
+    if (g_str_equal (shared_evidence[i].prompt_id, prompt_id))
+      return shared_evidence[i].evidence;
+
+  return NULL;
+}
+
+/* Answers for the first @n_answered prompts: one in eight an example's
+ * own answer for that prompt (met, partly met, not met or not
+ * applicable), the rest the shared text. A gap (partly or not met) is
+ * kept only with an example's action on the same prompt, so that a
+ * complete assessment has nothing that blocks its sign-off. */
+static void
+make_answers (Generator  *gen,
+              guint       n_answered,
+              gboolean    complete)
+{
+  g_array_set_size (gen->made_answers, 0);
+  g_array_set_size (gen->made_actions, 0);
+
+  for (guint i = 0; i < n_answered && i < gen->prompts->len; i++)
+    {
+      const PcPrompt *prompt = g_ptr_array_index (gen->prompts, i);
+      const DemoAnswer *own = NULL;
+      DemoAnswer answer = { prompt->id, PC_RATING_MET, shared_text (prompt->id), NULL };
+
+      if (g_rand_int_range (gen->rand, 0, 8) == 0)
+        own = pick (gen, g_hash_table_lookup (gen->answers, prompt->id));
+
+      if (own != NULL && (own->rating == PC_RATING_PARTLY_MET || own->rating == PC_RATING_NOT_MET))
+        {
+          const DemoAction *action = pick (gen, g_hash_table_lookup (gen->actions, prompt->id));
+
+          if (action != NULL)
+            g_array_append_val (gen->made_actions, *action);
+          else
+            own = NULL;
+        }
+
+      if (own != NULL)
+        answer = *own;
+      /* A complete one leaves the rest to the shared texts (with their
+       * fallback); a draft skips what has no shared text. */
+      if (own != NULL || (!complete && answer.evidence != NULL))
+        g_array_append_val (gen->made_answers, answer);
+    }
+}
+
+static void
+make_coproduction (Generator *gen,
+                   guint      n)
+{
+  g_array_set_size (gen->made_coproduction, 0);
+
+  for (guint i = 0; i < n; i++)
+    g_array_append_val (gen->made_coproduction, *(const DemoCoproduction *) pick (gen, gen->coproduction));
+}
+
+/* The reason the example of @stage gives for its decision. */
+static const char *
+decision_for (DemoStage stage)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (scenarios); i++)
+    if (scenarios[i]->stage == stage)
+      return scenarios[i]->decision_reason;
+
+  return NULL;
+}
+
+/* One generated assessment: an example's words and team under a new
+ * division and priority, a drawn stage, answers and evidence. */
+static gboolean
+add_generated (Generator      *gen,
+               PcStore        *store,
+               PcSigningKey  **keys,
+               GDateTime      *now,
+               PcDemoFlags     flags,
+               GError        **error)
+{
+  const char * const *divisions = pc_division_ids ();
+  const char * const *priorities = pc_priority_ids ();
+  const DemoScenario *base = scenarios[g_rand_int_range (gen->rand, 0, G_N_ELEMENTS (scenarios))];
+  DemoScenario made = *base;
+  g_autofree char *title = NULL;
+  gboolean complete;
+
+  made.stage = (flags & PC_DEMO_DRAFTS) != 0 ? STAGE_DRAFT : pick_stage (gen);
+  made.author = (DemoSignerId) g_rand_int_range (gen->rand, 0, FIRST_REVIEWER);
+  made.reviewer = (DemoSignerId) g_rand_int_range (gen->rand, FIRST_REVIEWER, N_SIGNERS);
+  made.decision_reason = decision_for (made.stage);
+  made.follow_up = NULL;
+  made.gap = NULL;
+  made.attachments = NULL;
+  made.links = NULL;
+  made.division = divisions[g_rand_int_range (gen->rand, 0, (gint32) g_strv_length ((char **) divisions))];
+  made.priority = priorities[g_rand_int_range (gen->rand, 0, (gint32) g_strv_length ((char **) priorities))];
+  made.start = base->start + g_rand_int_range (gen->rand, -30, 60);
+  made.review = made.start + 180;
+  title = g_strdup_printf ("%s (phase %d)", base->title, g_rand_int_range (gen->rand, 1, 10));
+  made.title = title;
+
+  /* Whoever sends it to review leads it. */
+  complete = made.stage != STAGE_DRAFT;
+  if (complete)
+    made.lead = signers[made.author].name;
+
+  make_answers (gen, complete ? gen->prompts->len
+                              : (guint) g_rand_int_range (gen->rand, 0, (gint32) gen->prompts->len + 1),
+                complete);
+  make_coproduction (gen, (guint) g_rand_int_range (gen->rand, complete ? 1 : 0, 4));
+  made.coverage = complete ? COVER_ALL : COVER_FEW;
+  made.answers = (const DemoAnswer *) (gpointer) gen->made_answers->data;
+  made.actions = (const DemoAction *) (gpointer) gen->made_actions->data;
+  made.coproduction = (const DemoCoproduction *) (gpointer) gen->made_coproduction->data;
+
+  return add_scenario (store, gen->checklist, &made, keys, now, error);
+}
+
+/* A database that already holds examples knows the example signers by
+ * the keys of an earlier run: each key made now is recorded as the
+ * signer's new key, on purpose, as `signers record` would. */
+static gboolean
+record_new_keys (PcStore        *store,
+                 PcSigningKey  **keys,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) known = pc_store_list_signers (store, error);
+
+  if (known == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < N_SIGNERS; i++)
+    {
+      const char *name = pc_signing_key_get_name (keys[i]);
+      const char *fingerprint = pc_signing_key_get_fingerprint (keys[i]);
+      const char *latest = NULL;
+
+      for (guint j = 0; j < known->len; j++)
+        {
+          const PcSigner *signer = g_ptr_array_index (known, j);
+
+          if (pc_names_equal (signer->name, name))
+            latest = signer->fingerprint;
+        }
+
+      if (latest != NULL && !g_str_equal (latest, fingerprint)
+          && !pc_store_register_replaced_key (store, name, pc_signing_key_get_public_key (keys[i]),
+                                              latest, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+guint
+pc_demo_generate (PcStore      *store,
+                  PcChecklist  *checklist,
+                  const char   *keys_dir,
+                  guint         count,
+                  PcDemoFlags   flags,
+                  GDateTime    *now,
+                  GError      **error)
+{
+  g_autofree char *actor = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  PcSigningKey *keys[N_SIGNERS] = { NULL, };
+  Generator gen = { NULL, };
+  gboolean ok = TRUE;
+  guint i;
+
+  g_return_val_if_fail (PC_IS_STORE (store), 0);
+  g_return_val_if_fail (checklist != NULL, 0);
+  g_return_val_if_fail (keys_dir != NULL, 0);
+  g_return_val_if_fail (count > 0 && count <= PC_DEMO_MAX_COUNT, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  when = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  actor = g_strdup (pc_store_get_actor (store));
+
+  /* Drafts sign nothing, and need no keys (each is slow to make). */
+  if ((flags & PC_DEMO_DRAFTS) == 0)
+    {
+      for (i = 0; ok && i < N_SIGNERS; i++)
+        {
+          keys[i] = signer_key (keys_dir, &signers[i], error);
+          ok = keys[i] != NULL;
+        }
+      ok = ok && record_new_keys (store, keys, error);
+    }
+
+  /* One commit a batch rather than one a change. */
+  if (ok)
+    generator_init (&gen, checklist, count);
+  for (i = 0; ok && i < count; i += GENERATED_BATCH)
+    {
+      guint end = MIN (count, i + GENERATED_BATCH);
+      guint j;
+
+      if (!pc_store_begin_batch (store, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      for (j = i; ok && j < end; j++)
+        ok = add_generated (&gen, store, keys, when, flags, error);
+      if (!ok)
+        g_prefix_error (error, _("Generated assessment %u: "), j);
+      ok = pc_store_end_batch (store, ok, ok ? error : NULL) && ok;
+    }
+  if (gen.rand != NULL)
+    generator_clear (&gen);
+
+  free_keys (keys);
+  if (actor != NULL)
+    pc_store_set_actor (store, actor);
+
+  return ok ? count : 0;
+}

@@ -28,6 +28,10 @@ struct _PcStore
   PcDbCache   *statements;   /* nullable until the first cached statement */
 
   int          version;      /* PRAGMA user_version */
+  gboolean     batch;        /* inside pc_store_begin_batch() */
+  guint        savepoints;   /* changes open inside the batch */
+  int          cache_size;   /* PRAGMA cache_size and temp_store */
+  int          temp_store;   /* outside the batch */
 };
 
 /* Another connection to @self's database, read-only, for reading
