@@ -31,6 +31,7 @@ pc_store_finalize (GObject *object)
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->altered_schema, g_free);
+  g_clear_pointer (&self->batch_prefix, g_free);
   g_clear_pointer (&self->checklists, g_hash_table_unref);
 
   G_OBJECT_CLASS (pc_store_parent_class)->finalize (object);
@@ -259,6 +260,7 @@ pc_store_begin_batch (PcStore  *self,
 
   self->batch = TRUE;
   self->savepoints = 0;
+  self->batch_reference = 0;
   return TRUE;
 }
 
