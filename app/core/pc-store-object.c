@@ -280,6 +280,9 @@ pc_store_end_batch (PcStore   *self,
     ok = _pc_store_commit (self, error);
   else
     _pc_store_rollback (self);
+  /* The cache may hold checklists whose rows were rolled back. */
+  if (!keep || !ok)
+    g_hash_table_remove_all (self->checklists);
 
   restore_pragmas (self);
   return ok;
