@@ -21,6 +21,7 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-test-utils.h"
 #include "pc-vocab.h"
 
 /* One demo database, filled once and shared by the tests, which only
@@ -606,6 +607,211 @@ test_refill (void)
   g_assert_no_error (error);
 }
 
+/* demo --count: generated assessments */
+
+/* The list of @db as `list --json` prints it. */
+static cJSON *
+list_json (const char *db)
+{
+  g_autofree char *out = NULL;
+  cJSON *list;
+
+  g_assert_cmpint (pc_test_run_cli (db, &out, NULL, "list", "--json", NULL), ==, 0);
+  list = cJSON_Parse (out);
+  g_assert_true (cJSON_IsArray (list));
+
+  return list;
+}
+
+static const char *
+json_text (const cJSON *object,
+           const char  *name)
+{
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive (object, name);
+
+  g_assert_true (cJSON_IsString (item));
+  return item->valuestring;
+}
+
+/* Every assessment of @db holds: none altered, every signed one
+ * verified, every audit chain intact; the references are all different.
+ * Returns how many are in each state (state → count). */
+static GHashTable *
+assert_all_intact (const char *db,
+                   guint       expected)
+{
+  g_autoptr(cJSON) list = list_json (db);
+  g_autoptr(GHashTable) references = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PcStore) store = pc_test_open_store (db);
+  GHashTable *states = g_hash_table_new (g_str_hash, g_str_equal);
+  const cJSON *item;
+
+  g_assert_cmpint (cJSON_GetArraySize (list), ==, (int) expected);
+  cJSON_ArrayForEach (item, list)
+    {
+      const char *reference = json_text (item, "reference");
+      const char *state = json_text (item, "state");
+      const char *integrity = json_text (item, "integrity");
+      g_autoptr(PcAssessment) a = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (g_hash_table_contains (references, reference));
+      g_hash_table_add (references, (gpointer) reference);
+      g_hash_table_insert (states, (gpointer) g_intern_string (state),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (states, state)) + 1));
+
+      g_assert_cmpstr (integrity, ==, g_str_equal (state, "draft") ? integrity : "verified");
+      g_assert_cmpstr (integrity, !=, "altered");
+
+      a = pc_store_load_assessment (store, reference, 0, &error);
+      g_assert_no_error (error);
+      g_assert_true (pc_store_check_audit_chain (store, a->id, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  return states;
+}
+
+static guint
+count_of (GHashTable *states,
+          const char *state)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (states, state));
+}
+
+/* Assessments returned to their author: drafts with a "returned"
+ * sign-off. */
+static guint
+count_returned (const char *db)
+{
+  g_autoptr(PcStore) store = pc_test_open_store (db);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+
+  items = pc_store_list (store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PcListItem *item = g_ptr_array_index (items, i);
+      g_autoptr(PcAssessment) a = NULL;
+
+      if (item->state != PC_STATE_DRAFT)
+        continue;
+      a = pc_store_load_assessment_by_id (store, item->id, &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < a->signoffs->len; k++)
+        n += ((PcSignoff *) g_ptr_array_index (a->signoffs, k))->meaning == PC_MEANING_RETURNED;
+    }
+
+  return n;
+}
+
+/* `demo --count N` adds exactly N assessments, in every state, all of
+ * them intact, with different references; a second run on the same
+ * database (whose register knows the example signers by the first run's
+ * keys) works too. */
+static void
+test_count (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "count.db", NULL);
+  g_autofree char *out = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  g_autoptr(GHashTable) again = NULL;
+  const char * const expected_states[] = { "draft", "in_review", "approved",
+                                           "approved_with_conditions", "not_approved" };
+
+  g_assert_cmpint (pc_test_run_cli (db, &out, NULL, "demo", "--count", "120", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "120"));
+
+  states = assert_all_intact (db, 120);
+  for (guint i = 0; i < G_N_ELEMENTS (expected_states); i++)
+    g_assert_cmpuint (count_of (states, expected_states[i]), >, 0);
+  g_assert_cmpuint (count_returned (db), >, 0);
+
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "demo", "--count", "7", NULL), ==, 0);
+  again = assert_all_intact (db, 127);
+
+  pc_test_remove_tree (dir);
+}
+
+/* The titles of @db's assessments, newest first, one a line. */
+static char *
+titles_of (const char *db)
+{
+  g_autoptr(cJSON) list = list_json (db);
+  GString *titles = g_string_new (NULL);
+  const cJSON *item;
+
+  cJSON_ArrayForEach (item, list)
+    g_string_append_printf (titles, "%s\n", json_text (item, "title"));
+
+  return g_string_free (titles, FALSE);
+}
+
+/* --drafts makes drafts only, nothing signed; the same count draws the
+ * same assessments. */
+static void
+test_count_drafts (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *one = g_build_filename (dir, "one.db", NULL);
+  g_autofree char *two = g_build_filename (dir, "two.db", NULL);
+  g_autofree char *titles_one = NULL;
+  g_autofree char *titles_two = NULL;
+  g_autoptr(GHashTable) states = NULL;
+
+  g_assert_cmpint (pc_test_run_cli (one, NULL, NULL, "demo", "--count", "40", "--drafts", NULL), ==, 0);
+  g_assert_cmpint (pc_test_run_cli (two, NULL, NULL, "demo", "--count", "40", "--drafts", NULL), ==, 0);
+
+  states = assert_all_intact (one, 40);
+  g_assert_cmpuint (count_of (states, "draft"), ==, 40);
+  titles_one = titles_of (one);
+  titles_two = titles_of (two);
+  g_assert_cmpstr (titles_one, ==, titles_two);
+
+  pc_test_remove_tree (dir);
+}
+
+/* A count that is not a whole number from 1 to the most is refused in
+ * one line that says what to do, with the usage status, and nothing is
+ * written: neither to a database that exists nor as a new file. */
+static void
+test_count_refused (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "kept.db", NULL);
+  g_autofree char *none = g_build_filename (dir, "none.db", NULL);
+  g_autoptr(GBytes) before = NULL;
+  const char * const bad[] = { "0", "-3", "abc", "99999999", "12x", "" };
+
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "demo", "--count", "3", "--drafts", NULL), ==, 0);
+  before = pc_test_read_file (db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *err = NULL;
+      g_autofree char *err_none = NULL;
+
+      g_test_message ("--count “%s”", bad[i]);
+      g_assert_cmpint (pc_test_run_cli (db, NULL, &err, "demo", "--count", bad[i], NULL), ==, 2);
+      g_assert_nonnull (strstr (err, "--count"));
+      g_assert_nonnull (strstr (err, "demo --count 200"));
+      g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+      pc_test_assert_file_unchanged (db, before);
+
+      g_assert_cmpint (pc_test_run_cli (none, NULL, &err_none, "demo", "--count", bad[i], NULL), ==, 2);
+      g_assert_false (g_file_test (none, G_FILE_TEST_EXISTS));
+    }
+
+  /* --drafts alone asks for --count. */
+  g_assert_cmpint (pc_test_run_cli (db, NULL, NULL, "demo", "--drafts", NULL), ==, 2);
+  pc_test_assert_file_unchanged (db, before);
+
+  pc_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +828,9 @@ main (int   argc,
   g_test_add_func ("/pc/demo/no-nhs-number", test_no_nhs_number);
   g_test_add_func ("/pc/demo/audit", test_audit);
   g_test_add_func ("/pc/demo/refill", test_refill);
+  g_test_add_func ("/pc/demo/count", test_count);
+  g_test_add_func ("/pc/demo/count-drafts", test_count_drafts);
+  g_test_add_func ("/pc/demo/count-refused", test_count_refused);
 
   status = g_test_run ();
   free_demo ();

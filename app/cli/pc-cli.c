@@ -526,11 +526,28 @@ cmd_demo (PcCliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) keys = NULL;
   g_autofree char *keys_dir = NULL;
+  g_autofree char *count_text = NULL;
+  gboolean drafts = FALSE;
+  const GOptionEntry entries[] = {
+    { "count", 0, 0, G_OPTION_ARG_STRING, &count_text, N_("Add N generated assessments instead, in a mix of states (for trying the program at scale)"), N_("N") },
+    { "drafts", 0, 0, G_OPTION_ARG_NONE, &drafts, N_("With --count: drafts only, none signed"), NULL },
+    { NULL }
+  };
+  guint64 count = 0;
   guint added;
 
-  if (!_pc_cli_parse (ctx, &argc, &argv, NULL, NULL, 0,
+  if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
                       _("Adds realistic example assessments, in every state, to the database.")))
     return PC_EXIT_USAGE;
+
+  if (count_text != NULL
+      && !g_ascii_string_to_unsigned (count_text, 10, 1, PC_DEMO_MAX_COUNT, &count, NULL))
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("--count must be a whole number from 1 to %u, not “%s”: for example “principle-check demo --count 200”"),
+                         PC_DEMO_MAX_COUNT, _pc_cli_line (count_text));
+  if (drafts && count_text == NULL)
+    return _pc_cli_fail (ctx, PC_EXIT_USAGE,
+                         _("--drafts goes with --count: for example “principle-check demo --count 200 --drafts”"));
 
   checklist = pc_checklist_new_default (&error);
   if (checklist == NULL)
@@ -545,7 +562,11 @@ cmd_demo (PcCliContext  *ctx,
   if (keys_dir == NULL)
     return _pc_cli_fail_error (ctx, error);
 
-  added = pc_demo_fill (store, checklist, keys_dir, NULL, &error);
+  if (count > 0)
+    added = pc_demo_generate (store, checklist, keys_dir, (guint) count,
+                              drafts ? PC_DEMO_DRAFTS : PC_DEMO_MIX, NULL, &error);
+  else
+    added = pc_demo_fill (store, checklist, keys_dir, NULL, &error);
 
   {
     g_autoptr(GDir) dir = g_dir_open (keys_dir, 0, NULL);
@@ -600,7 +621,7 @@ static const struct
   { "verify", _pc_cli_verify, "verify FILE [--trusted KEYS]" },
   { "signers", _pc_cli_signers, "signers [--json] | signers record --name N [--passphrase-file F]" },
   { "checklist", cmd_checklist, "checklist validate FILE" },
-  { "demo", cmd_demo, "demo" },
+  { "demo", cmd_demo, "demo [--count N [--drafts]]" },
 };
 
 static gboolean

@@ -131,6 +131,11 @@ next_reference (PcStore  *self,
   gboolean has_row;
   gint64 last;
 
+  /* In a batch, the number after the batch's last one: the query below
+   * reads every assessment, which a batch of thousands cannot afford. */
+  if (self->batch && self->batch_reference > 0 && g_strcmp0 (self->batch_prefix, prefix) == 0)
+    return g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, ++self->batch_reference);
+
   /* The audit trail names every reference ever made, so a reference is
    * never used again, even if its assessment has gone. */
   stmt = _pc_db_prepare (self->db,
@@ -149,6 +154,12 @@ next_reference (PcStore  *self,
     return NULL;
 
   last = has_row ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (self->batch)
+    {
+      g_free (self->batch_prefix);
+      self->batch_prefix = g_strdup (prefix);
+      self->batch_reference = last + 1;
+    }
   return g_strdup_printf ("%s%04" G_GINT64_FORMAT, prefix, last + 1);
 }
 

@@ -31,6 +31,7 @@ pc_store_finalize (GObject *object)
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->altered_schema, g_free);
+  g_clear_pointer (&self->batch_prefix, g_free);
   g_clear_pointer (&self->checklists, g_hash_table_unref);
 
   G_OBJECT_CLASS (pc_store_parent_class)->finalize (object);
@@ -154,7 +155,14 @@ _pc_store_begin (PcStore  *self,
       return FALSE;
     }
 
-  return exec_cached (self, "BEGIN IMMEDIATE", error);
+  /* Inside a batch, each change is a savepoint of the batch's
+   * transaction: it can still fail alone. */
+  if (!self->batch)
+    return exec_cached (self, "BEGIN IMMEDIATE", error);
+  if (!exec_cached (self, "SAVEPOINT change", error))
+    return FALSE;
+  self->savepoints++;
+  return TRUE;
 }
 
 const char *
@@ -169,11 +177,13 @@ gboolean
 _pc_store_commit (PcStore  *self,
                   GError  **error)
 {
-  if (!exec_cached (self, "COMMIT", error))
+  if (!exec_cached (self, self->batch ? "RELEASE change" : "COMMIT", error))
     {
       _pc_store_rollback (self);
       return FALSE;
     }
+  if (self->batch)
+    self->savepoints--;
 
   return TRUE;
 }
@@ -181,8 +191,101 @@ _pc_store_commit (PcStore  *self,
 void
 _pc_store_rollback (PcStore *self)
 {
+  if (self->batch)
+    {
+      /* Only the change's savepoint: the batch goes on. */
+      if (self->savepoints > 0
+          && exec_cached (self, "ROLLBACK TO change", NULL))
+        {
+          exec_cached (self, "RELEASE change", NULL);
+          self->savepoints--;
+        }
+      return;
+    }
+
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* How much a batch may hold in memory, in KiB. */
+#define BATCH_CACHE_KIB 65536
+
+static int
+read_int (PcStore    *self,
+          const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _pc_db_prepare (self->db, sql, NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 0;
+}
+
+static void
+set_pragma (PcStore    *self,
+            const char *name,
+            int         value)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA %s = %d", name, value);
+
+  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+}
+
+static void
+restore_pragmas (PcStore *self)
+{
+  set_pragma (self, "cache_size", self->cache_size);
+  set_pragma (self, "temp_store", self->temp_store);
+}
+
+gboolean
+pc_store_begin_batch (PcStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->batch, FALSE);
+
+  /* A batch's pages stay in memory until its commit rather than
+   * spilling to the log again and again, and so do its changes'
+   * savepoints (in a temporary file otherwise). temp_store cannot
+   * change inside a transaction. */
+  self->cache_size = read_int (self, "PRAGMA cache_size");
+  self->temp_store = read_int (self, "PRAGMA temp_store");
+  set_pragma (self, "cache_size", -BATCH_CACHE_KIB);
+  set_pragma (self, "temp_store", 2 /* MEMORY */);
+
+  if (!_pc_store_begin (self, error))
+    {
+      restore_pragmas (self);
+      return FALSE;
+    }
+
+  self->batch = TRUE;
+  self->savepoints = 0;
+  self->batch_reference = 0;
+  return TRUE;
+}
+
+gboolean
+pc_store_end_batch (PcStore   *self,
+                    gboolean   keep,
+                    GError   **error)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (PC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->batch, FALSE);
+  g_return_val_if_fail (self->savepoints == 0, FALSE);
+
+  self->batch = FALSE;
+  if (keep)
+    ok = _pc_store_commit (self, error);
+  else
+    _pc_store_rollback (self);
+  /* The cache may hold checklists whose rows were rolled back. */
+  if (!keep || !ok)
+    g_hash_table_remove_all (self->checklists);
+
+  restore_pragmas (self);
+  return ok;
 }
 
 char *

@@ -28,6 +28,14 @@ struct _PcStore
   PcDbCache   *statements;   /* nullable until the first cached statement */
 
   int          version;      /* PRAGMA user_version */
+  gboolean     batch;        /* inside pc_store_begin_batch() */
+  guint        savepoints;   /* changes open inside the batch */
+  int          cache_size;   /* PRAGMA cache_size and temp_store */
+  int          temp_store;   /* outside the batch */
+  /* The last reference number given out in the batch (0: not yet
+   * read), and its prefix: nobody else writes while a batch is open. */
+  gint64       batch_reference;
+  char        *batch_prefix;
 };
 
 /* Another connection to @self's database, read-only, for reading

@@ -136,6 +136,16 @@ void          pc_store_set_actor           (PcStore       *self,
                                             const char    *actor);
 const char   *pc_store_get_actor           (PcStore       *self);
 
+/* Many changes, one commit: between these two, every change is made
+ * inside one transaction (each still all or nothing on its own), which
+ * pc_store_end_batch() commits when @keep, or rolls back whole. For
+ * filling a database in bulk; not for edits a person waits on. */
+gboolean      pc_store_begin_batch         (PcStore       *self,
+                                            GError       **error);
+gboolean      pc_store_end_batch           (PcStore       *self,
+                                            gboolean       keep,
+                                            GError       **error);
+
 /* Checklists. */
 gboolean      pc_store_remember_checklist  (PcStore       *self,
                                             PcChecklist   *checklist,
