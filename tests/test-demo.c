@@ -21,6 +21,7 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* One demo database, filled once and shared by the tests, which only
@@ -403,8 +404,8 @@ test_signatures (void)
       author = g_ptr_array_index (a->signoffs, 0);
       reviewer = g_ptr_array_index (a->signoffs, 1);
       g_assert_cmpint (author->meaning, ==, PC_MEANING_PREPARED);
-      g_assert_true (pc_names_equal (author->name, a->lead));
-      g_assert_false (pc_names_equal (author->name, reviewer->name));
+      g_assert_true (pc_text_names_equal (author->name, a->lead));
+      g_assert_false (pc_text_names_equal (author->name, reviewer->name));
       g_assert_cmpstr (author->key_id, !=, reviewer->key_id);
       approved++;
     }
@@ -549,7 +550,7 @@ history_names (GPtrArray  *history,
     {
       const PcAuditEntry *entry = g_ptr_array_index (history, i);
 
-      if (pc_names_equal (entry->actor, actor))
+      if (pc_text_names_equal (entry->actor, actor))
         return TRUE;
     }
 

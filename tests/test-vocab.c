@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 #include <string.h>
@@ -296,28 +297,28 @@ test_utc_times (void)
 static void
 test_names (void)
 {
-  g_assert_true (pc_names_equal ("Ann Lee", "Ann Lee"));
-  g_assert_true (pc_names_equal ("Dr  Ann Lee", "dr ann lee"));
-  g_assert_true (pc_names_equal ("  Ann\tLee \n", "ann lee"));
-  g_assert_true (pc_names_equal ("ANN LEE", "ann lee"));
-  g_assert_true (pc_names_equal ("Zoë Ünal", "ZOË ünal"));
+  g_assert_true (pc_text_names_equal ("Ann Lee", "Ann Lee"));
+  g_assert_true (pc_text_names_equal ("Dr  Ann Lee", "dr ann lee"));
+  g_assert_true (pc_text_names_equal ("  Ann\tLee \n", "ann lee"));
+  g_assert_true (pc_text_names_equal ("ANN LEE", "ann lee"));
+  g_assert_true (pc_text_names_equal ("Zoë Ünal", "ZOË ünal"));
   /* A non-breaking space is white space too. */
-  g_assert_true (pc_names_equal ("Ann\xc2\xa0Lee", "Ann Lee"));
+  g_assert_true (pc_text_names_equal ("Ann\xc2\xa0Lee", "Ann Lee"));
   /* Composed and decomposed accents are the same letter. */
-  g_assert_true (pc_names_equal ("Jos\xc3\xa9", "Jose\xcc\x81"));
+  g_assert_true (pc_text_names_equal ("Jos\xc3\xa9", "Jose\xcc\x81"));
 
-  g_assert_false (pc_names_equal ("Ann Lee", "Anne Lee"));
-  g_assert_false (pc_names_equal ("AnnLee", "Ann Lee"));
-  g_assert_false (pc_names_equal ("Ann Lee", "Lee Ann"));
+  g_assert_false (pc_text_names_equal ("Ann Lee", "Anne Lee"));
+  g_assert_false (pc_text_names_equal ("AnnLee", "Ann Lee"));
+  g_assert_false (pc_text_names_equal ("Ann Lee", "Lee Ann"));
 
-  g_assert_false (pc_names_equal (NULL, NULL));
-  g_assert_false (pc_names_equal (NULL, "Ann Lee"));
-  g_assert_false (pc_names_equal ("Ann Lee", NULL));
-  g_assert_false (pc_names_equal ("", ""));
-  g_assert_false (pc_names_equal ("   ", " "));
-  g_assert_false (pc_names_equal ("", "Ann Lee"));
+  g_assert_false (pc_text_names_equal (NULL, NULL));
+  g_assert_false (pc_text_names_equal (NULL, "Ann Lee"));
+  g_assert_false (pc_text_names_equal ("Ann Lee", NULL));
+  g_assert_false (pc_text_names_equal ("", ""));
+  g_assert_false (pc_text_names_equal ("   ", " "));
+  g_assert_false (pc_text_names_equal ("", "Ann Lee"));
   /* Text that is not UTF-8 is nobody's name. */
-  g_assert_false (pc_names_equal ("Ann\xff", "Ann\xff"));
+  g_assert_false (pc_text_names_equal ("Ann\xff", "Ann\xff"));
 }
 
 /* "Today" is the day in UTC wherever the clock is: a time just after

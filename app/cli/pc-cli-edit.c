@@ -24,6 +24,7 @@
 #include "pc-file.h"
 #include "pc-sign.h"
 #include "pc-store.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* Vocabulary typed on the command line: an id, or its label in any
@@ -35,7 +36,7 @@ match_division (const char *text)
 
   for (guint i = 0; ids[i] != NULL; i++)
     if (g_ascii_strcasecmp (text, ids[i]) == 0
-        || pc_names_equal (text, pc_division_to_label (ids[i])))
+        || pc_text_names_equal (text, pc_division_to_label (ids[i])))
       return ids[i];
 
   return NULL;
@@ -47,7 +48,7 @@ match_kind (const char   *text,
 {
   for (PcChangeKind k = PC_KIND_NEW_SERVICE; k <= PC_KIND_SERVICE_CLOSURE; k++)
     if (g_ascii_strcasecmp (text, pc_kind_to_string (k)) == 0
-        || pc_names_equal (text, pc_kind_to_label (k)))
+        || pc_text_names_equal (text, pc_kind_to_label (k)))
       {
         *out = k;
         return TRUE;

@@ -20,6 +20,7 @@
 #include "pc-lifecycle.h"
 #include "pc-sign.h"
 #include "pc-summary.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* Triggers are a guard rail that whoever can write the file can take
@@ -254,9 +255,9 @@ check_state (Check *check)
       else if (n > 2 || pc_lifecycle_state_after (decision->meaning) != a->state)
         add_problem (check, _("it says “%s”, but %s signed “%s”"), state, decision->name,
                      pc_meaning_to_label (decision->meaning));
-      else if (pc_names_equal (prepared->name, decision->name))
+      else if (pc_text_names_equal (prepared->name, decision->name))
         add_problem (check, _("%s both prepared and reviewed it"), decision->name);
-      else if (pc_names_equal (a->lead, decision->name))
+      else if (pc_text_names_equal (a->lead, decision->name))
         add_problem (check, _("%s is the service lead and so cannot also be its reviewer"),
                      decision->name);
       break;

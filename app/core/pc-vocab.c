@@ -14,7 +14,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "pc-text.h"
 
 /* One entry of a vocabulary: the stable id and the untranslated label.
  * Labels are marked with N_() here and translated when they are asked
@@ -458,13 +457,6 @@ pc_utc_time_is_valid (const char *str)
          parse_digits (str + 11, 2, &hour) && hour < 24 &&
          parse_digits (str + 14, 2, &minute) && minute < 60 &&
          parse_digits (str + 17, 2, &second) && second < 60;
-}
-
-gboolean
-pc_names_equal (const char *a,
-                const char *b)
-{
-  return pc_text_names_equal (a, b);
 }
 
 GDate *

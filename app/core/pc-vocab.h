@@ -65,12 +65,6 @@ gboolean    pc_date_is_valid            (const char     *str);
  * real calendar date, hours 00-23, minutes and seconds 00-59. */
 gboolean    pc_utc_time_is_valid        (const char     *str);
 
-/* Compares two people's names as pc_text_names_equal() does: ignoring
- * case and runs of white space, so that "Dr  Ann Lee" and "dr ann lee"
- * are the same person, and letters of other scripts that look alike. */
-gboolean    pc_names_equal              (const char     *a,
-                                         const char     *b);
-
 /* The calendar day of @when in UTC (NULL: now), the day every "today"
  * of the program is: overdue actions, review dates, the linter's.
  * Returns: (transfer full) */
