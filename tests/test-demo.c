@@ -330,7 +330,7 @@ test_variety (void)
     }
 
   g_assert_cmpuint (g_hash_table_size (divisions), >=, 3);
-  for (const char * const *id = pc_priority_ids (); *id != NULL; id++)
+  for (const char * const *id = pc_vocab_ids (PC_VOCAB_PRIORITY); *id != NULL; id++)
     g_assert_true (g_hash_table_contains (priorities, *id));
   for (guint k = PC_KIND_NEW_SERVICE; k <= PC_KIND_SERVICE_CLOSURE; k++)
     g_assert_true (kinds[k]);

@@ -63,7 +63,8 @@ check_tail (Check      *check,
   const PcAssessment *a = check->a;
   const PcSignoff *s = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
   g_autofree char *described = _pc_store_describe_signoff (s, NULL);
-  const char *before = s->meaning == PC_MEANING_PREPARED ? "draft" : "in_review";
+  const char *before = pc_state_to_string (s->meaning == PC_MEANING_PREPARED ? PC_STATE_DRAFT
+                                                                               : PC_STATE_IN_REVIEW);
   const PcAuditEntry *signed_row = first < rows->len ? g_ptr_array_index (rows, first) : NULL;
   const PcAuditEntry *state_row = first + 1 < rows->len ? g_ptr_array_index (rows, first + 1) : NULL;
   gboolean ok;

@@ -324,8 +324,8 @@ check_signoff (Verifier          *v,
     who = pool_take (v, g_strdup_printf (_("the signer of signoffs[%u]"), index));
 
   if (meaning == NULL || !pc_meaning_from_string (meaning, &so->meaning))
-    signoff_problem (v, so, _("%s’s sign-off does not say what it means: signoffs[%u].meaning is not one of prepared, approved, approved_with_conditions, not_approved, returned"),
-                     who, index);
+    signoff_problem (v, so, _("%s’s sign-off does not say what it means: signoffs[%u].meaning is not one of %s"),
+                     who, index, pool_take (v, pc_vocab_describe (PC_VOCAB_MEANING)));
 
   if (public_key == NULL || signature == NULL)
     {

@@ -252,9 +252,7 @@ describe_final (const PcAssessment *a)
 static void
 update_banner (PcAssessmentView *self)
 {
-  static const char * const state_classes[] = {
-    "draft", "in_review", "approved", "approved_with_conditions", "not_approved",
-  };
+  const char * const *state_classes = pc_vocab_ids (PC_VOCAB_STATE);
   const PcAssessment *a = current (self);
   g_autofree char *markup = NULL;
   const char *icon = "changes-prevent-symbolic";
@@ -335,7 +333,7 @@ update_banner (PcAssessmentView *self)
   if (markup == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (state_classes); i++)
+  for (guint i = 0; state_classes[i] != NULL; i++)
     gtk_widget_remove_css_class (self->banner, state_classes[i]);
   gtk_widget_remove_css_class (self->banner, "altered");
   gtk_widget_add_css_class (self->banner, a->altered != NULL ? "altered"

@@ -49,15 +49,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The states the filter offers, after "All states". */
-static const PcState filter_states[] = {
-  PC_STATE_DRAFT,
-  PC_STATE_IN_REVIEW,
-  PC_STATE_APPROVED,
-  PC_STATE_APPROVED_WITH_CONDITIONS,
-  PC_STATE_NOT_APPROVED,
-};
-
 static gboolean
 item_matches (gpointer object,
               gpointer user_data)
@@ -69,11 +60,11 @@ item_matches (gpointer object,
   guint division_index = gtk_drop_down_get_selected (self->division_filter);
 
   if (state_index != GTK_INVALID_LIST_POSITION && state_index > 0
-      && data->state != filter_states[state_index - 1])
+      && data->state != pc_vocab_choice (PC_VOCAB_STATE, state_index - 1))
     return FALSE;
 
   if (division_index != GTK_INVALID_LIST_POSITION && division_index > 0
-      && g_strcmp0 (data->division, pc_division_ids ()[division_index - 1]) != 0)
+      && g_strcmp0 (data->division, pc_vocab_ids (PC_VOCAB_DIVISION)[division_index - 1]) != 0)
     return FALSE;
 
   if (self->search != NULL
@@ -195,7 +186,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
   GtkWidget *state = gtk_widget_get_next_sibling (text);
   GtkWidget *progress = gtk_widget_get_next_sibling (state);
-  const char *division = pc_division_to_label (data->division);
+  const char *division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, data->division);
   g_autofree char *date = g_strndup (data->updated_at, 10);
   g_autofree char *line = NULL;
   g_autofree char *state_text = NULL;
@@ -218,8 +209,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (state), state_text);
   gtk_label_set_text (GTK_LABEL (progress), progress_text);
 
-  for (guint i = 0; i < G_N_ELEMENTS (filter_states); i++)
-    gtk_widget_remove_css_class (state, pc_state_to_string (filter_states[i]));
+  for (const char * const *id = pc_vocab_ids (PC_VOCAB_STATE); *id != NULL; id++)
+    gtk_widget_remove_css_class (state, *id);
   gtk_widget_remove_css_class (state, "altered");
   gtk_widget_add_css_class (state, data->integrity == PC_INTEGRITY_ALTERED
                                    ? "altered" : pc_state_to_string (data->state));
@@ -376,22 +367,20 @@ pc_list_page_class_init (PcListPageClass *klass)
 static void
 pc_list_page_init (PcListPage *self)
 {
-  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) divisions = gtk_string_list_new (NULL);
-  const char * const *division_ids = pc_division_ids ();
+  g_autofree const char **state_labels = pc_vocab_choice_labels (PC_VOCAB_STATE);
+  g_autofree const char **division_labels = pc_vocab_choice_labels (PC_VOCAB_DIVISION);
+  g_autoptr(GtkStringList) states = gtk_string_list_new (state_labels);
+  g_autoptr(GtkStringList) divisions = gtk_string_list_new (division_labels);
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (states, _("All states"));
-  for (guint i = 0; i < G_N_ELEMENTS (filter_states); i++)
-    gtk_string_list_append (states, pc_state_to_label (filter_states[i]));
+  /* Every state and every division, after "All states" and "All divisions". */
+  gtk_string_list_splice (states, 0, 0, (const char * const[]) { _("All states"), NULL });
   gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
 
-  gtk_string_list_append (divisions, _("All divisions"));
-  for (guint i = 0; division_ids[i] != NULL; i++)
-    gtk_string_list_append (divisions, pc_division_to_label (division_ids[i]));
+  gtk_string_list_splice (divisions, 0, 0, (const char * const[]) { _("All divisions"), NULL });
   gtk_drop_down_set_model (self->division_filter, G_LIST_MODEL (divisions));
 
   self->filter = gtk_custom_filter_new (item_matches, self, NULL);

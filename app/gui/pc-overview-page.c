@@ -62,14 +62,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const PcState all_states[] = {
-  PC_STATE_DRAFT,
-  PC_STATE_IN_REVIEW,
-  PC_STATE_APPROVED,
-  PC_STATE_APPROVED_WITH_CONDITIONS,
-  PC_STATE_NOT_APPROVED,
-};
-
 /* Saving */
 
 /* The value @field holds in the assessment as loaded, as text. */
@@ -326,8 +318,8 @@ update_summary (PcOverviewPage *self)
 
   gtk_label_set_text (self->state_label, a->altered != NULL ? _("Altered")
                                                            : pc_state_to_label (a->state));
-  for (guint i = 0; i < G_N_ELEMENTS (all_states); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), pc_state_to_string (all_states[i]));
+  for (const char * const *id = pc_vocab_ids (PC_VOCAB_STATE); *id != NULL; id++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), *id);
   gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "altered");
   gtk_widget_add_css_class (GTK_WIDGET (self->state_label),
                             a->altered != NULL ? "altered" : pc_state_to_string (a->state));

@@ -120,7 +120,7 @@ fill_database (const char   *dir,
   g_autoptr(PcChecklist) checklist = NULL;
   g_autoptr(PcSigningKey) author = NULL;
   g_autoptr(PcSigningKey) reviewer = NULL;
-  const char * const *divisions = pc_division_ids ();
+  const char * const *divisions = pc_vocab_ids (PC_VOCAB_DIVISION);
   guint n_divisions = g_strv_length ((char **) divisions);
 
   store = pc_store_open (path, error);
