@@ -247,28 +247,6 @@ get_text (const Loader  *loader,
 }
 
 static gboolean
-is_valid_id (const char *id)
-{
-  gboolean after_hyphen = TRUE;
-
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (*p == '-')
-        {
-          if (after_hyphen)
-            return FALSE;
-          after_hyphen = TRUE;
-        }
-      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-        after_hyphen = FALSE;
-      else
-        return FALSE;
-    }
-
-  return !after_hyphen;
-}
-
-static gboolean
 get_id (const Loader  *loader,
         const cJSON   *object,
         const char    *path,
@@ -279,7 +257,7 @@ get_id (const Loader  *loader,
   if (!get_text (loader, object, path, "id", hint, out, error))
     return FALSE;
 
-  if (!is_valid_id (*out))
+  if (!pc_text_is_id (*out, '-'))
     {
       g_autofree char *item_path = member_path (path, "id");
       g_autofree char *quoted = pc_json_quote (*out, QUOTE_CHARS);

@@ -437,6 +437,34 @@ drop_invisible (const char *folded)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_lower_alnum (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+gboolean
+pc_text_is_id (const char *text,
+               char        separator)
+{
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (;;)
+    {
+      if (!is_lower_alnum (*p))
+        return FALSE;
+      while (is_lower_alnum (*p))
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != separator)
+        return FALSE;
+      p++;
+    }
+}
+
 gboolean
 pc_text_is_blank (const char *text)
 {

@@ -74,6 +74,12 @@ char     *pc_text_name_fold        (const char  *name);
  * UTF-8. */
 char     *pc_text_name_key         (const char  *name);
 
+/* TRUE when @text is an id: groups of lower-case ASCII letters and
+ * digits joined by single @separators ("people-at-the-heart" with '-',
+ * "partly_met" with '_'). */
+gboolean  pc_text_is_id            (const char  *text,
+                                    char         separator);
+
 /* TRUE when @text is NULL, empty or nothing but white space (any
  * Unicode space, so that a lone no-break space is not evidence);
  * FALSE for invalid UTF-8, which is not blank. */

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-json.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* The layout: the schema's rules, by hand */
@@ -63,33 +64,6 @@ struct _Shape
                                    * required, and no other allowed */
   const Shape         *items;     /* KIND_ARRAY */
 };
-
-static gboolean
-is_lower_alnum (char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-/* ^[a-z0-9]+(SEP[a-z0-9]+)*$ */
-static gboolean
-is_joined_id (const char *text,
-              char        separator)
-{
-  const char *p = text;
-
-  for (;;)
-    {
-      if (!is_lower_alnum (*p))
-        return FALSE;
-      while (is_lower_alnum (*p))
-        p++;
-      if (*p == '\0')
-        return TRUE;
-      if (*p != separator)
-        return FALSE;
-      p++;
-    }
-}
 
 /* Dates and times are checked as the store checks them: real calendar
  * days ("2026-02-30" is not one), and real times of day. */
@@ -190,14 +164,14 @@ rule_reference (const char *text)
 static const char *
 rule_id (const char *text)
 {
-  return is_joined_id (text, '-') ? NULL
+  return pc_text_is_id (text, '-') ? NULL
          : N_("is not an id: lower-case letters and digits joined by single hyphens");
 }
 
 static const char *
 rule_vocab_id (const char *text)
 {
-  return is_joined_id (text, '_') ? NULL
+  return pc_text_is_id (text, '_') ? NULL
          : N_("is not an id: lower-case letters and digits joined by single underscores");
 }
 
