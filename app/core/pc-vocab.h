@@ -36,8 +36,9 @@ typedef enum
  * hold. PC_VOCAB_DECISION has the ids of every meaning. Transfer none. */
 const char * const *pc_vocab_ids        (PcVocab      vocab);
 
-/* The id and the (translated) label of @value; NULL for a value outside
- * the table, and for the label of a vocabulary without labels (levels). */
+/* The id and the (translated) label of @value (a value outside the table
+ * is a programmer's error); the label is NULL for a vocabulary without
+ * labels (levels). */
 const char *pc_vocab_id                 (PcVocab      vocab,
                                          guint        value);
 const char *pc_vocab_label              (PcVocab      vocab,
