@@ -22,6 +22,7 @@
 #include "pc-store.h"
 #include "pc-summary.h"
 #include "pc-test-utils.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* One demo database, filled once and shared by the tests, which only
@@ -330,7 +331,7 @@ test_variety (void)
     }
 
   g_assert_cmpuint (g_hash_table_size (divisions), >=, 3);
-  for (const char * const *id = pc_priority_ids (); *id != NULL; id++)
+  for (const char * const *id = pc_vocab_ids (PC_VOCAB_PRIORITY); *id != NULL; id++)
     g_assert_true (g_hash_table_contains (priorities, *id));
   for (guint k = PC_KIND_NEW_SERVICE; k <= PC_KIND_SERVICE_CLOSURE; k++)
     g_assert_true (kinds[k]);
@@ -404,8 +405,8 @@ test_signatures (void)
       author = g_ptr_array_index (a->signoffs, 0);
       reviewer = g_ptr_array_index (a->signoffs, 1);
       g_assert_cmpint (author->meaning, ==, PC_MEANING_PREPARED);
-      g_assert_true (pc_names_equal (author->name, a->lead));
-      g_assert_false (pc_names_equal (author->name, reviewer->name));
+      g_assert_true (pc_text_names_equal (author->name, a->lead));
+      g_assert_false (pc_text_names_equal (author->name, reviewer->name));
       g_assert_cmpstr (author->key_id, !=, reviewer->key_id);
       approved++;
     }
@@ -550,7 +551,7 @@ history_names (GPtrArray  *history,
     {
       const PcAuditEntry *entry = g_ptr_array_index (history, i);
 
-      if (pc_names_equal (entry->actor, actor))
+      if (pc_text_names_equal (entry->actor, actor))
         return TRUE;
     }
 

@@ -279,10 +279,38 @@ test_name_keys (void)
   g_assert_false (pc_text_names_equal ("Ann\xff", "Ann\xff"));
 
   /* The vocabulary's comparison is this one. */
-  g_assert_true (pc_names_equal ("Кemal Aydın", "KEMAL AYDIN"));
+  g_assert_true (pc_text_names_equal ("Кemal Aydın", "KEMAL AYDIN"));
 }
 
 /* The reviewer-is-not-the-author rule, with look-alike names. */
+/* The one normalisation of a name, which key files are named after:
+ * tidied, case-folded, composed. */
+static void
+test_name_fold (void)
+{
+  g_autofree char *folded = pc_text_name_fold ("  Dr\tANN  Le\xcc\x81 ");
+  g_autofree char *same = pc_text_name_fold ("dr ann l\xc3\xa9");
+
+  g_assert_cmpstr (folded, ==, "dr ann l\xc3\xa9");
+  g_assert_cmpstr (same, ==, folded);
+  g_assert_null (pc_text_name_fold (" \t "));
+  g_assert_null (pc_text_name_fold (NULL));
+}
+
+static void
+test_ids (void)
+{
+  g_assert_true (pc_text_is_id ("people-at-the-heart", '-'));
+  g_assert_true (pc_text_is_id ("partly_met", '_'));
+  g_assert_true (pc_text_is_id ("p2", '-'));
+  g_assert_false (pc_text_is_id ("partly_met", '-'));
+  g_assert_false (pc_text_is_id ("", '-'));
+  g_assert_false (pc_text_is_id ("-a", '-'));
+  g_assert_false (pc_text_is_id ("a-", '-'));
+  g_assert_false (pc_text_is_id ("a--b", '-'));
+  g_assert_false (pc_text_is_id ("People", '-'));
+}
+
 static void
 test_lifecycle_look_alike (void)
 {
@@ -563,6 +591,8 @@ main (int   argc,
   g_test_add_func ("/pc/text/check/name-scripts", test_check_names_scripts);
   g_test_add_func ("/pc/text/normalize-and-tidy", test_normalize_and_tidy);
   g_test_add_func ("/pc/text/name-keys", test_name_keys);
+  g_test_add_func ("/pc/text/name-fold", test_name_fold);
+  g_test_add_func ("/pc/text/ids", test_ids);
   g_test_add_func ("/pc/text/lifecycle-look-alike", test_lifecycle_look_alike);
   g_test_add_func ("/pc/text/store-nfc", test_store_nfc);
   g_test_add_func ("/pc/text/store-refuses", test_store_refuses);

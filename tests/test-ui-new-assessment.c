@@ -347,9 +347,9 @@ test_dialog_create (void)
 
   set_text (root, "Title of the service or pathway", "  Crisis café  ");
   choose (root, "Kind of change", PC_KIND_PATHWAY_REDESIGN);
-  choose (root, "Division", index_of (pc_division_ids (), "enfield_mental_health"));
+  choose (root, "Division", index_of (pc_vocab_ids (PC_VOCAB_DIVISION), "enfield_mental_health"));
   /* The first choice of priority is "None". */
-  choose (root, "Clinical priority it serves", 1 + index_of (pc_priority_ids (), "urgent_crisis_care"));
+  choose (root, "Clinical priority it serves", 1 + index_of (pc_vocab_ids (PC_VOCAB_PRIORITY), "urgent_crisis_care"));
   set_text (root, "Service lead", "Ann Lee");
 
   /* Team members are added with Enter or the add button; one is
@@ -466,7 +466,7 @@ test_overview_edits (void)
 
   /* A choice is saved at once, with the text typed before it. */
   set_text (page, "Title of the service or pathway", "Crisis café");
-  choose (page, "Division", index_of (pc_division_ids (), "haringey_mental_health"));
+  choose (page, "Division", index_of (pc_vocab_ids (PC_VOCAB_DIVISION), "haringey_mental_health"));
   g_assert_cmpuint (f.changes, ==, 3);
   g_assert_cmpstr (f.assessment->division, ==, "haringey_mental_health");
   g_assert_cmpstr (f.assessment->title, ==, "Crisis café");

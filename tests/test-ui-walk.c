@@ -310,10 +310,10 @@ create_through_dialog (Walk *w)
   GtkWidget *dialog;
   guint division = 0;
 
-  for (const char * const *ids = pc_division_ids (); ids[division] != NULL; division++)
+  for (const char * const *ids = pc_vocab_ids (PC_VOCAB_DIVISION); ids[division] != NULL; division++)
     if (g_str_equal (ids[division], PC_TEST_DIVISION))
       break;
-  g_assert_nonnull (pc_division_ids ()[division]);
+  g_assert_nonnull (pc_vocab_ids (PC_VOCAB_DIVISION)[division]);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (w->window), "win.new-assessment", NULL));
   dialog = GTK_WIDGET (pc_test_ui_find_toplevel (PC_TYPE_NEW_ASSESSMENT_DIALOG));

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 #include <string.h>
@@ -163,29 +164,29 @@ test_statuses_and_levels (void)
 static void
 test_divisions (void)
 {
-  const char * const *ids = pc_division_ids ();
+  const char * const *ids = pc_vocab_ids (PC_VOCAB_DIVISION);
   guint n = 0;
 
   for (; ids[n] != NULL; n++)
-    g_assert_nonnull (pc_division_to_label (ids[n]));
+    g_assert_nonnull (pc_vocab_id_to_label (PC_VOCAB_DIVISION, ids[n]));
 
   g_assert_cmpuint (n, ==, 6);
-  g_assert_cmpstr (pc_division_to_label ("haringey_mental_health"), ==,
+  g_assert_cmpstr (pc_vocab_id_to_label (PC_VOCAB_DIVISION, "haringey_mental_health"), ==,
                    "Haringey Mental Health");
-  g_assert_cmpstr (pc_division_to_label ("other"), ==, "Other");
+  g_assert_cmpstr (pc_vocab_id_to_label (PC_VOCAB_DIVISION, "other"), ==, "Other");
 }
 
 static void
 test_priorities (void)
 {
-  const char * const *ids = pc_priority_ids ();
+  const char * const *ids = pc_vocab_ids (PC_VOCAB_PRIORITY);
   guint n = 0;
 
   for (; ids[n] != NULL; n++)
-    g_assert_nonnull (pc_priority_to_label (ids[n]));
+    g_assert_nonnull (pc_vocab_id_to_label (PC_VOCAB_PRIORITY, ids[n]));
 
   g_assert_cmpuint (n, ==, 5);
-  g_assert_cmpstr (pc_priority_to_label ("specialist_services"), ==,
+  g_assert_cmpstr (pc_vocab_id_to_label (PC_VOCAB_PRIORITY, "specialist_services"), ==,
                    "Maintain world-class excellence in specialist services");
 }
 
@@ -214,19 +215,55 @@ test_unknown_ids (void)
   g_assert_false (pc_kind_from_string ("New service", NULL));
   g_assert_false (pc_kind_from_string ("", NULL));
 
-  g_assert_null (pc_division_to_label ("Barnet Mental Health"));
-  g_assert_null (pc_division_to_label (""));
-  g_assert_null (pc_division_to_label (NULL));
-  g_assert_null (pc_priority_to_label ("urgent"));
-  g_assert_null (pc_priority_to_label (NULL));
+  g_assert_null (pc_vocab_id_to_label (PC_VOCAB_DIVISION, "Barnet Mental Health"));
+  g_assert_null (pc_vocab_id_to_label (PC_VOCAB_DIVISION, ""));
+  g_assert_null (pc_vocab_id_to_label (PC_VOCAB_DIVISION, NULL));
+  g_assert_null (pc_vocab_id_to_label (PC_VOCAB_PRIORITY, "urgent"));
+  g_assert_null (pc_vocab_id_to_label (PC_VOCAB_PRIORITY, NULL));
 }
 
 static void
 test_describe_ratings (void)
 {
-  g_autofree char *text = pc_vocab_describe_ratings ();
+  g_autofree char *text = pc_vocab_describe (PC_VOCAB_RATING);
 
   g_assert_cmpstr (text, ==, "met, partly_met, not_met, not_applicable, not_assessed");
+}
+
+/* The lists derived from the tables: what a file may hold (enum order),
+ * and what people choose from (their order). */
+static void
+test_lists (void)
+{
+  g_autofree char *kinds = pc_vocab_alternatives (PC_VOCAB_KIND);
+  g_autofree char *decisions = pc_vocab_alternatives (PC_VOCAB_DECISION);
+  g_autofree char *meanings = pc_vocab_describe (PC_VOCAB_MEANING);
+  g_autofree const char **states = pc_vocab_choice_labels (PC_VOCAB_STATE);
+  const char * const *ratings = pc_vocab_ids (PC_VOCAB_RATING);
+  guint value;
+
+  g_assert_cmpstr (kinds, ==, "new_service, service_change, pathway_redesign or service_closure");
+  g_assert_cmpstr (decisions, ==, "approved, approved_with_conditions, returned or not_approved");
+  g_assert_cmpstr (meanings, ==, "prepared, approved, approved_with_conditions, not_approved, returned");
+
+  g_assert_cmpuint (g_strv_length ((char **) ratings), ==, 5);
+  g_assert_cmpstr (ratings[0], ==, "not_assessed");
+  g_assert_cmpstr (ratings[4], ==, "not_applicable");
+
+  g_assert_cmpuint (g_strv_length ((char **) states), ==, 5);
+  g_assert_cmpstr (states[1], ==, "In review");
+
+  /* "prepared" is a meaning but not a reviewer's decision. */
+  g_assert_true (pc_vocab_lookup (PC_VOCAB_MEANING, "prepared", NULL));
+  g_assert_false (pc_vocab_lookup (PC_VOCAB_DECISION, "prepared", NULL));
+  g_assert_true (pc_vocab_lookup (PC_VOCAB_DECISION, "returned", &value));
+  g_assert_cmpuint (value, ==, PC_MEANING_RETURNED);
+  g_assert_cmpuint (pc_vocab_position (PC_VOCAB_DECISION, PC_MEANING_RETURNED), ==, 2);
+  g_assert_cmpuint (pc_vocab_position (PC_VOCAB_DECISION, PC_MEANING_PREPARED), ==, G_MAXUINT);
+  g_assert_cmpuint (pc_vocab_position (PC_VOCAB_RATING, PC_RATING_NOT_ASSESSED), ==, 4);
+
+  g_assert_null (pc_level_to_label (PC_LEVEL_BLOCK));
+  g_assert_cmpstr (pc_level_to_string (PC_LEVEL_BLOCK), ==, "block");
 }
 
 static void
@@ -296,28 +333,28 @@ test_utc_times (void)
 static void
 test_names (void)
 {
-  g_assert_true (pc_names_equal ("Ann Lee", "Ann Lee"));
-  g_assert_true (pc_names_equal ("Dr  Ann Lee", "dr ann lee"));
-  g_assert_true (pc_names_equal ("  Ann\tLee \n", "ann lee"));
-  g_assert_true (pc_names_equal ("ANN LEE", "ann lee"));
-  g_assert_true (pc_names_equal ("Zoë Ünal", "ZOË ünal"));
+  g_assert_true (pc_text_names_equal ("Ann Lee", "Ann Lee"));
+  g_assert_true (pc_text_names_equal ("Dr  Ann Lee", "dr ann lee"));
+  g_assert_true (pc_text_names_equal ("  Ann\tLee \n", "ann lee"));
+  g_assert_true (pc_text_names_equal ("ANN LEE", "ann lee"));
+  g_assert_true (pc_text_names_equal ("Zoë Ünal", "ZOË ünal"));
   /* A non-breaking space is white space too. */
-  g_assert_true (pc_names_equal ("Ann\xc2\xa0Lee", "Ann Lee"));
+  g_assert_true (pc_text_names_equal ("Ann\xc2\xa0Lee", "Ann Lee"));
   /* Composed and decomposed accents are the same letter. */
-  g_assert_true (pc_names_equal ("Jos\xc3\xa9", "Jose\xcc\x81"));
+  g_assert_true (pc_text_names_equal ("Jos\xc3\xa9", "Jose\xcc\x81"));
 
-  g_assert_false (pc_names_equal ("Ann Lee", "Anne Lee"));
-  g_assert_false (pc_names_equal ("AnnLee", "Ann Lee"));
-  g_assert_false (pc_names_equal ("Ann Lee", "Lee Ann"));
+  g_assert_false (pc_text_names_equal ("Ann Lee", "Anne Lee"));
+  g_assert_false (pc_text_names_equal ("AnnLee", "Ann Lee"));
+  g_assert_false (pc_text_names_equal ("Ann Lee", "Lee Ann"));
 
-  g_assert_false (pc_names_equal (NULL, NULL));
-  g_assert_false (pc_names_equal (NULL, "Ann Lee"));
-  g_assert_false (pc_names_equal ("Ann Lee", NULL));
-  g_assert_false (pc_names_equal ("", ""));
-  g_assert_false (pc_names_equal ("   ", " "));
-  g_assert_false (pc_names_equal ("", "Ann Lee"));
+  g_assert_false (pc_text_names_equal (NULL, NULL));
+  g_assert_false (pc_text_names_equal (NULL, "Ann Lee"));
+  g_assert_false (pc_text_names_equal ("Ann Lee", NULL));
+  g_assert_false (pc_text_names_equal ("", ""));
+  g_assert_false (pc_text_names_equal ("   ", " "));
+  g_assert_false (pc_text_names_equal ("", "Ann Lee"));
   /* Text that is not UTF-8 is nobody's name. */
-  g_assert_false (pc_names_equal ("Ann\xff", "Ann\xff"));
+  g_assert_false (pc_text_names_equal ("Ann\xff", "Ann\xff"));
 }
 
 /* "Today" is the day in UTC wherever the clock is: a time just after
@@ -358,6 +395,7 @@ main (int   argc,
   g_test_add_func ("/pc/vocab/priorities", test_priorities);
   g_test_add_func ("/pc/vocab/unknown-ids", test_unknown_ids);
   g_test_add_func ("/pc/vocab/describe-ratings", test_describe_ratings);
+  g_test_add_func ("/pc/vocab/lists", test_lists);
   g_test_add_func ("/pc/vocab/dates", test_dates);
   g_test_add_func ("/pc/vocab/utc-times", test_utc_times);
   g_test_add_func ("/pc/vocab/date-utc", test_date_utc);

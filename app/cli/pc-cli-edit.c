@@ -24,47 +24,50 @@
 #include "pc-file.h"
 #include "pc-sign.h"
 #include "pc-store.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* Vocabulary typed on the command line: an id, or its label in any
  * case ("Enfield Mental Health" for enfield_mental_health). */
-static const char *
-match_division (const char *text)
-{
-  const char * const *ids = pc_division_ids ();
-
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (g_ascii_strcasecmp (text, ids[i]) == 0
-        || pc_names_equal (text, pc_division_to_label (ids[i])))
-      return ids[i];
-
-  return NULL;
-}
-
 static gboolean
-match_kind (const char   *text,
-            PcChangeKind *out)
+match_vocab (PcVocab     vocab,
+             const char *text,
+             guint      *out)
 {
-  for (PcChangeKind k = PC_KIND_NEW_SERVICE; k <= PC_KIND_SERVICE_CLOSURE; k++)
-    if (g_ascii_strcasecmp (text, pc_kind_to_string (k)) == 0
-        || pc_names_equal (text, pc_kind_to_label (k)))
-      {
-        *out = k;
-        return TRUE;
-      }
+  for (guint i = 0; i < pc_vocab_n_choices (vocab); i++)
+    {
+      guint value = pc_vocab_choice (vocab, i);
+
+      if (g_ascii_strcasecmp (text, pc_vocab_id (vocab, value)) == 0
+          || pc_text_names_equal (text, pc_vocab_label (vocab, value)))
+        {
+          *out = value;
+          return TRUE;
+        }
+    }
 
   return FALSE;
 }
 
+/* Says that @value is not a @what, and lists what it may be. */
 static int
-fail_ids (PcCliContext       *ctx,
-          const char         *what,
-          const char         *value,
-          const char * const *ids)
+fail_choices (PcCliContext *ctx,
+              const char   *what,
+              const char   *value,
+              const char   *list)
 {
-  g_autofree char *list = g_strjoinv (", ", (char **) ids);
-
   return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a %s: use one of %s"), value, what, list);
+}
+
+static int
+fail_vocab (PcCliContext *ctx,
+            const char   *what,
+            const char   *value,
+            PcVocab       vocab)
+{
+  g_autofree char *list = pc_vocab_describe (vocab);
+
+  return fail_choices (ctx, what, value, list);
 }
 
 /* new */
@@ -74,9 +77,6 @@ _pc_cli_new (PcCliContext  *ctx,
              int            argc,
              char         **argv)
 {
-  static const char * const kinds[] = {
-    "new_service", "service_change", "pathway_redesign", "service_closure", NULL
-  };
   g_autofree char *title = NULL;
   g_autofree char *kind = NULL;
   g_autofree char *division = NULL;
@@ -88,9 +88,10 @@ _pc_cli_new (PcCliContext  *ctx,
   g_autofree char *affected = NULL;
   g_autofree char *checklist_path = NULL;
   g_auto(GStrv) team = NULL;
+  g_autofree char *kinds = pc_vocab_alternatives (PC_VOCAB_KIND);
   const GOptionEntry entries[] = {
     { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The service or pathway assessed"), N_("T") },
-    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, N_("new_service, service_change, pathway_redesign or service_closure"), N_("K") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, kinds, N_("K") },
     { "division", 0, 0, G_OPTION_ARG_STRING, &division, N_("The division, by id or name"), N_("D") },
     { "lead", 0, 0, G_OPTION_ARG_STRING, &lead, N_("The service lead"), N_("NAME") },
     { "priority", 0, 0, G_OPTION_ARG_STRING, &priority, N_("The clinical priority it serves"), N_("P") },
@@ -107,7 +108,8 @@ _pc_cli_new (PcCliContext  *ctx,
   g_autoptr(PcAssessment) header = NULL;
   g_autoptr(PcAssessment) created = NULL;
   g_autoptr(GError) error = NULL;
-  const char *division_id;
+  guint division_value;
+  guint kind_value;
   gint64 id;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, NULL, 0,
@@ -119,15 +121,16 @@ _pc_cli_new (PcCliContext  *ctx,
                          _("--title, --kind, --division and --lead are required: run “principle-check new --help”"));
 
   header = pc_assessment_new ();
-  if (!match_kind (kind, &header->kind))
-    return fail_ids (ctx, _("kind of change"), kind, kinds);
-  if ((division_id = match_division (division)) == NULL)
-    return fail_ids (ctx, _("division"), division, pc_division_ids ());
-  if (priority != NULL && pc_priority_to_label (priority) == NULL)
-    return fail_ids (ctx, _("clinical priority"), priority, pc_priority_ids ());
+  if (!match_vocab (PC_VOCAB_KIND, kind, &kind_value))
+    return fail_vocab (ctx, _("kind of change"), kind, PC_VOCAB_KIND);
+  header->kind = (PcChangeKind) kind_value;
+  if (!match_vocab (PC_VOCAB_DIVISION, division, &division_value))
+    return fail_vocab (ctx, _("division"), division, PC_VOCAB_DIVISION);
+  if (priority != NULL && !pc_vocab_lookup (PC_VOCAB_PRIORITY, priority, NULL))
+    return fail_vocab (ctx, _("clinical priority"), priority, PC_VOCAB_PRIORITY);
 
   header->title = g_strdup (title);
-  header->division = g_strdup (division_id);
+  header->division = g_strdup (pc_vocab_id (PC_VOCAB_DIVISION, division_value));
   header->lead = g_strdup (lead);
   header->priority = g_strdup (priority);
   header->outcomes = g_strdup (outcomes);
@@ -182,7 +185,11 @@ _pc_cli_set (PcCliContext  *ctx,
   field = ctx->args[1];
   value = ctx->args[2];
   if (!g_strv_contains (fields, field))
-    return fail_ids (ctx, _("header field"), field, fields);
+    {
+      g_autofree char *list = g_strjoinv (", ", (char **) fields);
+
+      return fail_choices (ctx, _("header field"), field, list);
+    }
 
   if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
     return PC_EXIT_USAGE;
@@ -197,13 +204,13 @@ _pc_cli_set (PcCliContext  *ctx,
     }
   else
     {
-      PcChangeKind kind;
-      const char *division_id;
+      PcVocab vocab = g_str_equal (field, "kind") ? PC_VOCAB_KIND : PC_VOCAB_DIVISION;
+      guint matched;
 
-      if (g_str_equal (field, "kind") && match_kind (value, &kind))
-        value = pc_kind_to_string (kind);
-      else if (g_str_equal (field, "division") && (division_id = match_division (value)) != NULL)
-        value = division_id;
+      /* A kind or division may be typed by its label too. */
+      if ((g_str_equal (field, "kind") || g_str_equal (field, "division"))
+          && match_vocab (vocab, value, &matched))
+        value = pc_vocab_id (vocab, matched);
       ok = pc_store_set_header_field (store, a->id, field, value, &error);
     }
 
@@ -220,8 +227,9 @@ _pc_cli_answer (PcCliContext  *ctx,
   g_autofree char *rating_text = NULL;
   g_autofree char *evidence = NULL;
   g_autofree char *justification = NULL;
+  g_autofree char *ratings = pc_vocab_alternatives (PC_VOCAB_RATING);
   const GOptionEntry entries[] = {
-    { "rating", 0, 0, G_OPTION_ARG_STRING, &rating_text, N_("met, partly_met, not_met, not_applicable or not_assessed"), N_("R") },
+    { "rating", 0, 0, G_OPTION_ARG_STRING, &rating_text, ratings, N_("R") },
     { "evidence", 0, 0, G_OPTION_ARG_STRING, &evidence, N_("The evidence (replaces what is there; \"\" clears it)"), N_("TEXT") },
     { "justification", 0, 0, G_OPTION_ARG_STRING, &justification, N_("Why the prompt does not apply"), N_("TEXT") },
     { NULL }
@@ -242,10 +250,10 @@ _pc_cli_answer (PcCliContext  *ctx,
 
   if (rating_text != NULL && !pc_rating_from_string (rating_text, &rating))
     {
-      g_autofree char *ratings = pc_vocab_describe_ratings ();
+      g_autofree char *list = pc_vocab_describe (PC_VOCAB_RATING);
 
       return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a rating: use one of %s"),
-                           rating_text, ratings);
+                           rating_text, list);
     }
 
   if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
@@ -405,11 +413,14 @@ _pc_cli_action (PcCliContext  *ctx,
   g_autofree char *owner = NULL;
   g_autofree char *due = NULL;
   g_autofree char *status = NULL;
+  g_autofree char *statuses = pc_vocab_alternatives (PC_VOCAB_ACTION_STATUS);
+  /* Translators: %s is "open, in_progress or done". */
+  g_autofree char *status_help = g_strdup_printf (_("%s (set only)"), statuses);
   const GOptionEntry entries[] = {
     { "description", 0, 0, G_OPTION_ARG_STRING, &description, N_("What will be done"), N_("D") },
     { "owner", 0, 0, G_OPTION_ARG_STRING, &owner, N_("Who will do it"), N_("O") },
     { "due", 0, 0, G_OPTION_ARG_STRING, &due, N_("By when"), N_("YYYY-MM-DD") },
-    { "status", 0, 0, G_OPTION_ARG_STRING, &status, N_("open, in_progress or done (set only)"), N_("S") },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, status_help, N_("S") },
     { NULL }
   };
   g_autoptr(PcStore) store = NULL;
@@ -887,17 +898,15 @@ _pc_cli_review (PcCliContext  *ctx,
                 int            argc,
                 char         **argv)
 {
-  static const char * const decisions[] = {
-    "approved", "approved_with_conditions", "returned", "not_approved", NULL
-  };
   g_autofree char *decision_text = NULL;
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *conditions = NULL;
   g_autofree char *passphrase_file = NULL;
+  g_autofree char *decisions = pc_vocab_alternatives (PC_VOCAB_DECISION);
   const GOptionEntry entries[] = {
-    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision_text, N_("approved, approved_with_conditions, returned or not_approved"), N_("D") },
+    { "decision", 0, 0, G_OPTION_ARG_STRING, &decision_text, decisions, N_("D") },
     SIGNER_OPTIONS (name, role),
     { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, N_("Why (required to return it)"), N_("T") },
     { "conditions", 0, 0, G_OPTION_ARG_STRING, &conditions, N_("The conditions (required to approve with conditions)"), N_("T") },
@@ -910,16 +919,15 @@ _pc_cli_review (PcCliContext  *ctx,
   g_autoptr(PcSigningKey) key = NULL;
   g_autofree char *shown = NULL;
   g_autoptr(GError) error = NULL;
-  PcMeaning decision;
+  guint decision;
 
   if (!_pc_cli_parse (ctx, &argc, &argv, entries, "REF", 1,
                       _("Records and signs the reviewer’s decision on an assessment in review.")))
     return PC_EXIT_USAGE;
   if (decision_text == NULL || name == NULL || role == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("--decision, --name and --role are required"));
-  if (!g_strv_contains (decisions, decision_text)
-      || !pc_meaning_from_string (decision_text, &decision))
-    return fail_ids (ctx, _("decision"), decision_text, decisions);
+  if (!pc_vocab_lookup (PC_VOCAB_DECISION, decision_text, &decision))
+    return fail_vocab (ctx, _("decision"), decision_text, PC_VOCAB_DECISION);
   if (reason != NULL && conditions != NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("Give --reason or --conditions, not both"));
   if (conditions != NULL && decision != PC_MEANING_APPROVED_WITH_CONDITIONS)

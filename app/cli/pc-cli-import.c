@@ -185,11 +185,11 @@ print_header (const cJSON *document)
   print_line (_("Kind of change"),
               kind != NULL && pc_kind_from_string (kind, &kind_value) ? pc_kind_to_label (kind_value)
                                                                       : _pc_cli_line (kind));
-  print_line (_("Division"), division != NULL && pc_division_to_label (division) != NULL
-                             ? pc_division_to_label (division) : _pc_cli_line (division));
+  print_line (_("Division"), division != NULL && pc_vocab_id_to_label (PC_VOCAB_DIVISION, division) != NULL
+                             ? pc_vocab_id_to_label (PC_VOCAB_DIVISION, division) : _pc_cli_line (division));
   if (priority != NULL)
-    print_line (_("Clinical priority"), pc_priority_to_label (priority) != NULL
-                                        ? pc_priority_to_label (priority) : _pc_cli_line (priority));
+    print_line (_("Clinical priority"), pc_vocab_id_to_label (PC_VOCAB_PRIORITY, priority) != NULL
+                                        ? pc_vocab_id_to_label (PC_VOCAB_PRIORITY, priority) : _pc_cli_line (priority));
   print_line (_("Service lead"), json_line (header, "lead"));
   print_line (_("Team"), names->len > 0 ? names->str : NULL);
   print_line (_("Intended outcomes"), pc_json_get_string (header, "intended_outcomes"));
@@ -287,7 +287,8 @@ print_principles (const cJSON *content)
       cJSON_ArrayForEach (prompt, prompts)
         {
           total++;
-          if (g_strcmp0 (pc_json_get_string (prompt, "rating"), "not_assessed") != 0)
+          if (g_strcmp0 (pc_json_get_string (prompt, "rating"),
+                         pc_rating_to_string (PC_RATING_NOT_ASSESSED)) != 0)
             answered++;
         }
       answered_all += answered;

@@ -85,7 +85,7 @@ print_list (GPtrArray *items)
   for (guint i = 0; i < items->len; i++)
     {
       const PcListItem *item = g_ptr_array_index (items, i);
-      const char *division = pc_division_to_label (item->division);
+      const char *division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, item->division);
       gboolean altered = item->integrity == PC_INTEGRITY_ALTERED;
       char number[32];
 
@@ -124,7 +124,7 @@ static void
 print_header (const PcAssessment *a,
               const PcChecklist  *checklist)
 {
-  const char *division = pc_division_to_label (a->division);
+  const char *division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, a->division);
   g_autofree char *team = g_strjoinv (", ", a->team);
 
   g_print ("%s %s %d — %s\n", _pc_cli_line (a->reference), _("revision"), a->revision,
@@ -136,7 +136,7 @@ print_header (const PcAssessment *a,
   g_print ("%s: %s\n", _("Kind of change"), pc_kind_to_label (a->kind));
   g_print ("%s: %s\n", _("Division"), division ? division : _pc_cli_line (a->division));
   if (a->priority != NULL)
-    g_print ("%s: %s\n", _("Clinical priority"), or_dash (pc_priority_to_label (a->priority)));
+    g_print ("%s: %s\n", _("Clinical priority"), or_dash (pc_vocab_id_to_label (PC_VOCAB_PRIORITY, a->priority)));
   g_print ("%s: %s\n", _("Service lead"), _pc_cli_line (a->lead));
   g_print ("%s: %s\n", _("Team"), *team != '\0' ? _pc_cli_line (team) : "—");
   g_print ("%s: %s\n", _("Intended outcomes"), or_dash (a->outcomes));

@@ -26,6 +26,7 @@
 #include "pc-json.h"
 #include "pc-sign.h"
 #include "pc-store.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* The people who sign in the demo: the authors of the assessments that
@@ -1245,8 +1246,8 @@ add_generated (Generator      *gen,
                PcDemoFlags     flags,
                GError        **error)
 {
-  const char * const *divisions = pc_division_ids ();
-  const char * const *priorities = pc_priority_ids ();
+  const char * const *divisions = pc_vocab_ids (PC_VOCAB_DIVISION);
+  const char * const *priorities = pc_vocab_ids (PC_VOCAB_PRIORITY);
   const DemoScenario *base = examples.scenarios[g_rand_int_range (gen->rand, 0, (gint32) examples.n_scenarios)];
   DemoScenario made = *base;
   g_autofree char *title = NULL;
@@ -1307,7 +1308,7 @@ record_new_keys (PcStore        *store,
         {
           const PcSigner *signer = g_ptr_array_index (known, j);
 
-          if (pc_names_equal (signer->name, name))
+          if (pc_text_names_equal (signer->name, name))
             latest = signer->fingerprint;
         }
 

@@ -172,6 +172,23 @@ set_wrong_type (const Loader  *loader,
              _("must be %s, not %s"), expected, actual);
 }
 
+/* Checks that @item, found at @path, is of the type @is_type tests,
+ * which @expected names ("an object"). */
+static gboolean
+check_type (const Loader  *loader,
+            const cJSON   *item,
+            cJSON_bool   (*is_type) (const cJSON *),
+            const char    *path,
+            const char    *expected,
+            GError       **error)
+{
+  if (is_type (item))
+    return TRUE;
+
+  set_wrong_type (loader, error, path, expected, item);
+  return FALSE;
+}
+
 /* Finds @key in @object. A missing required key is an error whose
  * message ends with @hint, which says what to do. */
 static gboolean
@@ -202,11 +219,8 @@ check_text (const Loader  *loader,
             const char    *path,
             GError       **error)
 {
-  if (!cJSON_IsString (item))
-    {
-      set_wrong_type (loader, error, path, _("a string"), item);
-      return FALSE;
-    }
+  if (!check_type (loader, item, cJSON_IsString, path, _("a string"), error))
+    return FALSE;
 
   if (pc_text_is_blank (item->valuestring))
     {
@@ -247,28 +261,6 @@ get_text (const Loader  *loader,
 }
 
 static gboolean
-is_valid_id (const char *id)
-{
-  gboolean after_hyphen = TRUE;
-
-  for (const char *p = id; *p != '\0'; p++)
-    {
-      if (*p == '-')
-        {
-          if (after_hyphen)
-            return FALSE;
-          after_hyphen = TRUE;
-        }
-      else if (g_ascii_islower (*p) || g_ascii_isdigit (*p))
-        after_hyphen = FALSE;
-      else
-        return FALSE;
-    }
-
-  return !after_hyphen;
-}
-
-static gboolean
 get_id (const Loader  *loader,
         const cJSON   *object,
         const char    *path,
@@ -279,7 +271,7 @@ get_id (const Loader  *loader,
   if (!get_text (loader, object, path, "id", hint, out, error))
     return FALSE;
 
-  if (!is_valid_id (*out))
+  if (!pc_text_is_id (*out, '-'))
     {
       g_autofree char *item_path = member_path (path, "id");
       g_autofree char *quoted = pc_json_quote (*out, QUOTE_CHARS);
@@ -332,14 +324,9 @@ get_list (const Loader      *loader,
 {
   g_autofree char *item_path = member_path (path, key);
 
-  if (!get_member (loader, object, path, key, missing_hint, out, error))
+  if (!get_member (loader, object, path, key, missing_hint, out, error)
+      || !check_type (loader, *out, cJSON_IsArray, item_path, _("a list (array)"), error))
     return FALSE;
-
-  if (!cJSON_IsArray (*out))
-    {
-      set_wrong_type (loader, error, item_path, _("a list (array)"), *out);
-      return FALSE;
-    }
 
   if ((*out)->child == NULL)
     {
@@ -356,13 +343,7 @@ check_object (const Loader  *loader,
               const char    *path,
               GError       **error)
 {
-  if (!cJSON_IsObject (item))
-    {
-      set_wrong_type (loader, error, path, _("an object"), item);
-      return FALSE;
-    }
-
-  return TRUE;
+  return check_type (loader, item, cJSON_IsObject, path, _("an object"), error);
 }
 
 /* Records @id as first used at @path; refuses it if already used. */
@@ -408,11 +389,9 @@ load_refs (const Loader  *loader,
   if (!get_member (loader, object, path, "refs", NULL, &refs, error))
     return NULL;
 
-  if (refs != NULL && !cJSON_IsArray (refs))
-    {
-      set_wrong_type (loader, error, refs_path, _("a list (array) of strings"), refs);
-      return NULL;
-    }
+  if (refs != NULL
+      && !check_type (loader, refs, cJSON_IsArray, refs_path, _("a list (array) of strings"), error))
+    return NULL;
 
   cJSON_ArrayForEach (ref, refs)
     {
@@ -698,11 +677,8 @@ pc_checklist_new_from_bytes (GBytes      *json,
       return NULL;
     }
 
-  if (!cJSON_IsObject (root))
-    {
-      set_wrong_type (&loader, error, _("top level"), _("an object"), root);
-      return NULL;
-    }
+  if (!check_object (&loader, root, _("top level"), error))
+    return NULL;
 
   self = g_atomic_rc_box_new0 (PcChecklist);
   self->bytes = g_bytes_ref (json);

@@ -132,8 +132,11 @@ pc_lifecycle_check_review (const PcAssessment  *assessment,
 
   if (decision == PC_MEANING_PREPARED)
     {
+      g_autofree char *decisions = pc_vocab_alternatives (PC_VOCAB_DECISION);
+
       g_set_error (error, PC_LIFECYCLE_ERROR, PC_LIFECYCLE_ERROR_TRANSITION,
-                   _("“prepared” is the author’s signature, not a review decision: choose approved, approved_with_conditions, returned or not_approved"));
+                   _("“prepared” is the author’s signature, not a review decision: choose %s"),
+                   decisions);
       return FALSE;
     }
 

@@ -195,8 +195,8 @@ add_header (Ctx *ctx)
   g_autofree char *created = pc_signoff_describe_time (a->created_at);
   g_autofree char *updated = pc_signoff_describe_time (a->updated_at);
   g_autofree char *checklist = NULL;
-  const char *division = pc_division_to_label (a->division);
-  const char *priority = a->priority != NULL ? pc_priority_to_label (a->priority) : NULL;
+  const char *division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, a->division);
+  const char *priority = a->priority != NULL ? pc_vocab_id_to_label (PC_VOCAB_PRIORITY, a->priority) : NULL;
 
   set_color (text (ctx, PC_REPORT_STYLE_KICKER, kicker), accent);
   text (ctx, PC_REPORT_STYLE_TITLE, title);

@@ -99,26 +99,10 @@ tidy_nfc (const char *text)
   return pc_text_normalize (tidy);
 }
 
-/* The form of a name that its key file is named after: tidied,
- * case-folded and composed. Only for file names, which keys made by
- * earlier releases still have: whether two names are the same person is
- * pc_text_names_equal()'s to say.
- * Returns: (transfer full) (nullable) */
-static char *
-normalise_name (const char *name)
-{
-  g_autofree char *tidy = pc_text_tidy_line (name);
-  g_autofree char *folded = NULL;
-
-  if (tidy == NULL)
-    return NULL;
-
-  folded = g_utf8_casefold (tidy, -1);
-  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
-}
-
-/* The file name stem of a normalised name: [a-z0-9] kept, anything else
- * one '-'. When that loses information (characters other than [a-z0-9]
+/* The file name stem of a name in pc_text_name_fold()'s form (which
+ * keys made by earlier releases are named after too; whether two names
+ * are the same person is pc_text_names_equal()'s to say): [a-z0-9]
+ * kept, anything else one '-'. When that loses information (characters other than [a-z0-9]
  * and spaces, or a very long name), a digest of the normalised name is
  * appended so that two different names never share a file. */
 static char *
@@ -902,7 +886,7 @@ gboolean
 pc_sign_key_exists (const char *keys_dir,
                     const char *name)
 {
-  g_autofree char *normalised = normalise_name (name);
+  g_autofree char *normalised = pc_text_name_fold (name);
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (keys_dir != NULL, FALSE);
@@ -1049,7 +1033,7 @@ pc_signing_key_generate (const char  *keys_dir,
   if (key == NULL)
     return NULL;
 
-  normalised = normalise_name (tidy_name);
+  normalised = pc_text_name_fold (tidy_name);
   path = key_path (keys_dir, normalised, ".key");
   contents = key_file_to_data (key, &sealed);
   if (!create_key_file (path, tidy_name, contents, error) ||
@@ -1109,7 +1093,7 @@ pc_signing_key_replace (const char  *keys_dir,
   if (key == NULL)
     return NULL;
 
-  normalised = normalise_name (tidy_name);
+  normalised = pc_text_name_fold (tidy_name);
   path = key_path (keys_dir, normalised, ".key");
   pub_path = key_path (keys_dir, normalised, ".pub");
   if (g_stat (path, &st) != 0)
@@ -1160,7 +1144,7 @@ open_key_file (const char  *keys_dir,
                GError     **error)
 {
   g_autofree char *tidy_name = pc_text_tidy_line (name);
-  g_autofree char *normalised = normalise_name (name);
+  g_autofree char *normalised = pc_text_name_fold (name);
   g_autofree char *path = NULL;
   PcSigningKey *key;
 
@@ -1189,7 +1173,7 @@ repair_public_key (const char          *keys_dir,
                    const PcSigningKey  *key,
                    GError             **error)
 {
-  g_autofree char *normalised = normalise_name (key->name);
+  g_autofree char *normalised = pc_text_name_fold (key->name);
   g_autofree char *pub_path = key_path (keys_dir, normalised, ".pub");
   g_autoptr(GBytes) pub = pc_file_read_bounded (pub_path, PC_FILE_MAX_KEY, "pub", NULL);
   gsize len = 0;

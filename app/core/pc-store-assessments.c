@@ -28,9 +28,9 @@ static gboolean
 check_division (const char  *value,
                 GError     **error)
 {
-  if (value == NULL || pc_division_to_label (value) == NULL)
+  if (!pc_vocab_lookup (PC_VOCAB_DIVISION, value, NULL))
     {
-      g_autofree char *ids = g_strjoinv (", ", (char **) pc_division_ids ());
+      g_autofree char *ids = pc_vocab_describe (PC_VOCAB_DIVISION);
 
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
                    _("“%s” is not a division: use one of %s"), value ? value : "", ids);
@@ -44,9 +44,9 @@ static gboolean
 check_priority (const char  *value,
                 GError     **error)
 {
-  if (value != NULL && pc_priority_to_label (value) == NULL)
+  if (value != NULL && !pc_vocab_lookup (PC_VOCAB_PRIORITY, value, NULL))
     {
-      g_autofree char *ids = g_strjoinv (", ", (char **) pc_priority_ids ());
+      g_autofree char *ids = pc_vocab_describe (PC_VOCAB_PRIORITY);
 
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
                    _("“%s” is not a clinical priority: use one of %s"), value, ids);
@@ -735,7 +735,8 @@ pc_store_list (PcStore  *self,
        * signed: it is checked like a signed one. */
       item->integrity = item->state == PC_STATE_DRAFT
                         && sqlite3_column_type (stmt, 11) != SQLITE_NULL
-                        && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 11), "returned") != 0
+                        && g_strcmp0 ((const char *) sqlite3_column_text (stmt, 11),
+                                      pc_meaning_to_string (PC_MEANING_RETURNED)) != 0
                         ? PC_INTEGRITY_ALTERED : PC_INTEGRITY_UNSIGNED;
       g_ptr_array_add (items, item);
     }
@@ -844,9 +845,10 @@ pc_store_set_header_field (PcStore     *self,
 
       if (value == NULL || !pc_kind_from_string (value, &kind))
         {
+          g_autofree char *kinds = pc_vocab_alternatives (PC_VOCAB_KIND);
+
           g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
-                       _("“%s” is not a kind of change: use new_service, service_change, pathway_redesign or service_closure"),
-                       value ? value : "");
+                       _("“%s” is not a kind of change: use %s"), value ? value : "", kinds);
           return FALSE;
         }
     }

@@ -466,9 +466,10 @@ check_action_field (const char  *field,
       if (value != NULL && pc_action_status_from_string (value, &status))
         return TRUE;
 
+      g_autofree char *statuses = pc_vocab_alternatives (PC_VOCAB_ACTION_STATUS);
+
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_INVALID,
-                   _("“%s” is not an action status: use open, in_progress or done"),
-                   value ? value : "");
+                   _("“%s” is not an action status: use %s"), value ? value : "", statuses);
       return FALSE;
     }
 

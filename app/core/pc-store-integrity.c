@@ -20,6 +20,7 @@
 #include "pc-lifecycle.h"
 #include "pc-sign.h"
 #include "pc-summary.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* Triggers are a guard rail that whoever can write the file can take
@@ -62,7 +63,8 @@ check_tail (Check      *check,
   const PcAssessment *a = check->a;
   const PcSignoff *s = g_ptr_array_index (a->signoffs, a->signoffs->len - 1);
   g_autofree char *described = _pc_store_describe_signoff (s, NULL);
-  const char *before = s->meaning == PC_MEANING_PREPARED ? "draft" : "in_review";
+  const char *before = pc_state_to_string (s->meaning == PC_MEANING_PREPARED ? PC_STATE_DRAFT
+                                                                               : PC_STATE_IN_REVIEW);
   const PcAuditEntry *signed_row = first < rows->len ? g_ptr_array_index (rows, first) : NULL;
   const PcAuditEntry *state_row = first + 1 < rows->len ? g_ptr_array_index (rows, first + 1) : NULL;
   gboolean ok;
@@ -254,9 +256,9 @@ check_state (Check *check)
       else if (n > 2 || pc_lifecycle_state_after (decision->meaning) != a->state)
         add_problem (check, _("it says “%s”, but %s signed “%s”"), state, decision->name,
                      pc_meaning_to_label (decision->meaning));
-      else if (pc_names_equal (prepared->name, decision->name))
+      else if (pc_text_names_equal (prepared->name, decision->name))
         add_problem (check, _("%s both prepared and reviewed it"), decision->name);
-      else if (pc_names_equal (a->lead, decision->name))
+      else if (pc_text_names_equal (a->lead, decision->name))
         add_problem (check, _("%s is the service lead and so cannot also be its reviewer"),
                      decision->name);
       break;

@@ -437,6 +437,34 @@ drop_invisible (const char *folded)
   return g_string_free (out, FALSE);
 }
 
+static gboolean
+is_lower_alnum (char c)
+{
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+gboolean
+pc_text_is_id (const char *text,
+               char        separator)
+{
+  const char *p = text;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (;;)
+    {
+      if (!is_lower_alnum (*p))
+        return FALSE;
+      while (is_lower_alnum (*p))
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != separator)
+        return FALSE;
+      p++;
+    }
+}
+
 gboolean
 pc_text_is_blank (const char *text)
 {
@@ -454,18 +482,29 @@ pc_text_is_blank (const char *text)
 }
 
 char *
-pc_text_name_key (const char *name)
+pc_text_name_fold (const char *name)
 {
   g_autofree char *tidy = pc_text_tidy_line (name);
-  g_autofree char *nfc = NULL;
   g_autofree char *folded = NULL;
+
+  if (tidy == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (tidy, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+char *
+pc_text_name_key (const char *name)
+{
+  g_autofree char *folded = pc_text_name_fold (name);
   g_autofree char *visible = NULL;
   g_autofree char *upper = NULL;
   g_autofree char *upper_skeleton = NULL;
   g_autofree char *refolded = NULL;
   g_autofree char *key = NULL;
 
-  if (tidy == NULL)
+  if (folded == NULL)
     return NULL;
 
   /* Case first, so that the comparison ignores it; then the skeleton of
@@ -473,8 +512,6 @@ pc_text_name_key (const char *name)
    * Latin K, whose small letters do not); then the skeleton of that in
    * small letters, which finds small letters that look alike ("rn" and
    * "m"). It errs towards "the same person": "Ian" and "lan" are one. */
-  nfc = g_utf8_normalize (tidy, -1, G_NORMALIZE_NFC);
-  folded = g_utf8_casefold (nfc, -1);
   visible = drop_invisible (folded);
   upper = g_utf8_strup (visible, -1);
   upper_skeleton = skeleton (upper);

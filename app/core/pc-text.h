@@ -57,13 +57,28 @@ char     *pc_text_normalize        (const char  *value);
  * when @value is not valid UTF-8. */
 char     *pc_text_tidy_line        (const char  *value);
 
-/* The form two names are compared in: tidied, NFC, case-folded and
- * reduced to its UTS #39 confusable skeleton, so that "Ann  Lee", "ANN
+/* @name tidied, case-folded and composed (NFC): the one normalisation
+ * of a name, readable enough to name a file after (a signer's key file),
+ * equal for names that differ only in case and runs of white space.
+ * pc_text_name_key() goes on from it; whether two names are the same
+ * person is pc_text_names_equal()'s to say.
+ * Returns: (transfer full) (nullable): NULL for an empty name or invalid
+ * UTF-8. */
+char     *pc_text_name_fold        (const char  *name);
+
+/* The form two names are compared in: pc_text_name_fold()'s, reduced to
+ * its UTS #39 confusable skeleton, so that "Ann  Lee", "ANN
  * LEE" and a look-alike spelled with other scripts' letters have the same
  * key. Only for comparing: never show or store it.
  * Returns: (transfer full) (nullable): NULL for an empty name or invalid
  * UTF-8. */
 char     *pc_text_name_key         (const char  *name);
+
+/* TRUE when @text is an id: groups of lower-case ASCII letters and
+ * digits joined by single @separators ("people-at-the-heart" with '-',
+ * "partly_met" with '_'). */
+gboolean  pc_text_is_id            (const char  *text,
+                                    char         separator);
 
 /* TRUE when @text is NULL, empty or nothing but white space (any
  * Unicode space, so that a lone no-break space is not evidence);

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "pc-json.h"
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 /* The layout: the schema's rules, by hand */
@@ -57,38 +58,12 @@ struct _Shape
   StringRule           rule;      /* KIND_STRING (nullable) */
   gint64               min;       /* KIND_INTEGER */
   gint64               max;
-  const char * const  *values;    /* KIND_ENUM, NULL-terminated */
+  const char * const  *values;    /* KIND_ENUM, NULL-terminated, or NULL: */
+  PcVocab              vocab;     /* the ids of this vocabulary */
   const Member        *members;   /* KIND_OBJECT, NULL-terminated: every one
                                    * required, and no other allowed */
   const Shape         *items;     /* KIND_ARRAY */
 };
-
-static gboolean
-is_lower_alnum (char c)
-{
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-/* ^[a-z0-9]+(SEP[a-z0-9]+)*$ */
-static gboolean
-is_joined_id (const char *text,
-              char        separator)
-{
-  const char *p = text;
-
-  for (;;)
-    {
-      if (!is_lower_alnum (*p))
-        return FALSE;
-      while (is_lower_alnum (*p))
-        p++;
-      if (*p == '\0')
-        return TRUE;
-      if (*p != separator)
-        return FALSE;
-      p++;
-    }
-}
 
 /* Dates and times are checked as the store checks them: real calendar
  * days ("2026-02-30" is not one), and real times of day. */
@@ -189,14 +164,14 @@ rule_reference (const char *text)
 static const char *
 rule_id (const char *text)
 {
-  return is_joined_id (text, '-') ? NULL
+  return pc_text_is_id (text, '-') ? NULL
          : N_("is not an id: lower-case letters and digits joined by single hyphens");
 }
 
 static const char *
 rule_vocab_id (const char *text)
 {
-  return is_joined_id (text, '_') ? NULL
+  return pc_text_is_id (text, '_') ? NULL
          : N_("is not an id: lower-case letters and digits joined by single underscores");
 }
 
@@ -290,21 +265,6 @@ rule_signature (const char *text)
 #define MAX_SAFE_INTEGER G_GINT64_CONSTANT (9007199254740991)
 
 static const char * const formats[] = { SUMMARY_FORMAT, NULL };
-static const char * const states[] = {
-  "draft", "in_review", "approved", "approved_with_conditions", "not_approved", NULL
-};
-static const char * const ratings[] = {
-  "not_assessed", "met", "partly_met", "not_met", "not_applicable", NULL
-};
-static const char * const kinds[] = {
-  "new_service", "service_change", "pathway_redesign", "service_closure", NULL
-};
-static const char * const statuses[] = { "grey", "green", "amber", "red", NULL };
-static const char * const action_statuses[] = { "open", "in_progress", "done", NULL };
-static const char * const levels[] = { "warn", "block", NULL };
-static const char * const meanings[] = {
-  "prepared", "approved", "approved_with_conditions", "not_approved", "returned", NULL
-};
 
 static const Shape text_shape = {
   .kind = KIND_STRING, .what = N_("text"), .rule = _pc_verify_rule_text
@@ -383,13 +343,13 @@ static const Shape optional_count_shape = {
 };
 static const Shape boolean_shape = { .kind = KIND_BOOLEAN, .what = N_("true or false") };
 static const Shape format_shape = { .kind = KIND_ENUM, .values = formats };
-static const Shape state_shape = { .kind = KIND_ENUM, .values = states };
-static const Shape rating_shape = { .kind = KIND_ENUM, .values = ratings };
-static const Shape kind_shape = { .kind = KIND_ENUM, .values = kinds };
-static const Shape status_shape = { .kind = KIND_ENUM, .values = statuses };
-static const Shape action_status_shape = { .kind = KIND_ENUM, .values = action_statuses };
-static const Shape level_shape = { .kind = KIND_ENUM, .values = levels };
-static const Shape meaning_shape = { .kind = KIND_ENUM, .values = meanings };
+static const Shape state_shape = { .kind = KIND_ENUM, .vocab = PC_VOCAB_STATE };
+static const Shape rating_shape = { .kind = KIND_ENUM, .vocab = PC_VOCAB_RATING };
+static const Shape kind_shape = { .kind = KIND_ENUM, .vocab = PC_VOCAB_KIND };
+static const Shape status_shape = { .kind = KIND_ENUM, .vocab = PC_VOCAB_STATUS };
+static const Shape action_status_shape = { .kind = KIND_ENUM, .vocab = PC_VOCAB_ACTION_STATUS };
+static const Shape level_shape = { .kind = KIND_ENUM, .vocab = PC_VOCAB_LEVEL };
+static const Shape meaning_shape = { .kind = KIND_ENUM, .vocab = PC_VOCAB_MEANING };
 
 #define OBJECT_SHAPE(members_) { .kind = KIND_OBJECT, .what = N_("a group of fields (a JSON object)"), .members = members_ }
 #define ARRAY_SHAPE(items_) { .kind = KIND_ARRAY, .what = N_("a list (a JSON array)"), .items = items_ }
@@ -590,17 +550,18 @@ check_enum (Verifier    *v,
             const cJSON *item,
             const Shape *shape)
 {
+  const char * const *values = shape->values != NULL ? shape->values : pc_vocab_ids (shape->vocab);
   g_autofree char *list = NULL;
 
   if (cJSON_IsString (item))
-    for (guint i = 0; shape->values[i] != NULL; i++)
-      if (g_str_equal (item->valuestring, shape->values[i]))
+    for (guint i = 0; values[i] != NULL; i++)
+      if (g_str_equal (item->valuestring, values[i]))
         return;
 
   if (!layout_room (v))
     return;
 
-  list = g_strjoinv (", ", (char **) shape->values);
+  list = g_strjoinv (", ", (char **) values);
   if (cJSON_IsString (item))
     _pc_verify_add_problem (v, _("%s is “%s”, which is not one of: %s"), path_or_file (v),
                             _pc_verify_shown (v, item->valuestring), list);
@@ -757,7 +718,7 @@ check_signed_flag (Verifier *v)
                             n);
   if (cJSON_IsTrue (is_signed) && n == 0 && layout_room (v))
     _pc_verify_add_problem (v, _("“signed” is true, but the file carries no sign-offs"));
-  if (g_strcmp0 (state, "draft") == 0 && cJSON_IsTrue (is_signed) && layout_room (v))
+  if (g_strcmp0 (state, pc_state_to_string (PC_STATE_DRAFT)) == 0 && cJSON_IsTrue (is_signed) && layout_room (v))
     _pc_verify_add_problem (v, _("the state is draft, but “signed” is true; nobody signs a draft"));
 }
 

@@ -105,19 +105,13 @@ signoff_problem (Verifier          *v,
   g_ptr_array_add (v->result->problems, message);
 }
 
-/* The unverified trusted comment line of a minisign signature.
- * Returns: (transfer full) (nullable) */
+/* The rest of the line that starts at @start, without its line break
+ * ("\n" or "\r\n"). Returns: (transfer full) */
 static char *
-extract_trusted_comment (const char *signature)
+dup_line (const char *start)
 {
-  const char *start = strstr (signature, "\n" TRUSTED_PREFIX);
-  const char *end;
+  const char *end = strchr (start, '\n');
 
-  if (start == NULL)
-    return NULL;
-
-  start += strlen ("\n" TRUSTED_PREFIX);
-  end = strchr (start, '\n');
   if (end == NULL)
     end = start + strlen (start);
   if (end > start && end[-1] == '\r')
@@ -126,24 +120,23 @@ extract_trusted_comment (const char *signature)
   return g_strndup (start, end - start);
 }
 
+/* The unverified trusted comment line of a minisign signature.
+ * Returns: (transfer full) (nullable) */
+static char *
+extract_trusted_comment (const char *signature)
+{
+  const char *start = strstr (signature, "\n" TRUSTED_PREFIX);
+
+  return start != NULL ? dup_line (start + strlen ("\n" TRUSTED_PREFIX)) : NULL;
+}
+
 /* The base64 line of a minisign public key text. Returns: (transfer full) (nullable) */
 static char *
 public_key_line (const char *public_key)
 {
   const char *start = strchr (public_key, '\n');
-  const char *end;
 
-  if (start == NULL)
-    return NULL;
-
-  start++;
-  end = strchr (start, '\n');
-  if (end == NULL)
-    end = start + strlen (start);
-  if (end > start && end[-1] == '\r')
-    end--;
-
-  return g_strndup (start, end - start);
+  return start != NULL ? dup_line (start + 1) : NULL;
 }
 
 static const char * const comment_keys[] = {
@@ -324,8 +317,8 @@ check_signoff (Verifier          *v,
     who = pool_take (v, g_strdup_printf (_("the signer of signoffs[%u]"), index));
 
   if (meaning == NULL || !pc_meaning_from_string (meaning, &so->meaning))
-    signoff_problem (v, so, _("%s’s sign-off does not say what it means: signoffs[%u].meaning is not one of prepared, approved, approved_with_conditions, not_approved, returned"),
-                     who, index);
+    signoff_problem (v, so, _("%s’s sign-off does not say what it means: signoffs[%u].meaning is not one of %s"),
+                     who, index, pool_take (v, pc_vocab_describe (PC_VOCAB_MEANING)));
 
   if (public_key == NULL || signature == NULL)
     {

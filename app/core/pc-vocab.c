@@ -14,18 +14,18 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "pc-text.h"
 
-/* One entry of a vocabulary: the stable id and the untranslated label.
- * Labels are marked with N_() here and translated when they are asked
- * for. */
+/* One entry of a vocabulary: the stable id, the untranslated label
+ * (marked with N_() here and translated when asked for; NULL for a
+ * vocabulary without labels) and, for states, whether it is final. */
 typedef struct
 {
   const char *id;
   const char *label;
+  gboolean    final;
 } VocabEntry;
 
-/* The tables below are indexed by the enum value, so their order must
+/* The enum tables are indexed by the enum value, so their order must
  * follow the enums in pc-types.h. */
 static const VocabEntry ratings[] = {
   [PC_RATING_NOT_ASSESSED]   = { "not_assessed",   N_("Not assessed") },
@@ -35,12 +35,21 @@ static const VocabEntry ratings[] = {
   [PC_RATING_NOT_APPLICABLE] = { "not_applicable", N_("Not applicable") },
 };
 
+/* The order people choose a rating in, with the default last. */
+static const guint rating_choices[] = {
+  PC_RATING_MET,
+  PC_RATING_PARTLY_MET,
+  PC_RATING_NOT_MET,
+  PC_RATING_NOT_APPLICABLE,
+  PC_RATING_NOT_ASSESSED,
+};
+
 static const VocabEntry states[] = {
   [PC_STATE_DRAFT]                    = { "draft",                    N_("Draft") },
   [PC_STATE_IN_REVIEW]                = { "in_review",                N_("In review") },
-  [PC_STATE_APPROVED]                 = { "approved",                 N_("Approved") },
-  [PC_STATE_APPROVED_WITH_CONDITIONS] = { "approved_with_conditions", N_("Approved with conditions") },
-  [PC_STATE_NOT_APPROVED]             = { "not_approved",             N_("Not approved") },
+  [PC_STATE_APPROVED]                 = { "approved",                 N_("Approved"), TRUE },
+  [PC_STATE_APPROVED_WITH_CONDITIONS] = { "approved_with_conditions", N_("Approved with conditions"), TRUE },
+  [PC_STATE_NOT_APPROVED]             = { "not_approved",             N_("Not approved"), TRUE },
 };
 
 static const VocabEntry meanings[] = {
@@ -49,6 +58,14 @@ static const VocabEntry meanings[] = {
   [PC_MEANING_APPROVED_WITH_CONDITIONS] = { "approved_with_conditions", N_("Approved with conditions") },
   [PC_MEANING_NOT_APPROVED]             = { "not_approved",             N_("Not approved") },
   [PC_MEANING_RETURNED]                 = { "returned",                 N_("Returned") },
+};
+
+/* A reviewer's decisions: every meaning but the author's "prepared". */
+static const guint decision_choices[] = {
+  PC_MEANING_APPROVED,
+  PC_MEANING_APPROVED_WITH_CONDITIONS,
+  PC_MEANING_RETURNED,
+  PC_MEANING_NOT_APPROVED,
 };
 
 static const VocabEntry action_statuses[] = {
@@ -71,9 +88,9 @@ static const VocabEntry statuses[] = {
   [PC_STATUS_RED]   = { "red",   N_("Not met") },
 };
 
-static const char * const levels[] = {
-  [PC_LEVEL_WARN]  = "warn",
-  [PC_LEVEL_BLOCK] = "block",
+static const VocabEntry levels[] = {
+  [PC_LEVEL_WARN]  = { "warn" },
+  [PC_LEVEL_BLOCK] = { "block" },
 };
 
 /* The Trust's divisions, as named in its clinical strategy. */
@@ -84,16 +101,6 @@ static const VocabEntry divisions[] = {
   { "enfield_community_services",        N_("Enfield Community Services") },
   { "specialist_mental_health_services", N_("Specialist Mental Health Services") },
   { "other",                             N_("Other") },
-};
-
-static const char * const division_ids[] = {
-  "barnet_mental_health",
-  "enfield_mental_health",
-  "haringey_mental_health",
-  "enfield_community_services",
-  "specialist_mental_health_services",
-  "other",
-  NULL
 };
 
 /* The five clinical priorities of the Trust's clinical strategy ("Our
@@ -111,55 +118,147 @@ static const VocabEntry priorities[] = {
     N_("Maintain world-class excellence in specialist services") },
 };
 
-static const char * const priority_ids[] = {
-  "urgent_crisis_care",
-  "community_mental_health_adults",
-  "community_mental_health_young_people",
-  "community_physical_health",
-  "specialist_services",
-  NULL
+/* A vocabulary: its table, and the values offered to people in order
+ * (NULL: every value, in the table's order). */
+typedef struct
+{
+  const VocabEntry *entries;
+  guint             n_entries;
+  const guint      *choices;
+  guint             n_choices;
+} Vocab;
+
+#define VOCAB(table) { table, G_N_ELEMENTS (table), NULL, 0 }
+#define VOCAB_CHOOSING(table, choices) { table, G_N_ELEMENTS (table), choices, G_N_ELEMENTS (choices) }
+
+static const Vocab vocabs[] = {
+  [PC_VOCAB_RATING]        = VOCAB_CHOOSING (ratings, rating_choices),
+  [PC_VOCAB_STATE]         = VOCAB (states),
+  [PC_VOCAB_MEANING]       = VOCAB (meanings),
+  [PC_VOCAB_DECISION]      = VOCAB_CHOOSING (meanings, decision_choices),
+  [PC_VOCAB_ACTION_STATUS] = VOCAB (action_statuses),
+  [PC_VOCAB_KIND]          = VOCAB (kinds),
+  [PC_VOCAB_STATUS]        = VOCAB (statuses),
+  [PC_VOCAB_LEVEL]         = VOCAB (levels),
+  [PC_VOCAB_DIVISION]      = VOCAB (divisions),
+  [PC_VOCAB_PRIORITY]      = VOCAB (priorities),
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (divisions) + 1 == G_N_ELEMENTS (division_ids));
-G_STATIC_ASSERT (G_N_ELEMENTS (priorities) + 1 == G_N_ELEMENTS (priority_ids));
+#define N_VOCABS G_N_ELEMENTS (vocabs)
 
-static const char *
-entry_id (const VocabEntry *table,
-          guint             n_entries,
-          guint             value)
+static const Vocab *
+vocab_get (PcVocab vocab)
 {
-  g_return_val_if_fail (value < n_entries, NULL);
+  g_return_val_if_fail ((guint) vocab < N_VOCABS, &vocabs[0]);
 
-  return table[value].id;
+  return &vocabs[vocab];
 }
 
-static const char *
-entry_label (const VocabEntry *table,
-             guint             n_entries,
-             guint             value)
+const char * const *
+pc_vocab_ids (PcVocab vocab)
 {
-  g_return_val_if_fail (value < n_entries, NULL);
+  static const char **ids[N_VOCABS];
+  static gsize initialised = 0;
 
-  return _(table[value].label);
+  g_return_val_if_fail ((guint) vocab < N_VOCABS, NULL);
+
+  /* Built once from the tables, kept for the life of the program. */
+  if (g_once_init_enter (&initialised))
+    {
+      for (guint v = 0; v < N_VOCABS; v++)
+        {
+          ids[v] = g_new0 (const char *, vocabs[v].n_entries + 1);
+          for (guint i = 0; i < vocabs[v].n_entries; i++)
+            ids[v][i] = vocabs[v].entries[i].id;
+        }
+      g_once_init_leave (&initialised, 1);
+    }
+
+  return ids[vocab];
 }
 
-/* Finds @str among the ids of @table. The comparison is exact: labels,
- * other cases and surrounding white space are all refused. */
-static gboolean
-entry_lookup (const VocabEntry *table,
-              guint             n_entries,
-              const char       *str,
-              guint            *out)
+const char *
+pc_vocab_id (PcVocab vocab,
+             guint   value)
 {
-  if (str == NULL)
+  const Vocab *table = vocab_get (vocab);
+
+  g_return_val_if_fail (value < table->n_entries, NULL);
+
+  return table->entries[value].id;
+}
+
+const char *
+pc_vocab_label (PcVocab vocab,
+                guint   value)
+{
+  const Vocab *table = vocab_get (vocab);
+
+  g_return_val_if_fail (value < table->n_entries, NULL);
+
+  return table->entries[value].label != NULL ? _(table->entries[value].label) : NULL;
+}
+
+guint
+pc_vocab_n_choices (PcVocab vocab)
+{
+  const Vocab *table = vocab_get (vocab);
+
+  return table->choices != NULL ? table->n_choices : table->n_entries;
+}
+
+guint
+pc_vocab_choice (PcVocab vocab,
+                 guint   position)
+{
+  const Vocab *table = vocab_get (vocab);
+
+  g_return_val_if_fail (position < pc_vocab_n_choices (vocab), 0);
+
+  return table->choices != NULL ? table->choices[position] : position;
+}
+
+const char **
+pc_vocab_choice_labels (PcVocab vocab)
+{
+  guint n = pc_vocab_n_choices (vocab);
+  const char **labels = g_new0 (const char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    labels[i] = pc_vocab_label (vocab, pc_vocab_choice (vocab, i));
+
+  return labels;
+}
+
+guint
+pc_vocab_position (PcVocab vocab,
+                   guint   value)
+{
+  for (guint i = 0; i < pc_vocab_n_choices (vocab); i++)
+    if (pc_vocab_choice (vocab, i) == value)
+      return i;
+
+  return G_MAXUINT;
+}
+
+gboolean
+pc_vocab_lookup (PcVocab     vocab,
+                 const char *id,
+                 guint      *out)
+{
+  const Vocab *table = vocab_get (vocab);
+
+  if (id == NULL)
     return FALSE;
 
-  for (guint i = 0; i < n_entries; i++)
+  for (guint i = 0; i < pc_vocab_n_choices (vocab); i++)
     {
-      if (strcmp (table[i].id, str) == 0)
+      guint value = pc_vocab_choice (vocab, i);
+
+      if (strcmp (table->entries[value].id, id) == 0)
         {
           if (out != NULL)
-            *out = i;
+            *out = value;
           return TRUE;
         }
     }
@@ -167,231 +266,97 @@ entry_lookup (const VocabEntry *table,
   return FALSE;
 }
 
-static const char *
-open_list_label (const VocabEntry *table,
-                 guint             n_entries,
-                 const char       *id)
+const char *
+pc_vocab_id_to_label (PcVocab     vocab,
+                      const char *id)
 {
-  guint index;
+  guint value;
 
-  if (!entry_lookup (table, n_entries, id, &index))
+  if (!pc_vocab_lookup (vocab, id, &value))
     return NULL;
 
-  return _(table[index].label);
+  return pc_vocab_label (vocab, value);
 }
 
-const char *
-pc_rating_to_string (PcRating rating)
+/* The ids of the choices but the last, joined by ", ", and the last. */
+static char *
+describe_head (PcVocab      vocab,
+               const char **last)
 {
-  return entry_id (ratings, G_N_ELEMENTS (ratings), rating);
+  guint n = pc_vocab_n_choices (vocab);
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (i > 0)
+        g_string_append (str, ", ");
+      g_string_append (str, pc_vocab_id (vocab, pc_vocab_choice (vocab, i)));
+    }
+  *last = n > 0 ? pc_vocab_id (vocab, pc_vocab_choice (vocab, n - 1)) : "";
+
+  return g_string_free (str, FALSE);
 }
 
-const char *
-pc_rating_to_label (PcRating rating)
+char *
+pc_vocab_describe (PcVocab vocab)
 {
-  return entry_label (ratings, G_N_ELEMENTS (ratings), rating);
+  const char *last;
+  g_autofree char *head = describe_head (vocab, &last);
+
+  return *head != '\0' ? g_strconcat (head, ", ", last, NULL) : g_strdup (last);
 }
 
-gboolean
-pc_rating_from_string (const char *str,
-                       PcRating   *out)
+char *
+pc_vocab_alternatives (PcVocab vocab)
 {
-  guint value;
+  const char *last;
+  g_autofree char *head = describe_head (vocab, &last);
 
-  if (!entry_lookup (ratings, G_N_ELEMENTS (ratings), str, &value))
-    return FALSE;
-
-  if (out != NULL)
-    *out = (PcRating) value;
-  return TRUE;
+  /* Translators: the last of a list of ids people may choose from:
+   * "open, in_progress or done". */
+  return *head != '\0' ? g_strdup_printf (_("%s or %s"), head, last) : g_strdup (last);
 }
 
-const char *
-pc_state_to_string (PcState state)
-{
-  return entry_id (states, G_N_ELEMENTS (states), state);
-}
+#define DEFINE_VOCAB(prefix, Type, vocab)                                   \
+  const char *                                                              \
+  prefix##_to_string (Type value)                                           \
+  {                                                                         \
+    return pc_vocab_id (vocab, value);                                      \
+  }                                                                         \
+                                                                            \
+  const char *                                                              \
+  prefix##_to_label (Type value)                                            \
+  {                                                                         \
+    return pc_vocab_label (vocab, value);                                   \
+  }                                                                         \
+                                                                            \
+  gboolean                                                                  \
+  prefix##_from_string (const char *str,                                    \
+                        Type       *out)                                    \
+  {                                                                         \
+    guint value;                                                            \
+                                                                            \
+    if (!pc_vocab_lookup (vocab, str, &value))                              \
+      return FALSE;                                                         \
+    if (out != NULL)                                                        \
+      *out = (Type) value;                                                  \
+    return TRUE;                                                            \
+  }
 
-const char *
-pc_state_to_label (PcState state)
-{
-  return entry_label (states, G_N_ELEMENTS (states), state);
-}
-
-gboolean
-pc_state_from_string (const char *str,
-                      PcState    *out)
-{
-  guint value;
-
-  if (!entry_lookup (states, G_N_ELEMENTS (states), str, &value))
-    return FALSE;
-
-  if (out != NULL)
-    *out = (PcState) value;
-  return TRUE;
-}
+DEFINE_VOCAB (pc_rating, PcRating, PC_VOCAB_RATING)
+DEFINE_VOCAB (pc_state, PcState, PC_VOCAB_STATE)
+DEFINE_VOCAB (pc_meaning, PcMeaning, PC_VOCAB_MEANING)
+DEFINE_VOCAB (pc_action_status, PcActionStatus, PC_VOCAB_ACTION_STATUS)
+DEFINE_VOCAB (pc_kind, PcChangeKind, PC_VOCAB_KIND)
+DEFINE_VOCAB (pc_status, PcStatus, PC_VOCAB_STATUS)
+DEFINE_VOCAB (pc_level, PcLevel, PC_VOCAB_LEVEL)
 
 gboolean
 pc_state_is_final (PcState state)
 {
-  switch (state)
-    {
-    case PC_STATE_APPROVED:
-    case PC_STATE_APPROVED_WITH_CONDITIONS:
-    case PC_STATE_NOT_APPROVED:
-      return TRUE;
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (states), FALSE);
 
-    case PC_STATE_DRAFT:
-    case PC_STATE_IN_REVIEW:
-    default:
-      return FALSE;
-    }
-}
-
-const char *
-pc_meaning_to_string (PcMeaning meaning)
-{
-  return entry_id (meanings, G_N_ELEMENTS (meanings), meaning);
-}
-
-const char *
-pc_meaning_to_label (PcMeaning meaning)
-{
-  return entry_label (meanings, G_N_ELEMENTS (meanings), meaning);
-}
-
-gboolean
-pc_meaning_from_string (const char *str,
-                        PcMeaning  *out)
-{
-  guint value;
-
-  if (!entry_lookup (meanings, G_N_ELEMENTS (meanings), str, &value))
-    return FALSE;
-
-  if (out != NULL)
-    *out = (PcMeaning) value;
-  return TRUE;
-}
-
-const char *
-pc_action_status_to_string (PcActionStatus status)
-{
-  return entry_id (action_statuses, G_N_ELEMENTS (action_statuses), status);
-}
-
-const char *
-pc_action_status_to_label (PcActionStatus status)
-{
-  return entry_label (action_statuses, G_N_ELEMENTS (action_statuses), status);
-}
-
-gboolean
-pc_action_status_from_string (const char     *str,
-                              PcActionStatus *out)
-{
-  guint value;
-
-  if (!entry_lookup (action_statuses, G_N_ELEMENTS (action_statuses), str, &value))
-    return FALSE;
-
-  if (out != NULL)
-    *out = (PcActionStatus) value;
-  return TRUE;
-}
-
-const char *
-pc_kind_to_string (PcChangeKind kind)
-{
-  return entry_id (kinds, G_N_ELEMENTS (kinds), kind);
-}
-
-const char *
-pc_kind_to_label (PcChangeKind kind)
-{
-  return entry_label (kinds, G_N_ELEMENTS (kinds), kind);
-}
-
-gboolean
-pc_kind_from_string (const char   *str,
-                     PcChangeKind *out)
-{
-  guint value;
-
-  if (!entry_lookup (kinds, G_N_ELEMENTS (kinds), str, &value))
-    return FALSE;
-
-  if (out != NULL)
-    *out = (PcChangeKind) value;
-  return TRUE;
-}
-
-const char *
-pc_status_to_string (PcStatus status)
-{
-  return entry_id (statuses, G_N_ELEMENTS (statuses), status);
-}
-
-const char *
-pc_status_to_label (PcStatus status)
-{
-  return entry_label (statuses, G_N_ELEMENTS (statuses), status);
-}
-
-const char *
-pc_level_to_string (PcLevel level)
-{
-  g_return_val_if_fail ((guint) level < G_N_ELEMENTS (levels), NULL);
-
-  return levels[level];
-}
-
-const char * const *
-pc_division_ids (void)
-{
-  return division_ids;
-}
-
-const char *
-pc_division_to_label (const char *id)
-{
-  return open_list_label (divisions, G_N_ELEMENTS (divisions), id);
-}
-
-const char * const *
-pc_priority_ids (void)
-{
-  return priority_ids;
-}
-
-const char *
-pc_priority_to_label (const char *id)
-{
-  return open_list_label (priorities, G_N_ELEMENTS (priorities), id);
-}
-
-char *
-pc_vocab_describe_ratings (void)
-{
-  /* The order people choose in, with the default last. */
-  static const PcRating order[] = {
-    PC_RATING_MET,
-    PC_RATING_PARTLY_MET,
-    PC_RATING_NOT_MET,
-    PC_RATING_NOT_APPLICABLE,
-    PC_RATING_NOT_ASSESSED,
-  };
-  GString *str = g_string_new (NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    {
-      if (i > 0)
-        g_string_append (str, ", ");
-      g_string_append (str, pc_rating_to_string (order[i]));
-    }
-
-  return g_string_free (str, FALSE);
+  return states[state].final;
 }
 
 /* Reads exactly @n_digits ASCII digits from @str. */
@@ -458,13 +423,6 @@ pc_utc_time_is_valid (const char *str)
          parse_digits (str + 11, 2, &hour) && hour < 24 &&
          parse_digits (str + 14, 2, &minute) && minute < 60 &&
          parse_digits (str + 17, 2, &second) && second < 60;
-}
-
-gboolean
-pc_names_equal (const char *a,
-                const char *b)
-{
-  return pc_text_names_equal (a, b);
 }
 
 GDate *

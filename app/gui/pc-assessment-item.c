@@ -70,7 +70,7 @@ pc_assessment_item_new (const PcListItem *item)
   self->data.lead = g_strdup (item->lead);
   self->data.updated_at = g_strdup (item->updated_at);
 
-  division_label = pc_division_to_label (item->division);
+  division_label = pc_vocab_id_to_label (PC_VOCAB_DIVISION, item->division);
   joined = g_strjoin (" ", item->reference, item->title, item->lead ? item->lead : "",
                       division_label ? division_label : item->division, NULL);
   self->haystack = g_utf8_casefold (joined, -1);

@@ -190,9 +190,6 @@ page_changed_cb (PcAssessmentView *self)
 static void
 update_banner (PcAssessmentView *self)
 {
-  static const char * const style_classes[] = {
-    "draft", "in_review", "approved", "approved_with_conditions", "not_approved", "altered",
-  };
   const PcAssessment *a = current (self);
   g_auto(PcStateNotice) notice = { 0 };
 
@@ -208,9 +205,7 @@ update_banner (PcAssessmentView *self)
   if (notice.banner_markup == NULL)
     return;
 
-  for (guint i = 0; i < G_N_ELEMENTS (style_classes); i++)
-    gtk_widget_remove_css_class (self->banner, style_classes[i]);
-  gtk_widget_add_css_class (self->banner, notice.banner_style);
+  pc_widget_set_state_style (self->banner, notice.banner_style);
   gtk_image_set_from_icon_name (self->banner_icon, notice.banner_icon);
   gtk_label_set_markup (self->banner_label, notice.banner_markup);
 }

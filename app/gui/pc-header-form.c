@@ -48,15 +48,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The kinds of change in the order the combo row offers them, which is
- * the order of PcChangeKind. */
-static const PcChangeKind kinds[] = {
-  PC_KIND_NEW_SERVICE,
-  PC_KIND_SERVICE_CHANGE,
-  PC_KIND_PATHWAY_REDESIGN,
-  PC_KIND_SERVICE_CLOSURE,
-};
-
 static const char * const text_fields[] = {
   "title", "lead", "outcomes", "affected", "start_date", "review_date",
 };
@@ -288,15 +279,24 @@ set_text_unless_kept (gpointer              editable,
   gtk_editable_set_text (GTK_EDITABLE (editable), text != NULL ? text : "");
 }
 
+/* Where the value @id of @vocab is in its combo row. */
 static guint
-index_of (const char * const *ids,
-          const char         *id)
+position_of_id (PcVocab     vocab,
+                const char *id)
 {
-  for (guint i = 0; id != NULL && ids[i] != NULL; i++)
-    if (g_str_equal (ids[i], id))
-      return i;
+  guint value;
 
-  return GTK_INVALID_LIST_POSITION;
+  return pc_vocab_lookup (vocab, id, &value) ? pc_vocab_position (vocab, value)
+                                             : GTK_INVALID_LIST_POSITION;
+}
+
+/* The id chosen at @position of @vocab's combo row, or NULL. */
+static char *
+dup_chosen_id (PcVocab vocab,
+               guint   position)
+{
+  return position < pc_vocab_n_choices (vocab)
+         ? g_strdup (pc_vocab_id (vocab, pc_vocab_choice (vocab, position))) : NULL;
 }
 
 void
@@ -321,10 +321,10 @@ pc_header_form_load (PcHeaderForm         *self,
   if (keep == NULL || !keep ("review_date", user_data))
     pc_date_row_set_text (self->review_row, assessment->review_date);
 
-  adw_combo_row_set_selected (self->kind_row, (guint) assessment->kind);
+  adw_combo_row_set_selected (self->kind_row, pc_vocab_position (PC_VOCAB_KIND, assessment->kind));
   adw_combo_row_set_selected (self->division_row,
-                              index_of (pc_division_ids (), assessment->division));
-  priority = index_of (pc_priority_ids (), assessment->priority);
+                              position_of_id (PC_VOCAB_DIVISION, assessment->division));
+  priority = position_of_id (PC_VOCAB_PRIORITY, assessment->priority);
   adw_combo_row_set_selected (self->priority_row,
                               priority == GTK_INVALID_LIST_POSITION ? 0 : priority + 1);
   if (keep == NULL || !keep ("team", user_data))
@@ -407,22 +407,18 @@ pc_header_form_dup_value (PcHeaderForm *self,
 
   if (g_str_equal (field, "kind"))
     {
-      selected = adw_combo_row_get_selected (self->kind_row);
-      return selected < G_N_ELEMENTS (kinds) ? g_strdup (pc_kind_to_string (kinds[selected])) : NULL;
+      return dup_chosen_id (PC_VOCAB_KIND, adw_combo_row_get_selected (self->kind_row));
     }
   if (g_str_equal (field, "division"))
     {
-      selected = adw_combo_row_get_selected (self->division_row);
-      return selected < g_strv_length ((char **) pc_division_ids ())
-             ? g_strdup (pc_division_ids ()[selected]) : NULL;
+      return dup_chosen_id (PC_VOCAB_DIVISION, adw_combo_row_get_selected (self->division_row));
     }
   if (g_str_equal (field, "priority"))
     {
       /* The first choice is "None". */
       selected = adw_combo_row_get_selected (self->priority_row);
       return selected != GTK_INVALID_LIST_POSITION && selected > 0
-             && selected <= g_strv_length ((char **) pc_priority_ids ())
-             ? g_strdup (pc_priority_ids ()[selected - 1]) : NULL;
+             ? dup_chosen_id (PC_VOCAB_PRIORITY, selected - 1) : NULL;
     }
 
   g_return_val_if_reached (NULL);
@@ -581,25 +577,19 @@ set_up_choice (PcHeaderForm *self,
 static void
 pc_header_form_init (PcHeaderForm *self)
 {
-  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) division_labels = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) priority_labels = gtk_string_list_new (NULL);
-  const char * const *ids;
+  g_autofree const char **kinds = pc_vocab_choice_labels (PC_VOCAB_KIND);
+  g_autofree const char **divisions = pc_vocab_choice_labels (PC_VOCAB_DIVISION);
+  g_autofree const char **priorities = pc_vocab_choice_labels (PC_VOCAB_PRIORITY);
+  g_autoptr(GtkStringList) kind_labels = gtk_string_list_new (kinds);
+  g_autoptr(GtkStringList) division_labels = gtk_string_list_new (divisions);
+  g_autoptr(GtkStringList) priority_labels = gtk_string_list_new (priorities);
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->editable = TRUE;
 
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_string_list_append (kind_labels, pc_kind_to_label (kinds[i]));
-  ids = pc_division_ids ();
-  for (guint i = 0; ids[i] != NULL; i++)
-    gtk_string_list_append (division_labels, pc_division_to_label (ids[i]));
   /* Translators: no clinical priority chosen. */
-  gtk_string_list_append (priority_labels, _("None"));
-  ids = pc_priority_ids ();
-  for (guint i = 0; ids[i] != NULL; i++)
-    gtk_string_list_append (priority_labels, pc_priority_to_label (ids[i]));
+  gtk_string_list_splice (priority_labels, 0, 0, (const char * const[]) { _("None"), NULL });
 
   /* Kind and division start unchosen: they are required, and a default
    * would be a choice nobody made. */

@@ -96,9 +96,9 @@ value_label (const char *entity,
   if (g_strcmp0 (field, "kind") == 0 && pc_kind_from_string (value, &kind))
     return pc_kind_to_label (kind);
   if (g_strcmp0 (field, "division") == 0)
-    return pc_division_to_label (value);
+    return pc_vocab_id_to_label (PC_VOCAB_DIVISION, value);
   if (g_strcmp0 (field, "priority") == 0)
-    return pc_priority_to_label (value);
+    return pc_vocab_id_to_label (PC_VOCAB_PRIORITY, value);
   if (g_strcmp0 (entity, "action") == 0 && g_strcmp0 (field, "status") == 0
       && pc_action_status_from_string (value, &status))
     return pc_action_status_to_label (status);

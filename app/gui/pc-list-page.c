@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "pc-assessment-item.h"
+#include "pc-page-common.h"
 #include "pc-store.h"
 #include "pc-vocab.h"
 
@@ -52,15 +53,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The states the filter offers, after "All states". */
-static const PcState filter_states[] = {
-  PC_STATE_DRAFT,
-  PC_STATE_IN_REVIEW,
-  PC_STATE_APPROVED,
-  PC_STATE_APPROVED_WITH_CONDITIONS,
-  PC_STATE_NOT_APPROVED,
-};
-
 static gboolean
 item_matches (gpointer object,
               gpointer user_data)
@@ -72,11 +64,11 @@ item_matches (gpointer object,
   guint division_index = gtk_drop_down_get_selected (self->division_filter);
 
   if (state_index != GTK_INVALID_LIST_POSITION && state_index > 0
-      && data->state != filter_states[state_index - 1])
+      && data->state != pc_vocab_choice (PC_VOCAB_STATE, state_index - 1))
     return FALSE;
 
   if (division_index != GTK_INVALID_LIST_POSITION && division_index > 0
-      && g_strcmp0 (data->division, pc_division_ids ()[division_index - 1]) != 0)
+      && g_strcmp0 (data->division, pc_vocab_ids (PC_VOCAB_DIVISION)[division_index - 1]) != 0)
     return FALSE;
 
   if (self->search != NULL
@@ -233,7 +225,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     return;
   g_object_set_data (G_OBJECT (box), "pc-serial", GUINT_TO_POINTER (serial));
 
-  division = pc_division_to_label (data->division);
+  division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, data->division);
   date = g_strndup (data->updated_at, 10);
   line = g_strdup_printf (_("%s, revision %d · %s · %s · changed %s"), data->reference,
                           data->revision, division ? division : data->division, data->lead, date);
@@ -251,11 +243,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (state), state_text);
   gtk_label_set_text (GTK_LABEL (progress), progress_text);
 
-  for (guint i = 0; i < G_N_ELEMENTS (filter_states); i++)
-    gtk_widget_remove_css_class (state, pc_state_to_string (filter_states[i]));
-  gtk_widget_remove_css_class (state, "altered");
-  gtk_widget_add_css_class (state, data->integrity == PC_INTEGRITY_ALTERED
-                                   ? "altered" : pc_state_to_string (data->state));
+  pc_widget_set_state_style (state, data->integrity == PC_INTEGRITY_ALTERED
+                                    ? "altered" : pc_state_to_string (data->state));
 
   if (data->integrity == PC_INTEGRITY_ALTERED)
     accessible = g_strdup_printf (_("%s. %s. Altered since it was signed: do not rely on it. %u of %u prompts answered."),
@@ -476,22 +465,20 @@ pc_list_page_class_init (PcListPageClass *klass)
 static void
 pc_list_page_init (PcListPage *self)
 {
-  g_autoptr(GtkStringList) states = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) divisions = gtk_string_list_new (NULL);
-  const char * const *division_ids = pc_division_ids ();
+  g_autofree const char **state_labels = pc_vocab_choice_labels (PC_VOCAB_STATE);
+  g_autofree const char **division_labels = pc_vocab_choice_labels (PC_VOCAB_DIVISION);
+  g_autoptr(GtkStringList) states = gtk_string_list_new (state_labels);
+  g_autoptr(GtkStringList) divisions = gtk_string_list_new (division_labels);
   GtkListItemFactory *factory;
   GtkNoSelection *selection;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_string_list_append (states, _("All states"));
-  for (guint i = 0; i < G_N_ELEMENTS (filter_states); i++)
-    gtk_string_list_append (states, pc_state_to_label (filter_states[i]));
+  /* Every state and every division, after "All states" and "All divisions". */
+  gtk_string_list_splice (states, 0, 0, (const char * const[]) { _("All states"), NULL });
   gtk_drop_down_set_model (self->state_filter, G_LIST_MODEL (states));
 
-  gtk_string_list_append (divisions, _("All divisions"));
-  for (guint i = 0; division_ids[i] != NULL; i++)
-    gtk_string_list_append (divisions, pc_division_to_label (division_ids[i]));
+  gtk_string_list_splice (divisions, 0, 0, (const char * const[]) { _("All divisions"), NULL });
   gtk_drop_down_set_model (self->division_filter, G_LIST_MODEL (divisions));
 
   self->filter = gtk_custom_filter_new (item_matches, self, NULL);

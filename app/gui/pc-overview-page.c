@@ -47,14 +47,6 @@ struct _PcOverviewPage
 
 G_DEFINE_FINAL_TYPE (PcOverviewPage, pc_overview_page, GTK_TYPE_WIDGET)
 
-static const PcState all_states[] = {
-  PC_STATE_DRAFT,
-  PC_STATE_IN_REVIEW,
-  PC_STATE_APPROVED,
-  PC_STATE_APPROVED_WITH_CONDITIONS,
-  PC_STATE_NOT_APPROVED,
-};
-
 static const PcAssessment *
 current (PcOverviewPage *self)
 {
@@ -306,11 +298,8 @@ update_state (PcOverviewPage *self)
 
   gtk_label_set_text (self->state_label, a->altered != NULL ? _("Altered")
                                                            : pc_state_to_label (a->state));
-  for (guint i = 0; i < G_N_ELEMENTS (all_states); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), pc_state_to_string (all_states[i]));
-  gtk_widget_remove_css_class (GTK_WIDGET (self->state_label), "altered");
-  gtk_widget_add_css_class (GTK_WIDGET (self->state_label),
-                            a->altered != NULL ? "altered" : pc_state_to_string (a->state));
+  pc_widget_set_state_style (GTK_WIDGET (self->state_label),
+                             a->altered != NULL ? "altered" : pc_state_to_string (a->state));
   if (a->altered != NULL)
     adw_action_row_set_subtitle (self->state_row, _("It no longer matches its signatures: do not rely on it"));
   else if (a->state == PC_STATE_DRAFT && !a->imported)

@@ -11,6 +11,7 @@
 
 #include "pc-checklist.h"
 #include "pc-store.h"
+#include "pc-vocab.h"
 
 gboolean
 pc_session_follow (gpointer                 follower,
@@ -72,4 +73,14 @@ pc_list_box_remove_all (GtkListBox *list,
         gtk_list_box_remove (list, child);
       child = next;
     }
+}
+
+void
+pc_widget_set_state_style (GtkWidget  *widget,
+                           const char *style)
+{
+  for (const char * const *id = pc_vocab_ids (PC_VOCAB_STATE); *id != NULL; id++)
+    gtk_widget_remove_css_class (widget, *id);
+  gtk_widget_remove_css_class (widget, "altered");
+  gtk_widget_add_css_class (widget, style);
 }

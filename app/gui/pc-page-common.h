@@ -50,4 +50,9 @@ void     pc_page_hold_assessment (PcStore             **store_slot,
 void     pc_list_box_remove_all  (GtkListBox           *list,
                                   GtkWidget            *keep);
 
+/* Gives @widget the style class @style ("altered" or a state's id, see
+ * pc-ui.css) and takes away every other state's. */
+void     pc_widget_set_state_style (GtkWidget          *widget,
+                                    const char         *style);
+
 G_END_DECLS

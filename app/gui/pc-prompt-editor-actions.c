@@ -65,7 +65,8 @@ action_status_changed_cb (AdwComboRow    *row,
     return;
 
   if (!pc_assessment_session_set_action_field (self->session, id, "status",
-                                               pc_action_status_to_string ((PcActionStatus) selected),
+                                               pc_vocab_id (PC_VOCAB_ACTION_STATUS,
+                                                            pc_vocab_choice (PC_VOCAB_ACTION_STATUS, selected)),
                                                &error))
     _pc_prompt_editor_report_failure (self, error);
 }
@@ -119,7 +120,8 @@ new_action_row (PcPromptEditor *self,
   GtkWidget *row = adw_expander_row_new ();
   g_autofree char *subtitle = describe_action (action);
   g_autofree char *remove_label = NULL;
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autofree const char **status_labels = pc_vocab_choice_labels (PC_VOCAB_ACTION_STATUS);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (status_labels);
   GtkWidget *status;
   GtkWidget *remove_row;
   GtkWidget *remove;
@@ -138,12 +140,11 @@ new_action_row (PcPromptEditor *self,
                             new_action_entry (self, action, "due_date",
                                               _("Due date (YYYY-MM-DD)"), action->due_date));
 
-  for (PcActionStatus s = PC_ACTION_OPEN; s <= PC_ACTION_DONE; s++)
-    gtk_string_list_append (statuses, pc_action_status_to_label (s));
   status = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (status), _("Status"));
   adw_combo_row_set_model (ADW_COMBO_ROW (status), G_LIST_MODEL (statuses));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (status), action->status);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status),
+                              pc_vocab_position (PC_VOCAB_ACTION_STATUS, action->status));
   gtk_widget_set_sensitive (status, self->editable);
   g_object_set_data (G_OBJECT (status), "action-id", GSIZE_TO_POINTER (action->id));
   g_signal_connect (status, "notify::selected", G_CALLBACK (action_status_changed_cb), self);

@@ -19,6 +19,7 @@
 #include "pc-lint.h"
 #include "pc-store.h"
 #include "pc-ui.h"
+#include "pc-vocab.h"
 
 G_DEFINE_FINAL_TYPE (PcPromptEditor, pc_prompt_editor, GTK_TYPE_WIDGET)
 
@@ -119,16 +120,14 @@ static void
 update_rating_widgets (PcPromptEditor *self)
 {
   GtkToggleButton *button = button_for_rating (self, self->rating);
-  GtkToggleButton *buttons[] = {
-    self->met_button, self->partly_met_button, self->not_met_button, self->not_applicable_button,
-  };
 
   self->updating = TRUE;
   if (button != NULL)
     gtk_toggle_button_set_active (button, TRUE);
   else
-    for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-      gtk_toggle_button_set_active (buttons[i], FALSE);
+    for (guint i = 0; i < pc_vocab_n_choices (PC_VOCAB_RATING); i++)
+      if ((button = button_for_rating (self, pc_vocab_choice (PC_VOCAB_RATING, i))) != NULL)
+        gtk_toggle_button_set_active (button, FALSE);
   self->updating = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->justification_box),
@@ -140,19 +139,14 @@ rating_toggled_cb (PcPromptEditor  *self,
                    GtkToggleButton *button)
 {
   g_autoptr(GError) error = NULL;
-  PcRating rating;
+  PcRating rating = PC_RATING_NOT_ASSESSED;
 
   if (self->updating || !gtk_toggle_button_get_active (button) || self->session == NULL)
     return;
 
-  if (button == self->met_button)
-    rating = PC_RATING_MET;
-  else if (button == self->partly_met_button)
-    rating = PC_RATING_PARTLY_MET;
-  else if (button == self->not_met_button)
-    rating = PC_RATING_NOT_MET;
-  else
-    rating = PC_RATING_NOT_APPLICABLE;
+  for (guint i = 0; i < pc_vocab_n_choices (PC_VOCAB_RATING); i++)
+    if (button_for_rating (self, pc_vocab_choice (PC_VOCAB_RATING, i)) == button)
+      rating = pc_vocab_choice (PC_VOCAB_RATING, i);
 
   if (rating == self->rating)
     return;
@@ -327,12 +321,11 @@ show_prompt (PcPromptEditor *self,
 static void
 update_editable (PcPromptEditor *self)
 {
-  GtkToggleButton *buttons[] = {
-    self->met_button, self->partly_met_button, self->not_met_button, self->not_applicable_button,
-  };
+  GtkToggleButton *button;
 
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    gtk_widget_set_sensitive (GTK_WIDGET (buttons[i]), self->editable);
+  for (guint i = 0; i < pc_vocab_n_choices (PC_VOCAB_RATING); i++)
+    if ((button = button_for_rating (self, pc_vocab_choice (PC_VOCAB_RATING, i))) != NULL)
+      gtk_widget_set_sensitive (GTK_WIDGET (button), self->editable);
 
   /* Read-only text stays selectable, so it can be read and copied. */
   gtk_text_view_set_editable (self->evidence_view, self->editable);
@@ -525,16 +518,23 @@ pc_prompt_editor_init (PcPromptEditor *self)
   self->shown_actions = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->editable = TRUE;
 
-  /* Announced as toggles, not pressed, from the start: a rating not
-   * chosen yet is a state too. */
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->met_button),
-                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->partly_met_button),
-                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->not_met_button),
-                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (self->not_applicable_button),
-                               GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  /* Each rating button is labelled and styled from the vocabulary (the
+   * rating's id is its style class), and announced as a toggle, not
+   * pressed, from the start: a rating not chosen yet is a state too. */
+  for (guint i = 0; i < pc_vocab_n_choices (PC_VOCAB_RATING); i++)
+    {
+      PcRating rating = pc_vocab_choice (PC_VOCAB_RATING, i);
+      GtkToggleButton *button = button_for_rating (self, rating);
+
+      if (button == NULL)
+        continue;
+      gtk_button_set_label (GTK_BUTTON (button), pc_rating_to_label (rating));
+      gtk_widget_add_css_class (GTK_WIDGET (button), pc_rating_to_string (rating));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      pc_rating_to_label (rating), -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (button),
+                                   GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+    }
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->evidence_view), "changed",
                            G_CALLBACK (evidence_changed_cb), self, G_CONNECT_SWAPPED);
