@@ -75,8 +75,8 @@ print_list (GPtrArray *items)
 
   /* Each column as wide as its heading, in a language where that is
    * longer than the values. The table is printed at once: one write, not
-   * one a cell. */
-  out = g_string_sized_new (128 * (items->len + 1));
+   * one a cell, from a buffer large enough from the start. */
+  out = g_string_sized_new (256 * (items->len + 1));
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
     widths[c] = MAX (widths[c], (guint) g_utf8_strlen (_(headings[c]), -1));
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
@@ -87,9 +87,11 @@ print_list (GPtrArray *items)
       const PcListItem *item = g_ptr_array_index (items, i);
       const char *division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, item->division);
       gboolean altered = item->integrity == PC_INTEGRITY_ALTERED;
+      gsize start = out->len;
       char number[32];
 
-      _pc_cli_append_cell (out, _pc_cli_line (item->reference), widths[0]);
+      _pc_cli_append_line (out, item->reference);
+      _pc_cli_pad_cell (out, start, widths[0]);
       g_snprintf (number, sizeof number, "%d", item->revision);
       _pc_cli_append_cell (out, number, widths[1]);
       _pc_cli_append_cell (out, altered ? _("ALTERED") : pc_state_to_label (item->state),
@@ -98,15 +100,21 @@ print_list (GPtrArray *items)
       _pc_cli_append_cell (out, number, widths[3]);
       g_utf8_strncpy (number, item->updated_at, 10);
       _pc_cli_append_cell (out, number, widths[4]);
-      g_string_append_printf (out, "%s (%s)%s", _pc_cli_line (item->title),
-                              division ? division : _pc_cli_line (item->division),
-                              item->imported ? _(" [imported]") : "");
+      _pc_cli_append_line (out, item->title);
+      g_string_append (out, " (");
+      if (division != NULL)
+        g_string_append (out, division);
+      else
+        _pc_cli_append_line (out, item->division);
+      g_string_append_c (out, ')');
+      if (item->imported)
+        g_string_append (out, _(" [imported]"));
       if (altered)
         g_string_append_printf (out, _(" [altered since it was signed, though it says %s: do not rely on it]"),
                                 pc_state_to_label (item->state));
       g_string_append_c (out, '\n');
     }
-  g_print ("%s", out->str);
+  _pc_cli_print_stdout (out->str);
 }
 
 static int
