@@ -20,6 +20,7 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-test-utils.h"
+#include "pc-text.h"
 
 #define AUTHOR   "Kate Hoek"
 /* All Greek capitals, which look like AUTHOR: an ordinary name in one
@@ -358,6 +359,56 @@ test_local_output_escaped (void)
   }
 }
 
+/* list shows each title exactly as pc_text_escape_terminal() escapes it
+ * (the command line escapes plain ASCII text the quick way, which must
+ * come to the same): joiners and variation selectors beside ASCII, in
+ * scripts that need them and in ones that do not, controls, DEL, bytes
+ * that are not UTF-8, and characters outside the Basic Multilingual
+ * Plane. */
+static void
+test_list_escaped_as_text (void)
+{
+  static const char *titles[] = {
+    "Plain title: 54/54 [draft] {ok} ~ `quoted` \\ back",
+    "a\xe2\x80\x8d" "b and \xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7 and "
+    "\xf0\x9f\x91\xa9\xe2\x80\x8d\xe2\x9a\x95\xef\xb8\x8f and x\xe2\x80\x8d\xf0\x9f\x91\xa9",
+    "A\xef\xb8\x8f and \xe8\x91\x9b\xf3\xa0\x84\x80 and \xc2\xa9\xef\xb8\x8f end",
+    "Tab\there, DEL\x7f, bell\a, C1\xc2\x9b" "2J, " ESC "[31mred" ESC "[0m " RLO "evil",
+    "Broken \xc3( and \xe2\x82 and \xff\xfe bytes, then \xf0\x9f\x98\x80 and \xf3\xa0\x80\x81 tag",
+    "Zero\xe2\x80\x8bwidth, soft\xc2\xadhyphen, \xef\xbb\xbf" "bom, caf\xc3\xa9 na\xc3\xafve \xe2\x80\x94 dash",
+  };
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "pc.db", NULL);
+  g_autofree char *list = NULL;
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *hex = NULL;
+      gint64 id = make_draft (db, NULL, NULL);
+      GString *bytes = g_string_new (NULL);
+
+      for (const char *p = titles[i]; *p != '\0'; p++)
+        g_string_append_printf (bytes, "%02x", (guchar) *p);
+      hex = g_string_free (bytes, FALSE);
+      g_string_append_printf (sql, "UPDATE assessments SET title = CAST(x'%s' AS TEXT)"
+                              " WHERE id = %" G_GINT64_FORMAT ";", hex, id);
+    }
+  raw_exec (db, sql->str);
+
+  list = pc_test_run_cli_ok (NULL, "list", "--db", db, NULL);
+  assert_terminal_safe (list);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autofree char *escaped = pc_text_escape_terminal (titles[i], FALSE);
+      g_autofree char *shown = g_strconcat (" ", escaped, " (", NULL);
+
+      g_assert_nonnull (strstr (list, shown));
+    }
+
+  pc_test_remove_tree (dir);
+}
+
 /* A summary is someone else's record: imported as signed, whatever its
  * text, but printed escaped, with what no signature covers said. */
 static void
@@ -434,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/pc/cli-text/review-look-alike", test_review_look_alike);
   g_test_add_func ("/pc/cli-text/local-output-escaped", test_local_output_escaped);
   g_test_add_func ("/pc/cli-text/imported-output-escaped", test_imported_output_escaped);
+  g_test_add_func ("/pc/cli-text/list-escaped-as-text", test_list_escaped_as_text);
 
   return g_test_run ();
 }

@@ -737,6 +737,32 @@ test_count (void)
   pc_test_remove_tree (dir);
 }
 
+/* `demo` run twice on one database adds its examples twice, all of them
+ * intact: the second run's signers are known by the first run's keys,
+ * and its new keys are recorded as replacing them. */
+static void
+test_twice (void)
+{
+  g_autofree char *dir = pc_test_make_tmp_dir ();
+  g_autofree char *db = g_build_filename (dir, "twice.db", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(cJSON) list = NULL;
+  g_autoptr(GHashTable) states = NULL;
+  guint n;
+
+  g_assert_cmpint (pc_test_run_cli (db, &first, NULL, "demo", NULL), ==, 0);
+  list = list_json (db);
+  n = (guint) cJSON_GetArraySize (list);
+  g_assert_cmpuint (n, >, 0);
+
+  g_assert_cmpint (pc_test_run_cli (db, &second, NULL, "demo", NULL), ==, 0);
+  g_assert_cmpstr (second, ==, first);
+  states = assert_all_intact (db, 2 * n);
+
+  pc_test_remove_tree (dir);
+}
+
 /* The titles of @db's assessments, newest first, one a line. */
 static char *
 titles_of (const char *db)
@@ -829,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/pc/demo/no-nhs-number", test_no_nhs_number);
   g_test_add_func ("/pc/demo/audit", test_audit);
   g_test_add_func ("/pc/demo/refill", test_refill);
+  g_test_add_func ("/pc/demo/twice", test_twice);
   g_test_add_func ("/pc/demo/count", test_count);
   g_test_add_func ("/pc/demo/count-drafts", test_count_drafts);
   g_test_add_func ("/pc/demo/count-refused", test_count_refused);

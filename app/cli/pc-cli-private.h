@@ -66,6 +66,9 @@ int       _pc_cli_fail_error    (PcCliContext   *ctx,
  * handler too, which keeps newlines: a value printed where one line is
  * expected goes through this. */
 const char *_pc_cli_line        (const char     *text);
+/* Appends @text (nullable) to @out as _pc_cli_line() shows it. */
+void      _pc_cli_append_line   (GString        *out,
+                                 const char     *text);
 /* Frees what _pc_cli_line() made; the dispatcher calls it when a command returns. */
 void      _pc_cli_lines_clear   (void);
 /* The print handlers a command runs under (g_set_print_handler()). */
@@ -81,6 +84,11 @@ void      _pc_cli_print_indented (const char    *label,
  * bytes: "İ" is one), and one more, for a column of a table. */
 void      _pc_cli_append_cell   (GString        *out,
                                  const char     *text,
+                                 guint           width);
+/* Pads the cell that begins at byte @start of @out (its text already
+ * appended) as _pc_cli_append_cell() does. */
+void      _pc_cli_pad_cell      (GString        *out,
+                                 gsize           start,
                                  guint           width);
 /* The same, printed at once. */
 void      _pc_cli_print_cell    (const char     *text,

@@ -66,6 +66,10 @@ print_list (GPtrArray *items)
   };
   guint widths[] = { 14, 4, 26, 10, 10 };
   g_autoptr(GString) out = NULL;
+  /* The labels, looked up once rather than once a row: the states', and
+   * each division id's (NULL for an id the vocabulary does not know). */
+  const char *states[PC_STATE_NOT_APPROVED + 1];
+  g_autoptr(GHashTable) divisions = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (items->len == 0)
     {
@@ -75,38 +79,53 @@ print_list (GPtrArray *items)
 
   /* Each column as wide as its heading, in a language where that is
    * longer than the values. The table is printed at once: one write, not
-   * one a cell. */
-  out = g_string_sized_new (128 * (items->len + 1));
+   * one a cell, from a buffer large enough from the start. */
+  out = g_string_sized_new (256 * (items->len + 1));
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
     widths[c] = MAX (widths[c], (guint) g_utf8_strlen (_(headings[c]), -1));
+  for (PcState state = 0; state < G_N_ELEMENTS (states); state++)
+    states[state] = pc_state_to_label (state);
   for (guint c = 0; c < G_N_ELEMENTS (widths); c++)
     _pc_cli_append_cell (out, _(headings[c]), widths[c]);
   g_string_append_printf (out, "%s\n", _("TITLE (DIVISION)"));
   for (guint i = 0; i < items->len; i++)
     {
       const PcListItem *item = g_ptr_array_index (items, i);
-      const char *division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, item->division);
+      const char *state = states[item->state];
+      const char *division;
       gboolean altered = item->integrity == PC_INTEGRITY_ALTERED;
+      gsize start = out->len;
       char number[32];
 
-      _pc_cli_append_cell (out, _pc_cli_line (item->reference), widths[0]);
+      _pc_cli_append_line (out, item->reference);
+      _pc_cli_pad_cell (out, start, widths[0]);
       g_snprintf (number, sizeof number, "%d", item->revision);
       _pc_cli_append_cell (out, number, widths[1]);
-      _pc_cli_append_cell (out, altered ? _("ALTERED") : pc_state_to_label (item->state),
-                           widths[2]);
+      _pc_cli_append_cell (out, altered ? _("ALTERED") : state, widths[2]);
       g_snprintf (number, sizeof number, "%u/%u", item->answered, item->total);
       _pc_cli_append_cell (out, number, widths[3]);
       g_utf8_strncpy (number, item->updated_at, 10);
       _pc_cli_append_cell (out, number, widths[4]);
-      g_string_append_printf (out, "%s (%s)%s", _pc_cli_line (item->title),
-                              division ? division : _pc_cli_line (item->division),
-                              item->imported ? _(" [imported]") : "");
+      if (!g_hash_table_lookup_extended (divisions, item->division, NULL, (gpointer *) &division))
+        {
+          division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, item->division);
+          g_hash_table_insert (divisions, item->division, (gpointer) division);
+        }
+      _pc_cli_append_line (out, item->title);
+      g_string_append (out, " (");
+      if (division != NULL)
+        g_string_append (out, division);
+      else
+        _pc_cli_append_line (out, item->division);
+      g_string_append_c (out, ')');
+      if (item->imported)
+        g_string_append (out, _(" [imported]"));
       if (altered)
         g_string_append_printf (out, _(" [altered since it was signed, though it says %s: do not rely on it]"),
-                                pc_state_to_label (item->state));
+                                state);
       g_string_append_c (out, '\n');
     }
-  g_print ("%s", out->str);
+  _pc_cli_print_stdout (out->str);
 }
 
 static int

@@ -996,6 +996,59 @@ free_keys (PcSigningKey **keys)
     g_clear_pointer (&keys[i], pc_signing_key_free);
 }
 
+/* A database that already holds examples knows the example signers by
+ * the keys of an earlier run: each key made now is recorded as the
+ * signer's new key, on purpose, as `signers record` would. */
+static gboolean
+record_new_keys (PcStore        *store,
+                 PcSigningKey  **keys,
+                 GError        **error)
+{
+  g_autoptr(GPtrArray) known = pc_store_list_signers (store, error);
+
+  if (known == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < N_SIGNERS; i++)
+    {
+      const char *name = pc_signing_key_get_name (keys[i]);
+      const char *fingerprint = pc_signing_key_get_fingerprint (keys[i]);
+      const char *latest = NULL;
+
+      for (guint j = 0; j < known->len; j++)
+        {
+          const PcSigner *signer = g_ptr_array_index (known, j);
+
+          if (pc_text_names_equal (signer->name, name))
+            latest = signer->fingerprint;
+        }
+
+      if (latest != NULL && !g_str_equal (latest, fingerprint)
+          && !pc_store_register_replaced_key (store, name, pc_signing_key_get_public_key (keys[i]),
+                                              latest, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Opens the example signers' keys into @keys: made in @keys_dir, or
+ * opened when an earlier run left them there. */
+static gboolean
+open_keys (const char    *keys_dir,
+           PcSigningKey **keys,
+           GError       **error)
+{
+  for (guint i = 0; i < N_SIGNERS; i++)
+    {
+      keys[i] = signer_key (keys_dir, &signers[i], error);
+      if (keys[i] == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 guint
 pc_demo_fill (PcStore      *store,
               PcChecklist  *checklist,
@@ -1017,19 +1070,21 @@ pc_demo_fill (PcStore      *store,
   when = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
   actor = g_strdup (pc_store_get_actor (store));
 
-  ok = load_examples (error);
-  for (guint i = 0; ok && i < N_SIGNERS; i++)
+  /* All the examples or none: a second run adds them again, its
+   * signers' new keys recorded as replacing the first run's. */
+  ok = load_examples (error) && open_keys (keys_dir, keys, error)
+       && pc_store_begin_batch (store, error);
+  if (ok)
     {
-      keys[i] = signer_key (keys_dir, &signers[i], error);
-      ok = keys[i] != NULL;
-    }
-
-  for (guint i = 0; ok && i < examples.n_scenarios; i++)
-    {
-      ok = add_scenario (store, checklist, examples.scenarios[i], keys, when, error);
-      if (!ok)
-        g_prefix_error (error, _("Example “%s”: "), examples.scenarios[i]->title);
-      added += ok;
+      ok = record_new_keys (store, keys, error);
+      for (guint i = 0; ok && i < examples.n_scenarios; i++)
+        {
+          ok = add_scenario (store, checklist, examples.scenarios[i], keys, when, error);
+          if (!ok)
+            g_prefix_error (error, _("Example “%s”: "), examples.scenarios[i]->title);
+          added += ok;
+        }
+      ok = pc_store_end_batch (store, ok, ok ? error : NULL) && ok;
     }
 
   free_keys (keys);
@@ -1285,42 +1340,6 @@ add_generated (Generator      *gen,
   return add_scenario (store, gen->checklist, &made, keys, now, error);
 }
 
-/* A database that already holds examples knows the example signers by
- * the keys of an earlier run: each key made now is recorded as the
- * signer's new key, on purpose, as `signers record` would. */
-static gboolean
-record_new_keys (PcStore        *store,
-                 PcSigningKey  **keys,
-                 GError        **error)
-{
-  g_autoptr(GPtrArray) known = pc_store_list_signers (store, error);
-
-  if (known == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < N_SIGNERS; i++)
-    {
-      const char *name = pc_signing_key_get_name (keys[i]);
-      const char *fingerprint = pc_signing_key_get_fingerprint (keys[i]);
-      const char *latest = NULL;
-
-      for (guint j = 0; j < known->len; j++)
-        {
-          const PcSigner *signer = g_ptr_array_index (known, j);
-
-          if (pc_text_names_equal (signer->name, name))
-            latest = signer->fingerprint;
-        }
-
-      if (latest != NULL && !g_str_equal (latest, fingerprint)
-          && !pc_store_register_replaced_key (store, name, pc_signing_key_get_public_key (keys[i]),
-                                              latest, error))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 guint
 pc_demo_generate (PcStore      *store,
                   PcChecklist  *checklist,
@@ -1350,14 +1369,7 @@ pc_demo_generate (PcStore      *store,
 
   /* Drafts sign nothing, and need no keys (each is slow to make). */
   if (ok && (flags & PC_DEMO_DRAFTS) == 0)
-    {
-      for (i = 0; ok && i < N_SIGNERS; i++)
-        {
-          keys[i] = signer_key (keys_dir, &signers[i], error);
-          ok = keys[i] != NULL;
-        }
-      ok = ok && record_new_keys (store, keys, error);
-    }
+    ok = open_keys (keys_dir, keys, error) && record_new_keys (store, keys, error);
 
   /* One commit a batch rather than one a change. */
   if (ok)
