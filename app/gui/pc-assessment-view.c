@@ -864,8 +864,6 @@ static void
 update_lazy_page (PcAssessmentView *self,
                   LazyPage          which)
 {
-  const PcAssessment *a = current (self);
-
   self->stale[which] = FALSE;
   switch (which)
     {
@@ -877,10 +875,10 @@ update_lazy_page (PcAssessmentView *self,
       pc_coproduction_page_set_session (self->coproduction_page, self->session);
       break;
     case LAZY_REVIEW:
-      pc_review_page_set_assessment (self->review_page, self->store, a, self->checklist);
+      pc_review_page_set_session (self->review_page, self->session);
       break;
     case LAZY_HISTORY:
-      pc_history_page_set_assessment (self->history_page, self->store, a, self->checklist);
+      pc_history_page_set_session (self->history_page, self->session);
       break;
     case N_LAZY_PAGES:
     default:
@@ -977,6 +975,10 @@ set_session (PcAssessmentView    *self,
     pc_overview_page_set_session (self->overview_page, NULL);
   if (self->coproduction_page != NULL)
     pc_coproduction_page_set_session (self->coproduction_page, NULL);
+  if (self->review_page != NULL)
+    pc_review_page_set_session (self->review_page, NULL);
+  if (self->history_page != NULL)
+    pc_history_page_set_session (self->history_page, NULL);
   if (session != NULL)
     self->checklist = pc_checklist_ref (pc_assessment_session_get_checklist (session));
 }

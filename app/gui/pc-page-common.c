@@ -9,8 +9,6 @@
 
 #include "pc-page-common.h"
 
-#include "pc-checklist.h"
-#include "pc-store.h"
 #include "pc-vocab.h"
 
 gboolean
@@ -37,23 +35,57 @@ pc_session_follow (gpointer                 follower,
   return TRUE;
 }
 
-void
-pc_page_hold_assessment (PcStore             **store_slot,
-                         PcChecklist         **checklist_slot,
-                         const PcAssessment  **assessment_slot,
-                         PcStore              *store,
-                         PcChecklist          *checklist,
-                         const PcAssessment   *assessment)
+/* What a hidden page is to do when it is shown (object data). */
+typedef struct
 {
-  g_return_if_fail (store == NULL || PC_IS_STORE (store));
+  GCallback update;
+} Waiting;
 
-  g_set_object (store_slot, store);
-  if (*checklist_slot != checklist)
+#define WAITING_KEY "pc-page-waiting"
+
+static void
+shown_cb (GtkWidget *page)
+{
+  pc_page_update_if_waiting (page);
+}
+
+void
+pc_page_update_when_shown (GtkWidget *page,
+                           GCallback  update)
+{
+  Waiting *waiting;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (update != NULL);
+
+  if (gtk_widget_get_mapped (page))
     {
-      g_clear_pointer (checklist_slot, pc_checklist_unref);
-      *checklist_slot = checklist != NULL ? pc_checklist_ref (checklist) : NULL;
+      g_object_set_data (G_OBJECT (page), WAITING_KEY, NULL);
+      ((void (*) (GtkWidget *)) update) (page);
+      return;
     }
-  *assessment_slot = assessment;
+
+  if (g_signal_handler_find (page, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, shown_cb, NULL) == 0)
+    g_signal_connect (page, "map", G_CALLBACK (shown_cb), NULL);
+  waiting = g_new (Waiting, 1);
+  waiting->update = update;
+  g_object_set_data_full (G_OBJECT (page), WAITING_KEY, waiting, g_free);
+}
+
+void
+pc_page_update_if_waiting (GtkWidget *page)
+{
+  Waiting *waiting;
+  GCallback update;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  waiting = g_object_steal_data (G_OBJECT (page), WAITING_KEY);
+  if (waiting == NULL)
+    return;
+  update = waiting->update;
+  g_free (waiting);
+  ((void (*) (GtkWidget *)) update) (page);
 }
 
 void

@@ -33,17 +33,14 @@ gboolean pc_session_follow (gpointer                 follower,
                             const PcSessionHandler  *handlers,
                             guint                    n_handlers);
 
-/* Makes a page show @assessment (nullable) of @store, made against
- * @checklist: keeps references to @store and @checklist in *@store_slot
- * and *@checklist_slot, and @assessment, which stays the view's and
- * valid until the next call, in *@assessment_slot. With NULLs, lets go
- * of them (dispose). */
-void     pc_page_hold_assessment (PcStore             **store_slot,
-                                  PcChecklist         **checklist_slot,
-                                  const PcAssessment  **assessment_slot,
-                                  PcStore              *store,
-                                  PcChecklist          *checklist,
-                                  const PcAssessment   *assessment);
+/* Calls @update (a void function of @page) now if @page is shown (mapped),
+ * or else once, the next time it is: a page hidden does no work for a
+ * change it does not show. */
+void     pc_page_update_when_shown (GtkWidget          *page,
+                                    GCallback           update);
+/* Calls what waits for @page to be shown now, if anything does: its
+ * container says it is shown. */
+void     pc_page_update_if_waiting (GtkWidget          *page);
 
 /* Removes every row of @list but @keep (nullable). GTK 4.8 has no
  * gtk_list_box_remove_all(). */
