@@ -44,9 +44,25 @@ typedef struct
 #define WAITING_KEY "pc-page-waiting"
 
 static void
-shown_cb (GtkWidget *page)
+run_update (GtkWidget *page,
+            GCallback  update)
 {
-  pc_page_update_if_waiting (page);
+  ((void (*) (GtkWidget *)) update) (page);
+}
+
+/* Runs what waits for @page to be shown, if anything does. */
+static void
+update_if_waiting (GtkWidget *page)
+{
+  Waiting *waiting;
+  GCallback update;
+
+  waiting = g_object_steal_data (G_OBJECT (page), WAITING_KEY);
+  if (waiting == NULL)
+    return;
+  update = waiting->update;
+  g_free (waiting);
+  run_update (page, update);
 }
 
 void
@@ -61,31 +77,32 @@ pc_page_update_when_shown (GtkWidget *page,
   if (gtk_widget_get_mapped (page))
     {
       g_object_set_data (G_OBJECT (page), WAITING_KEY, NULL);
-      ((void (*) (GtkWidget *)) update) (page);
+      run_update (page, update);
       return;
     }
 
-  if (g_signal_handler_find (page, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, shown_cb, NULL) == 0)
-    g_signal_connect (page, "map", G_CALLBACK (shown_cb), NULL);
+  if (g_signal_handler_find (page, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, update_if_waiting, NULL) == 0)
+    g_signal_connect (page, "map", G_CALLBACK (update_if_waiting), NULL);
   waiting = g_new (Waiting, 1);
   waiting->update = update;
   g_object_set_data_full (G_OBJECT (page), WAITING_KEY, waiting, g_free);
 }
 
 void
-pc_page_update_if_waiting (GtkWidget *page)
+pc_page_follow_session (GtkWidget               *page,
+                        PcAssessmentSession    **slot,
+                        PcAssessmentSession     *session,
+                        const PcSessionHandler  *handlers,
+                        guint                    n_handlers,
+                        GCallback                update)
 {
-  Waiting *waiting;
-  GCallback update;
-
   g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (update != NULL);
 
-  waiting = g_object_steal_data (G_OBJECT (page), WAITING_KEY);
-  if (waiting == NULL)
-    return;
-  update = waiting->update;
-  g_free (waiting);
-  ((void (*) (GtkWidget *)) update) (page);
+  if (pc_session_follow (page, slot, session, handlers, n_handlers))
+    run_update (page, update);
+  else
+    update_if_waiting (page);
 }
 
 void

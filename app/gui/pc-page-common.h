@@ -38,9 +38,17 @@ gboolean pc_session_follow (gpointer                 follower,
  * change it does not show. */
 void     pc_page_update_when_shown (GtkWidget          *page,
                                     GCallback           update);
-/* Calls what waits for @page to be shown now, if anything does: its
- * container says it is shown. */
-void     pc_page_update_if_waiting (GtkWidget          *page);
+
+/* pc_session_follow() for a page that shows changes when it is shown
+ * (pc_page_update_when_shown()): @update, a void function of @page, runs
+ * at once for another session; the same session again means the page's
+ * container is showing it, and what waited for that runs. */
+void     pc_page_follow_session  (GtkWidget               *page,
+                                  PcAssessmentSession    **slot,
+                                  PcAssessmentSession     *session,
+                                  const PcSessionHandler  *handlers,
+                                  guint                    n_handlers,
+                                  GCallback                update);
 
 /* Removes every row of @list but @keep (nullable). GTK 4.8 has no
  * gtk_list_box_remove_all(). */

@@ -132,15 +132,6 @@ pc_principle_page_show_principle (PcPrinciplePage     *self,
     gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
 
-void
-pc_principle_page_set_session (PcPrinciplePage     *self,
-                               PcAssessmentSession *session)
-{
-  g_return_if_fail (PC_IS_PRINCIPLE_PAGE (self));
-
-  pc_principle_page_show_principle (self, session, self->principle_id);
-}
-
 gboolean
 pc_principle_page_get_pending (PcPrinciplePage *self)
 {

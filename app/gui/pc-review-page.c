@@ -578,11 +578,8 @@ pc_review_page_set_session (PcReviewPage        *self,
   g_return_if_fail (PC_IS_REVIEW_PAGE (self));
   g_return_if_fail (session == NULL || PC_IS_ASSESSMENT_SESSION (session));
 
-  /* The same session again: the page is being shown, with what waited. */
-  if (pc_session_follow (self, &self->session, session, handlers, G_N_ELEMENTS (handlers)))
-    update_all (self);
-  else
-    pc_page_update_if_waiting (GTK_WIDGET (self));
+  pc_page_follow_session (GTK_WIDGET (self), &self->session, session, handlers,
+                          G_N_ELEMENTS (handlers), G_CALLBACK (update_all));
 }
 
 void
