@@ -36,6 +36,11 @@
 
 #define PRINCIPLE_PREFIX "principle:"
 
+/* Principle pages kept: one more is built only up to this many, then the
+ * page shown longest ago shows the next principle in its editors. Two
+ * keep a cross-fade between principles; the third spares the way back. */
+#define N_PRINCIPLE_PAGES 3
+
 /* The pages brought up to date only when shown. */
 typedef enum
 {
@@ -62,7 +67,7 @@ struct _PcAssessmentView
   PcAssessmentSession *session;         /* the assessment open, or NULL */
   PcChecklist        *checklist;        /* the session's */
   char               *page;
-  GHashTable         *principle_pages;  /* principle id → PcPrinciplePage (the stack's) */
+  GPtrArray          *principle_pages;  /* PcPrinciplePage (the stack's), the last shown first */
   GPtrArray          *principle_rows;   /* GtkListBoxRow, in checklist order (the sidebar's) */
   SaveState           save_state;
   /* Pages other than the principles' are brought up to date only when
@@ -425,23 +430,44 @@ update_actions (PcAssessmentView *self)
                                  && pc_state_is_final (current (self)->state));
 }
 
+/* The page for @principle_id, brought up to date: the one showing it,
+ * or one more, or the page shown longest ago, which shows it instead. */
 static PcPrinciplePage *
 ensure_principle_page (PcAssessmentView *self,
                        const char       *principle_id)
 {
-  PcPrinciplePage *page = g_hash_table_lookup (self->principle_pages, principle_id);
-  g_autofree char *name = NULL;
-  GtkStackPage *stack_page;
+  g_autofree char *name = g_strconcat (PRINCIPLE_PREFIX, principle_id, NULL);
+  PcPrinciplePage *page = NULL;
+  GtkWidget *visible = gtk_stack_get_visible_child (self->stack);
 
-  if (page != NULL)
-    return page;
+  for (guint i = 0; i < self->principle_pages->len && page == NULL; i++)
+    if (g_strcmp0 (pc_principle_page_get_principle_id (self->principle_pages->pdata[i]),
+                   principle_id) == 0)
+      page = g_ptr_array_steal_index (self->principle_pages, i);
 
-  name = g_strconcat (PRINCIPLE_PREFIX, principle_id, NULL);
-  page = PC_PRINCIPLE_PAGE (pc_principle_page_new (principle_id));
-  stack_page = gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
-  gtk_stack_page_set_title (stack_page, principle_id);
-  g_hash_table_insert (self->principle_pages, g_strdup (principle_id), page);
-  pc_principle_page_set_session (page, self->session);
+  if (page == NULL && self->principle_pages->len >= N_PRINCIPLE_PAGES)
+    for (guint i = self->principle_pages->len; i > 0 && page == NULL; i--)
+      if (self->principle_pages->pdata[i - 1] != (gpointer) visible)
+        page = g_ptr_array_steal_index (self->principle_pages, i - 1);
+
+  if (page == NULL)
+    {
+      GtkStackPage *stack_page;
+
+      page = PC_PRINCIPLE_PAGE (pc_principle_page_new (principle_id));
+      stack_page = gtk_stack_add_named (self->stack, GTK_WIDGET (page), name);
+      gtk_stack_page_set_title (stack_page, principle_id);
+    }
+  else if (g_strcmp0 (pc_principle_page_get_principle_id (page), principle_id) != 0)
+    {
+      GtkStackPage *stack_page = gtk_stack_get_page (self->stack, GTK_WIDGET (page));
+
+      gtk_stack_page_set_name (stack_page, name);
+      gtk_stack_page_set_title (stack_page, principle_id);
+    }
+
+  g_ptr_array_insert (self->principle_pages, 0, page);
+  pc_principle_page_show_principle (page, self->session, principle_id);
 
   return page;
 }
@@ -832,29 +858,12 @@ pc_assessment_view_set_store (PcAssessmentView *self,
   g_set_object (&self->store, store);
 }
 
-static void
-remove_principle_pages (PcAssessmentView *self)
-{
-  GHashTableIter iter;
-  gpointer page;
-
-  /* What they hold waits in the session, flushed before this. */
-  g_hash_table_iter_init (&iter, self->principle_pages);
-  while (g_hash_table_iter_next (&iter, NULL, &page))
-    {
-      gtk_stack_remove (self->stack, page);
-      g_hash_table_iter_remove (&iter);
-    }
-}
-
 /* Lazy pages */
 
 static void
 update_lazy_page (PcAssessmentView *self,
                   LazyPage          which)
 {
-  const PcAssessment *a = current (self);
-
   self->stale[which] = FALSE;
   switch (which)
     {
@@ -866,10 +875,10 @@ update_lazy_page (PcAssessmentView *self,
       pc_coproduction_page_set_session (self->coproduction_page, self->session);
       break;
     case LAZY_REVIEW:
-      pc_review_page_set_assessment (self->review_page, self->store, a, self->checklist);
+      pc_review_page_set_session (self->review_page, self->session);
       break;
     case LAZY_HISTORY:
-      pc_history_page_set_assessment (self->history_page, self->store, a, self->checklist);
+      pc_history_page_set_session (self->history_page, self->session);
       break;
     case N_LAZY_PAGES:
     default:
@@ -966,6 +975,10 @@ set_session (PcAssessmentView    *self,
     pc_overview_page_set_session (self->overview_page, NULL);
   if (self->coproduction_page != NULL)
     pc_coproduction_page_set_session (self->coproduction_page, NULL);
+  if (self->review_page != NULL)
+    pc_review_page_set_session (self->review_page, NULL);
+  if (self->history_page != NULL)
+    pc_history_page_set_session (self->history_page, NULL);
   if (session != NULL)
     self->checklist = pc_checklist_ref (pc_assessment_session_get_checklist (session));
 }
@@ -978,6 +991,7 @@ pc_assessment_view_open (PcAssessmentView  *self,
 {
   g_autoptr(PcAssessmentSession) session = NULL;
   g_autoptr(GError) flush_error = NULL;
+  gboolean same_checklist;
 
   g_return_val_if_fail (PC_IS_ASSESSMENT_VIEW (self), FALSE);
   g_return_val_if_fail (self->store != NULL, FALSE);
@@ -993,12 +1007,17 @@ pc_assessment_view_open (PcAssessmentView  *self,
   if (session == NULL)
     return FALSE;
 
-  remove_principle_pages (self);
+  /* The principle pages stay, and show the new session when next shown;
+   * so does the sidebar, unless the checklist is another. */
+  same_checklist = self->checklist != NULL
+                   && g_strcmp0 (pc_checklist_get_sha256 (self->checklist),
+                                 pc_checklist_get_sha256 (pc_assessment_session_get_checklist (session))) == 0;
   g_clear_pointer (&self->page, g_free);
   set_session (self, session);
   self->save_state = SAVE_STATE_NONE;
 
-  build_sidebar (self);
+  if (!same_checklist)
+    build_sidebar (self);
   update_sidebar (self);
   for (guint i = 0; i < N_LAZY_PAGES; i++)
     self->stale[i] = TRUE;
@@ -1116,7 +1135,7 @@ pc_assessment_view_dispose (GObject *object)
 {
   PcAssessmentView *self = (PcAssessmentView *) object;
 
-  g_hash_table_remove_all (self->principle_pages);
+  g_ptr_array_set_size (self->principle_pages, 0);
   g_ptr_array_set_size (self->principle_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_ASSESSMENT_VIEW);
   set_session (self, NULL);
@@ -1131,7 +1150,7 @@ pc_assessment_view_finalize (GObject *object)
   PcAssessmentView *self = (PcAssessmentView *) object;
 
   g_free (self->page);
-  g_hash_table_unref (self->principle_pages);
+  g_ptr_array_unref (self->principle_pages);
   g_ptr_array_unref (self->principle_rows);
 
   G_OBJECT_CLASS (pc_assessment_view_parent_class)->finalize (object);
@@ -1243,7 +1262,7 @@ add_shortcuts (PcAssessmentView *self)
 static void
 pc_assessment_view_init (PcAssessmentView *self)
 {
-  self->principle_pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->principle_pages = g_ptr_array_new ();
   self->principle_rows = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));

@@ -38,11 +38,12 @@ G_DECLARE_FINAL_TYPE (PcAssessmentView, pc_assessment_view, PC, ASSESSMENT_VIEW,
  * pc_assessment_view_export_csv()) and view.print (Ctrl+P: GTK's print
  * dialog drawing the report's pages, pc_print_assessment()).
  *
- * Pages (PcOverviewPage, PcPrinciplePage, PcCoproductionPage,
- * PcReviewPage, PcHistoryPage) emit ::changed after writing to the
- * store; the view then reloads the assessment and passes it to every
- * page again with their set_assessment(). PcReviewPage also emits
- * ::go-to-prompt (const char *prompt_id). */
+ * Every page (PcOverviewPage, PcPrinciplePage, PcCoproductionPage,
+ * PcReviewPage, PcHistoryPage) follows the view's PcAssessmentSession,
+ * given to it when it is first shown, and shows what its signals say
+ * changed. PcReviewPage signs through the store and emits ::changed; the
+ * view then has the session read the assessment again. PcReviewPage
+ * also emits ::go-to-prompt (const char *prompt_id). */
 GtkWidget          *pc_assessment_view_new             (void);
 void                pc_assessment_view_set_store       (PcAssessmentView *self,
                                                         PcStore          *store);

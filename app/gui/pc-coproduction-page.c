@@ -55,20 +55,9 @@ static const char * const ways[] = {
 #define WAY_OTHER (G_N_ELEMENTS (ways) - 1)
 
 static char *
-stripped (const char *text)
-{
-  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  if (*copy == '\0')
-    g_clear_pointer (&copy, g_free);
-
-  return copy;
-}
-
-static char *
 dup_who (PcCoproductionPage *self)
 {
-  return stripped (gtk_editable_get_text (GTK_EDITABLE (self->who_row)));
+  return pc_ui_dup_unless_blank (gtk_editable_get_text (GTK_EDITABLE (self->who_row)));
 }
 
 static char *
@@ -77,7 +66,7 @@ dup_how (PcCoproductionPage *self)
   guint selected = adw_combo_row_get_selected (self->how_row);
 
   if (selected == WAY_OTHER)
-    return stripped (gtk_editable_get_text (GTK_EDITABLE (self->how_other_row)));
+    return pc_ui_dup_unless_blank (gtk_editable_get_text (GTK_EDITABLE (self->how_other_row)));
   if (selected < WAY_OTHER)
     return g_strdup (_(ways[selected]));
 
@@ -94,7 +83,7 @@ dup_changed (PcCoproductionPage *self)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
-  return stripped (text);
+  return pc_ui_dup_unless_blank (text);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "pc-text.h"
 #include "pc-vocab.h"
 
 struct _PcDateRow
@@ -173,7 +174,7 @@ pc_date_row_is_empty (PcDateRow *self)
 {
   g_return_val_if_fail (PC_IS_DATE_ROW (self), TRUE);
 
-  return *self->stripped == '\0';
+  return pc_text_is_blank (self->stripped);
 }
 
 gboolean
@@ -181,7 +182,7 @@ pc_date_row_is_valid (PcDateRow *self)
 {
   g_return_val_if_fail (PC_IS_DATE_ROW (self), FALSE);
 
-  return *self->stripped == '\0' || pc_date_is_valid (self->stripped);
+  return pc_text_is_blank (self->stripped) || pc_date_is_valid (self->stripped);
 }
 
 const char *

@@ -15,6 +15,7 @@
 
 #include "pc-assessment.h"
 #include "pc-date-row.h"
+#include "pc-ui.h"
 #include "pc-vocab.h"
 
 struct _PcHeaderForm
@@ -74,21 +75,7 @@ field_of (gpointer widget)
 static char *
 stripped_text (gpointer editable)
 {
-  g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (editable)));
-
-  g_strstrip (text);
-  if (*text == '\0')
-    return NULL;
-
-  return g_steal_pointer (&text);
-}
-
-static gboolean
-is_blank (gpointer editable)
-{
-  g_autofree char *text = stripped_text (editable);
-
-  return text == NULL;
+  return pc_ui_dup_unless_blank (gtk_editable_get_text (GTK_EDITABLE (editable)));
 }
 
 /* A required field the user has emptied takes the error style; one
@@ -96,7 +83,7 @@ is_blank (gpointer editable)
 static void
 update_required_style (AdwEntryRow *row)
 {
-  if (!is_blank (row))
+  if (!pc_ui_is_blank (GTK_EDITABLE (row)))
     {
       g_object_set_data (G_OBJECT (row), "pc-touched", GINT_TO_POINTER (TRUE));
       gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
@@ -201,7 +188,8 @@ add_member_cb (PcHeaderForm *self)
 static void
 add_member_text_changed_cb (PcHeaderForm *self)
 {
-  gtk_widget_set_sensitive (self->add_member_button, !is_blank (self->add_member_row));
+  gtk_widget_set_sensitive (self->add_member_button,
+                            !pc_ui_is_blank (GTK_EDITABLE (self->add_member_row)));
 }
 
 /* The member rows, in order. Transfer container. */

@@ -29,11 +29,7 @@ struct _PcHistoryPage
   GtkWidget           parent_instance;
 
   /* Owned */
-  PcStore            *store;
-  PcChecklist        *checklist;
-
-  /* Borrowed: the view owns it until the next set_assessment(). */
-  const PcAssessment *assessment;
+  PcAssessmentSession *session;
 
   /* Template widgets */
   GtkWidget          *scroller;
@@ -163,8 +159,8 @@ prompt_name (PcHistoryPage *self,
   if (prompt_id == NULL)
     return g_strdup (_("the assessment"));
 
-  if (self->checklist != NULL)
-    prompt = pc_checklist_find_prompt (self->checklist, prompt_id, &principle);
+  prompt = pc_checklist_find_prompt (pc_assessment_session_get_checklist (self->session),
+                                     prompt_id, &principle);
   if (prompt == NULL)
     return g_strdup (prompt_id);
 
@@ -415,7 +411,9 @@ update_chain (PcHistoryPage *self)
   g_autofree char *text = NULL;
   guint count = 0;
 
-  if (pc_store_check_audit_chain (self->store, self->assessment->id, &count, &head, &error))
+  if (pc_store_check_audit_chain (pc_assessment_session_get_store (self->session),
+                                  pc_assessment_session_get_assessment (self->session)->id,
+                                  &count, &head, &error))
     {
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "The audit trail is intact: %u entry",
@@ -454,7 +452,8 @@ update_history (PcHistoryPage *self)
 
   pc_list_box_remove_all (self->history_list, NULL);
 
-  history = pc_store_history (self->store, self->assessment->id, &error);
+  history = pc_store_history (pc_assessment_session_get_store (self->session),
+                              pc_assessment_session_get_assessment (self->session)->id, &error);
   if (history == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("The history could not be read: %s"),
@@ -481,21 +480,36 @@ pc_history_page_new (void)
   return g_object_new (PC_TYPE_HISTORY_PAGE, NULL);
 }
 
-void
-pc_history_page_set_assessment (PcHistoryPage      *self,
-                                PcStore            *store,
-                                const PcAssessment *assessment,
-                                PcChecklist        *checklist)
+/* The chain checked and the history read again. */
+static void
+update_all (PcHistoryPage *self)
 {
-  g_return_if_fail (PC_IS_HISTORY_PAGE (self));
-  g_return_if_fail (PC_IS_STORE (store));
-  g_return_if_fail (assessment != NULL);
-
-  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, store, checklist,
-                           assessment);
+  if (self->session == NULL)
+    return;
 
   update_chain (self);
   update_history (self);
+}
+
+static void
+session_changed_cb (PcHistoryPage *self)
+{
+  pc_page_update_when_shown (GTK_WIDGET (self), G_CALLBACK (update_all));
+}
+
+void
+pc_history_page_set_session (PcHistoryPage       *self,
+                             PcAssessmentSession *session)
+{
+  static const PcSessionHandler handlers[] = {
+    { "changed", G_CALLBACK (session_changed_cb) },
+  };
+
+  g_return_if_fail (PC_IS_HISTORY_PAGE (self));
+  g_return_if_fail (session == NULL || PC_IS_ASSESSMENT_SESSION (session));
+
+  pc_page_follow_session (GTK_WIDGET (self), &self->session, session, handlers,
+                          G_N_ELEMENTS (handlers), G_CALLBACK (update_all));
 }
 
 /* GObject */
@@ -505,8 +519,8 @@ pc_history_page_dispose (GObject *object)
 {
   PcHistoryPage *self = (PcHistoryPage *) object;
 
+  pc_session_follow (self, &self->session, NULL, NULL, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_HISTORY_PAGE);
-  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (pc_history_page_parent_class)->dispose (object);
 }

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "pc-assessment-session.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
@@ -18,13 +19,12 @@ G_DECLARE_FINAL_TYPE (PcHistoryPage, pc_history_page, PC, HISTORY_PAGE, GtkWidge
 
 GtkWidget *pc_history_page_new (void);
 
-/* Shows @assessment (made against @checklist) of @store. The page keeps
- * references to @store and @checklist and a pointer to @assessment,
- * which stays valid until the next call (the view owns it). Called again
- * whenever the view reloads the assessment after a change. */
-void       pc_history_page_set_assessment (PcHistoryPage          *self,
-                                       PcStore            *store,
-                                       const PcAssessment *assessment,
-                                       PcChecklist        *checklist);
+/* Shows the history of the assessment @session (nullable) holds, and
+ * follows it: after a change the history is read and its chain checked
+ * again at once while the page is shown, or else when it next is (or
+ * when its container calls this again with the same session, saying it
+ * shows the page). */
+void       pc_history_page_set_session (PcHistoryPage       *self,
+                                        PcAssessmentSession *session);
 
 G_END_DECLS

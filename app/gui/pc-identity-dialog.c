@@ -28,9 +28,8 @@ G_DEFINE_FINAL_TYPE (PcIdentityDialog, pc_identity_dialog, ADW_TYPE_MESSAGE_DIAL
 static void
 name_changed_cb (PcIdentityDialog *self)
 {
-  g_autofree char *name = pc_ui_dup_stripped (GTK_EDITABLE (self->name_row));
-
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save", *name != '\0');
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save",
+                                           !pc_ui_is_blank (GTK_EDITABLE (self->name_row)));
 }
 
 static void

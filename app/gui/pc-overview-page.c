@@ -30,6 +30,7 @@ struct _PcOverviewPage
    * half a date): kept as typed, and not queued. */
   GHashTable          *held;
   GPtrArray           *principle_rows;  /* AdwActionRow, in checklist order */
+  PcChecklist         *rows_checklist;  /* the checklist they were made for */
 
   /* Template widgets */
   GtkLabel            *heading_label;
@@ -189,10 +190,24 @@ update_principle_row (PcOverviewPage    *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
+/* The rows for the session's checklist: those there already when they
+ * are its principles', only brought up to date. */
 static void
 build_principle_rows (PcOverviewPage *self)
 {
   PcChecklist *checklist = pc_assessment_session_get_checklist (self->session);
+
+  if (self->rows_checklist != NULL
+      && g_strcmp0 (pc_checklist_get_sha256 (self->rows_checklist),
+                    pc_checklist_get_sha256 (checklist)) == 0)
+    {
+      for (guint i = 0; i < self->principle_rows->len; i++)
+        update_principle_row (self, self->principle_rows->pdata[i],
+                              pc_checklist_get_principle (checklist, i));
+      return;
+    }
+  g_clear_pointer (&self->rows_checklist, pc_checklist_unref);
+  self->rows_checklist = pc_checklist_ref (checklist);
 
   for (guint i = 0; i < self->principle_rows->len; i++)
     adw_preferences_group_remove (self->principles_group, self->principle_rows->pdata[i]);
@@ -365,6 +380,7 @@ pc_overview_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->principle_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rows_checklist, pc_checklist_unref);
   g_clear_pointer (&self->held, g_hash_table_unref);
 
   G_OBJECT_CLASS (pc_overview_page_parent_class)->dispose (object);

@@ -9,8 +9,6 @@
 
 #include "pc-page-common.h"
 
-#include "pc-checklist.h"
-#include "pc-store.h"
 #include "pc-vocab.h"
 
 gboolean
@@ -37,23 +35,74 @@ pc_session_follow (gpointer                 follower,
   return TRUE;
 }
 
-void
-pc_page_hold_assessment (PcStore             **store_slot,
-                         PcChecklist         **checklist_slot,
-                         const PcAssessment  **assessment_slot,
-                         PcStore              *store,
-                         PcChecklist          *checklist,
-                         const PcAssessment   *assessment)
+/* What a hidden page is to do when it is shown (object data). */
+typedef struct
 {
-  g_return_if_fail (store == NULL || PC_IS_STORE (store));
+  GCallback update;
+} Waiting;
 
-  g_set_object (store_slot, store);
-  if (*checklist_slot != checklist)
+#define WAITING_KEY "pc-page-waiting"
+
+static void
+run_update (GtkWidget *page,
+            GCallback  update)
+{
+  ((void (*) (GtkWidget *)) update) (page);
+}
+
+/* Runs what waits for @page to be shown, if anything does. */
+static void
+update_if_waiting (GtkWidget *page)
+{
+  Waiting *waiting;
+  GCallback update;
+
+  waiting = g_object_steal_data (G_OBJECT (page), WAITING_KEY);
+  if (waiting == NULL)
+    return;
+  update = waiting->update;
+  g_free (waiting);
+  run_update (page, update);
+}
+
+void
+pc_page_update_when_shown (GtkWidget *page,
+                           GCallback  update)
+{
+  Waiting *waiting;
+
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (update != NULL);
+
+  if (gtk_widget_get_mapped (page))
     {
-      g_clear_pointer (checklist_slot, pc_checklist_unref);
-      *checklist_slot = checklist != NULL ? pc_checklist_ref (checklist) : NULL;
+      g_object_set_data (G_OBJECT (page), WAITING_KEY, NULL);
+      run_update (page, update);
+      return;
     }
-  *assessment_slot = assessment;
+
+  if (g_signal_handler_find (page, G_SIGNAL_MATCH_FUNC, 0, 0, NULL, update_if_waiting, NULL) == 0)
+    g_signal_connect (page, "map", G_CALLBACK (update_if_waiting), NULL);
+  waiting = g_new (Waiting, 1);
+  waiting->update = update;
+  g_object_set_data_full (G_OBJECT (page), WAITING_KEY, waiting, g_free);
+}
+
+void
+pc_page_follow_session (GtkWidget               *page,
+                        PcAssessmentSession    **slot,
+                        PcAssessmentSession     *session,
+                        const PcSessionHandler  *handlers,
+                        guint                    n_handlers,
+                        GCallback                update)
+{
+  g_return_if_fail (GTK_IS_WIDGET (page));
+  g_return_if_fail (update != NULL);
+
+  if (pc_session_follow (page, slot, session, handlers, n_handlers))
+    run_update (page, update);
+  else
+    update_if_waiting (page);
 }
 
 void

@@ -33,17 +33,22 @@ gboolean pc_session_follow (gpointer                 follower,
                             const PcSessionHandler  *handlers,
                             guint                    n_handlers);
 
-/* Makes a page show @assessment (nullable) of @store, made against
- * @checklist: keeps references to @store and @checklist in *@store_slot
- * and *@checklist_slot, and @assessment, which stays the view's and
- * valid until the next call, in *@assessment_slot. With NULLs, lets go
- * of them (dispose). */
-void     pc_page_hold_assessment (PcStore             **store_slot,
-                                  PcChecklist         **checklist_slot,
-                                  const PcAssessment  **assessment_slot,
-                                  PcStore              *store,
-                                  PcChecklist          *checklist,
-                                  const PcAssessment   *assessment);
+/* Calls @update (a void function of @page) now if @page is shown (mapped),
+ * or else once, the next time it is: a page hidden does no work for a
+ * change it does not show. */
+void     pc_page_update_when_shown (GtkWidget          *page,
+                                    GCallback           update);
+
+/* pc_session_follow() for a page that shows changes when it is shown
+ * (pc_page_update_when_shown()): @update, a void function of @page, runs
+ * at once for another session; the same session again means the page's
+ * container is showing it, and what waited for that runs. */
+void     pc_page_follow_session  (GtkWidget               *page,
+                                  PcAssessmentSession    **slot,
+                                  PcAssessmentSession     *session,
+                                  const PcSessionHandler  *handlers,
+                                  guint                    n_handlers,
+                                  GCallback                update);
 
 /* Removes every row of @list but @keep (nullable). GTK 4.8 has no
  * gtk_list_box_remove_all(). */

@@ -56,33 +56,28 @@ find_principle (PcPrinciplePage *self,
   return NULL;
 }
 
-/* Builds the page's widgets for @checklist's principle. */
+/* Makes the page hold one editor for each of @n prompts, keeping the
+ * editors it has: an editor shows another prompt at less cost than a new
+ * one is built. */
 static void
-build (PcPrinciplePage *self,
-       PcChecklist     *checklist)
+ensure_editors (PcPrinciplePage *self,
+                guint            n)
 {
-  const PcPrinciple *principle = find_principle (self, checklist);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->editors_box))) != NULL)
-    gtk_box_remove (self->editors_box, child);
-  g_ptr_array_set_size (self->editors, 0);
-
-  if (principle == NULL)
+  while (self->editors->len > n)
     {
-      gtk_label_set_text (self->title_label, _("No Such Principle"));
-      gtk_label_set_text (self->description_label, "");
-      return;
+      GtkWidget *editor = g_ptr_array_steal_index (self->editors, self->editors->len - 1);
+      GtkWidget *separator = gtk_widget_get_prev_sibling (editor);
+
+      gtk_box_remove (self->editors_box, editor);
+      if (separator != NULL)
+        gtk_box_remove (self->editors_box, separator);
     }
 
-  gtk_label_set_text (self->title_label, principle->title);
-  gtk_label_set_text (self->description_label, principle->description);
-
-  for (guint i = 0; i < principle->prompts->len; i++)
+  while (self->editors->len < n)
     {
       GtkWidget *editor = pc_prompt_editor_new ();
 
-      if (i > 0)
+      if (self->editors->len > 0)
         gtk_box_append (self->editors_box, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
       gtk_box_append (self->editors_box, editor);
       g_ptr_array_add (self->editors, editor);
@@ -90,31 +85,51 @@ build (PcPrinciplePage *self,
 }
 
 void
-pc_principle_page_set_session (PcPrinciplePage     *self,
-                               PcAssessmentSession *session)
+pc_principle_page_show_principle (PcPrinciplePage     *self,
+                                  PcAssessmentSession *session,
+                                  const char          *principle_id)
 {
-  PcChecklist *checklist;
   const PcPrinciple *principle;
+  gboolean other = FALSE;
 
   g_return_if_fail (PC_IS_PRINCIPLE_PAGE (self));
   g_return_if_fail (PC_IS_ASSESSMENT_SESSION (session));
+  g_return_if_fail (principle_id != NULL);
 
-  if (self->session == session)
+  if (self->session == session && g_strcmp0 (self->principle_id, principle_id) == 0)
     return;
 
+  if (g_strcmp0 (self->principle_id, principle_id) != 0)
+    {
+      other = TRUE;
+      g_free (self->principle_id);
+      self->principle_id = g_strdup (principle_id);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRINCIPLE_ID]);
+    }
   g_set_object (&self->session, session);
-  checklist = pc_assessment_session_get_checklist (session);
-  build (self, checklist);
-  principle = find_principle (self, checklist);
-  if (principle == NULL)
-    return;
+  principle = find_principle (self, pc_assessment_session_get_checklist (session));
 
-  for (guint i = 0; i < self->editors->len && i < principle->prompts->len; i++)
+  if (principle == NULL)
+    {
+      ensure_editors (self, 0);
+      gtk_label_set_text (self->title_label, _("No Such Principle"));
+      gtk_label_set_text (self->description_label, "");
+      return;
+    }
+
+  gtk_label_set_text (self->title_label, principle->title);
+  gtk_label_set_text (self->description_label, principle->description);
+  ensure_editors (self, principle->prompts->len);
+  for (guint i = 0; i < principle->prompts->len; i++)
     {
       const PcPrompt *prompt = g_ptr_array_index (principle->prompts, i);
 
       pc_prompt_editor_set_session (g_ptr_array_index (self->editors, i), session, prompt->id);
     }
+
+  /* Another principle starts at its top, as a new page would. */
+  if (other)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
 
 gboolean
@@ -296,7 +311,8 @@ pc_principle_page_class_init (PcPrinciplePageClass *klass)
 
   properties[PROP_PRINCIPLE_ID] =
     g_param_spec_string ("principle-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

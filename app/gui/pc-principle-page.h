@@ -23,9 +23,13 @@ G_DECLARE_FINAL_TYPE (PcPrinciplePage, pc_principle_page, PC, PRINCIPLE_PAGE, Gt
 GtkWidget  *pc_principle_page_new              (const char         *principle_id);
 const char *pc_principle_page_get_principle_id (PcPrinciplePage    *self);
 
-/* Shows the assessment @session holds; the page keeps a reference. */
-void        pc_principle_page_set_session      (PcPrinciplePage     *self,
-                                                PcAssessmentSession *session);
+/* Shows @principle_id's prompts of the assessment @session holds, in
+ * the editors the page has already (a page is reused for another
+ * principle rather than another page built). The page keeps a
+ * reference to @session. */
+void        pc_principle_page_show_principle   (PcPrinciplePage     *self,
+                                                PcAssessmentSession *session,
+                                                const char          *principle_id);
 /* Text typed on this page waits to be written. */
 gboolean    pc_principle_page_get_pending      (PcPrinciplePage    *self);
 /* Focuses the rating of @prompt_id (NULL: the first prompt) and scrolls

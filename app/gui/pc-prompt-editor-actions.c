@@ -15,6 +15,7 @@
 
 #include "pc-assessment.h"
 #include "pc-store.h"
+#include "pc-text.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
 
@@ -34,9 +35,9 @@ action_entry_changed_cb (GtkEditable    *editable,
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
   if (g_str_equal (field, "description"))
-    valid = *text != '\0';
+    valid = !pc_text_is_blank (text);
   else if (g_str_equal (field, "due_date"))
-    valid = *text == '\0' || pc_date_is_valid (text);
+    valid = pc_text_is_blank (text) || pc_date_is_valid (text);
   else
     valid = TRUE;
 
@@ -213,7 +214,7 @@ _pc_prompt_editor_update_actions (PcPromptEditor *self)
     }
 
   self->updating = TRUE;
-  _pc_prompt_editor_clear_list (self->actions_list, GTK_WIDGET (self->new_action_row));
+  pc_list_box_remove_all (self->actions_list, GTK_WIDGET (self->new_action_row));
   for (guint i = 0; i < mine->len; i++)
     gtk_list_box_insert (self->actions_list, new_action_row (self, g_ptr_array_index (mine, i)),
                          (int) i);
@@ -232,7 +233,7 @@ new_action_apply_cb (PcPromptEditor *self)
     return;
 
   text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->new_action_row))));
-  if (*text == '\0')
+  if (pc_text_is_blank (text))
     return;
 
   if (pc_assessment_session_add_action (self->session, self->prompt_id, text, &error) == 0)

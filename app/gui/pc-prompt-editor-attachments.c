@@ -128,7 +128,7 @@ _pc_prompt_editor_update_attachments (PcPromptEditor *self)
                                   ids->len))
     return;
 
-  _pc_prompt_editor_clear_list (self->attachments_list, NULL);
+  pc_list_box_remove_all (self->attachments_list, NULL);
   for (guint i = 0; i < mine->len; i++)
     gtk_list_box_append (self->attachments_list, new_attachment_row (self, g_ptr_array_index (mine, i)));
   g_array_set_size (self->shown_attachments, 0);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "pc-assessment-session.h"
+#include "pc-page-common.h"
 #include "pc-prompt-editor.h"
 #include "pc-types.h"
 
@@ -61,9 +62,6 @@ void        _pc_prompt_editor_report_failure         (PcPromptEditor *self,
 GtkWidget  *_pc_prompt_editor_new_icon_button        (const char     *icon_name,
                                                       const char     *tooltip,
                                                       const char     *accessible_label);
-/* Removes every row of @list but @keep (nullable). */
-void        _pc_prompt_editor_clear_list             (GtkListBox     *list,
-                                                      GtkWidget      *keep);
 /* TRUE when @shown holds exactly @n_ids ids, in @ids' order. */
 gboolean    _pc_prompt_editor_same_ids               (GArray         *shown,
                                                       const gint64   *ids,

@@ -47,22 +47,6 @@ _pc_prompt_editor_new_icon_button (const char *icon_name,
   return button;
 }
 
-void
-_pc_prompt_editor_clear_list (GtkListBox *list,
-                              GtkWidget  *keep)
-{
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
-
-  while (child != NULL)
-    {
-      GtkWidget *next = gtk_widget_get_next_sibling (child);
-
-      if (child != keep)
-        gtk_list_box_remove (list, child);
-      child = next;
-    }
-}
-
 /* TRUE when @ids holds exactly @n_ids ids, in @ids' order. */
 gboolean
 _pc_prompt_editor_same_ids (GArray       *shown,

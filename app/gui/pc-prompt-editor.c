@@ -270,6 +270,33 @@ set_buffer_from_store (PcPromptEditor *self,
   self->updating = FALSE;
 }
 
+/* The boxes as this prompt's: what is typed and not written yet, or
+ * what is stored. */
+static void
+show_typed (PcPromptEditor *self)
+{
+  const PcAnswer *answer = pc_assessment_find_answer (_pc_prompt_editor_get_assessment (self),
+                                                      self->prompt_id);
+  const char *evidence = pc_assessment_session_get_pending_answer_text (self->session,
+                                                                        self->prompt_id,
+                                                                        "evidence");
+  const char *justification = pc_assessment_session_get_pending_answer_text (self->session,
+                                                                             self->prompt_id,
+                                                                             "justification");
+
+  if (evidence == NULL)
+    evidence = answer != NULL && answer->evidence != NULL ? answer->evidence : "";
+  if (justification == NULL)
+    justification = answer != NULL && answer->justification != NULL ? answer->justification : "";
+
+  self->updating = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->evidence_view), evidence, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->justification_view), justification, -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_action_row), "");
+  self->updating = FALSE;
+  gtk_expander_set_expanded (self->guidance_expander, FALSE);
+}
+
 static void
 update_accessible_names (PcPromptEditor *self,
                          const PcPrompt *prompt)
@@ -413,6 +440,8 @@ pc_prompt_editor_set_session (PcPromptEditor      *self,
   g_set_object (&self->session, session);
   g_free (self->prompt_id);
   self->prompt_id = g_strdup (prompt_id);
+  /* An editor shown again for another prompt starts as a new one would. */
+  show_typed (self);
 
   /* Only this prompt's changes reach this editor. */
   connect_detailed (self, "answer-changed", G_CALLBACK (update_answer));

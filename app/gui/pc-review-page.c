@@ -32,13 +32,9 @@ struct _PcReviewPage
   GtkWidget            parent_instance;
 
   /* Owned */
-  PcStore             *store;
-  PcChecklist         *checklist;
+  PcAssessmentSession *session;
   char                *trusted_path;   /* nullable: Preferences' trusted signers */
   gboolean             offer_revision;
-
-  /* Borrowed: the view owns it until the next set_assessment(). */
-  const PcAssessment  *assessment;
 
   /* Template widgets */
   GtkWidget           *scroller;
@@ -81,6 +77,13 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* The assessment as the session holds it now. */
+static const PcAssessment *
+current (PcReviewPage *self)
+{
+  return pc_assessment_session_get_assessment (self->session);
+}
 
 /* Sign-offs in words */
 
@@ -133,7 +136,8 @@ append_signoff (PcReviewPage        *self,
   g_autofree char *line = pc_signoff_describe (signoff);
   g_autofree char *key = describe_key (signoff, trusted);
   g_autofree char *reason = pc_signoff_describe_reason (signoff);
-  g_autoptr(PcSigner) registered = pc_store_find_signer (self->store, signoff->name,
+  g_autoptr(PcSigner) registered = pc_store_find_signer (pc_assessment_session_get_store (self->session),
+                                                         signoff->name,
                                                          signoff->public_key, NULL);
   GtkWidget *label = new_wrapping_label (line);
 
@@ -171,7 +175,7 @@ clear_box (GtkBox *box)
 static void
 update_banner (PcReviewPage *self)
 {
-  const PcAssessment *a = self->assessment;
+  const PcAssessment *a = current (self);
   g_auto(PcStateNotice) notice = { 0 };
   g_autoptr(PcTrustedKeys) trusted = NULL;
 
@@ -215,8 +219,7 @@ update_banner (PcReviewPage *self)
    * assessment view's read-only banner) turns its own button off: one
    * button, not two. */
   gtk_widget_set_visible (GTK_WIDGET (self->revise_button),
-                          self->offer_revision
-                          && !a->imported && a->altered == NULL && pc_state_is_final (a->state));
+                          self->offer_revision && notice.can_revise);
 }
 
 /* Findings */
@@ -273,7 +276,8 @@ describe_place (PcReviewPage    *self,
   const PcPrompt *prompt = NULL;
 
   if (finding->prompt_id != NULL)
-    prompt = pc_checklist_find_prompt (self->checklist, finding->prompt_id, &principle);
+    prompt = pc_checklist_find_prompt (pc_assessment_session_get_checklist (self->session),
+                                       finding->prompt_id, &principle);
 
   if (prompt != NULL)
     {
@@ -355,9 +359,8 @@ finding_activated_cb (PcReviewPage  *self,
 static guint
 update_findings (PcReviewPage *self)
 {
-  g_autoptr(GDate) today = pc_date_new_utc (NULL);
-  g_autoptr(GPtrArray) findings = pc_lint_run (self->assessment, self->checklist, today);
-  guint n_header_nhs = count_header_nhs_numbers (self->assessment);
+  g_autoptr(GPtrArray) findings = pc_assessment_session_dup_findings (self->session);
+  guint n_header_nhs = count_header_nhs_numbers (current (self));
   guint n_blocking = 0;
   guint n_warnings = 0;
 
@@ -406,7 +409,7 @@ static void
 update_actions (PcReviewPage *self,
                 guint         n_blocking)
 {
-  const PcAssessment *a = self->assessment;
+  const PcAssessment *a = current (self);
   gboolean draft = !a->imported && a->state == PC_STATE_DRAFT;
   gboolean in_review = !a->imported && a->state == PC_STATE_IN_REVIEW;
 
@@ -472,11 +475,12 @@ open_sign_dialog (PcReviewPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   PcSignDialog *dialog;
 
-  if (self->assessment == NULL)
+  if (self->session == NULL)
     return;
 
-  dialog = pc_sign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
-                               self->assessment, self->checklist, meaning);
+  dialog = pc_sign_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                               pc_assessment_session_get_store (self->session), current (self),
+                               pc_assessment_session_get_checklist (self->session), meaning);
   g_signal_connect_object (dialog, "signed", G_CALLBACK (signed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -526,11 +530,11 @@ revision_started_cb (GtkWidget *owner,
 static void
 revise_clicked_cb (PcReviewPage *self)
 {
-  if (self->assessment == NULL)
+  if (self->session == NULL)
     return;
 
-  pc_revision_dialog_present (GTK_WIDGET (self), self->store, self->assessment,
-                              revision_started_cb);
+  pc_revision_dialog_present (GTK_WIDGET (self), pc_assessment_session_get_store (self->session),
+                              current (self), revision_started_cb);
 }
 
 /* Public */
@@ -541,25 +545,41 @@ pc_review_page_new (void)
   return g_object_new (PC_TYPE_REVIEW_PAGE, NULL);
 }
 
-void
-pc_review_page_set_assessment (PcReviewPage       *self,
-                               PcStore            *store,
-                               const PcAssessment *assessment,
-                               PcChecklist        *checklist)
+/* Everything the page shows. */
+static void
+update_all (PcReviewPage *self)
 {
   guint n_blocking;
 
-  g_return_if_fail (PC_IS_REVIEW_PAGE (self));
-  g_return_if_fail (PC_IS_STORE (store));
-  g_return_if_fail (assessment != NULL);
-  g_return_if_fail (checklist != NULL);
-
-  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, store, checklist,
-                           assessment);
+  if (self->session == NULL)
+    return;
 
   update_banner (self);
   n_blocking = update_findings (self);
   update_actions (self, n_blocking);
+}
+
+/* A state or the findings changed: shown now, or when the page is. */
+static void
+session_changed_cb (PcReviewPage *self)
+{
+  pc_page_update_when_shown (GTK_WIDGET (self), G_CALLBACK (update_all));
+}
+
+void
+pc_review_page_set_session (PcReviewPage        *self,
+                            PcAssessmentSession *session)
+{
+  static const PcSessionHandler handlers[] = {
+    { "state-changed", G_CALLBACK (session_changed_cb) },
+    { "findings-changed", G_CALLBACK (session_changed_cb) },
+  };
+
+  g_return_if_fail (PC_IS_REVIEW_PAGE (self));
+  g_return_if_fail (session == NULL || PC_IS_ASSESSMENT_SESSION (session));
+
+  pc_page_follow_session (GTK_WIDGET (self), &self->session, session, handlers,
+                          G_N_ELEMENTS (handlers), G_CALLBACK (update_all));
 }
 
 void
@@ -570,8 +590,8 @@ pc_review_page_set_trusted_signers (PcReviewPage *self,
 
   g_free (self->trusted_path);
   self->trusted_path = path != NULL && *path != '\0' ? g_strdup (path) : NULL;
-  if (self->assessment != NULL)
-    update_banner (self);
+  if (self->session != NULL)
+    session_changed_cb (self);
 }
 
 void
@@ -584,8 +604,8 @@ pc_review_page_set_offer_revision (PcReviewPage *self,
   if (self->offer_revision == offer)
     return;
   self->offer_revision = offer;
-  if (self->assessment != NULL)
-    update_banner (self);
+  if (self->session != NULL)
+    session_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OFFER_REVISION]);
 }
 
@@ -632,8 +652,8 @@ pc_review_page_dispose (GObject *object)
 {
   PcReviewPage *self = (PcReviewPage *) object;
 
+  pc_session_follow (self, &self->session, NULL, NULL, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), PC_TYPE_REVIEW_PAGE);
-  pc_page_hold_assessment (&self->store, &self->checklist, &self->assessment, NULL, NULL, NULL);
   g_clear_pointer (&self->trusted_path, g_free);
 
   G_OBJECT_CLASS (pc_review_page_parent_class)->dispose (object);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "pc-assessment-session.h"
 #include "pc-types.h"
 
 G_BEGIN_DECLS
@@ -18,14 +19,12 @@ G_DECLARE_FINAL_TYPE (PcReviewPage, pc_review_page, PC, REVIEW_PAGE, GtkWidget)
 
 GtkWidget *pc_review_page_new (void);
 
-/* Shows @assessment (made against @checklist) of @store. The page keeps
- * references to @store and @checklist and a pointer to @assessment,
- * which stays valid until the next call (the view owns it). Called again
- * whenever the view reloads the assessment after a change. */
-void       pc_review_page_set_assessment (PcReviewPage          *self,
-                                       PcStore            *store,
-                                       const PcAssessment *assessment,
-                                       PcChecklist        *checklist);
+/* Shows the assessment @session (nullable) holds, and follows it: its
+ * state and findings are shown again as they change, at once while the
+ * page is shown, or else when it next is (or when its container calls
+ * this again with the same session, saying it shows the page). */
+void       pc_review_page_set_session (PcReviewPage        *self,
+                                       PcAssessmentSession *session);
 
 /* The file of trusted signers' keys (nullable: none) each sign-off's key
  * is looked up in, as verify --trusted does. */

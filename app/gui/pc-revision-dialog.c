@@ -43,9 +43,7 @@ static void
 reason_changed_cb (GtkEditable      *entry,
                    AdwMessageDialog *dialog)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "revise", *reason != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "revise", !pc_ui_is_blank (entry));
 }
 
 static void

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pc-text.h"
+
 /* Whether this program is the one in the build tree, not an installed
  * copy, which must never pick up a build's (perhaps stale) schema. */
 static gboolean
@@ -120,9 +122,9 @@ pc_settings_dup_actor (GSettings *settings)
 
   name = g_strstrip (g_settings_get_string (settings, "user-name"));
   role = g_strstrip (g_settings_get_string (settings, "user-role"));
-  if (*name == '\0')
+  if (pc_text_is_blank (name))
     return NULL;
-  if (*role == '\0')
+  if (pc_text_is_blank (role))
     return g_steal_pointer (&name);
   /* The history is data, so this does not follow the UI's language. */
   return g_strdup_printf ("%s (%s)", name, role);

@@ -20,6 +20,7 @@
 #include "pc-sign.h"
 #include "pc-store.h"
 #include "pc-summary.h"
+#include "pc-text.h"
 #include "pc-ui.h"
 #include "pc-vocab.h"
 
@@ -275,13 +276,13 @@ check_fields (PcSignDialog *self)
   const char *passphrase = gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row));
   const char *repeat = gtk_editable_get_text (GTK_EDITABLE (self->repeat_row));
   const char *hint = NULL;
-  gboolean ok = *name != '\0' && *role != '\0' && *passphrase != '\0';
+  gboolean ok = !pc_text_is_blank (name) && !pc_text_is_blank (role) && *passphrase != '\0';
 
   if (meaning_needs_reason (self->meaning))
     {
       g_autofree char *reason = dup_reason (self);
 
-      ok = ok && *reason != '\0';
+      ok = ok && !pc_text_is_blank (reason);
     }
 
   if (self->first_signature)
@@ -326,14 +327,14 @@ static void
 update_first_signature (PcSignDialog *self)
 {
   g_autofree char *name = pc_ui_dup_stripped (GTK_EDITABLE (self->name_row));
-  gboolean first = *name != '\0' && !pc_sign_key_exists (self->keys_dir, name);
+  gboolean first = !pc_text_is_blank (name) && !pc_sign_key_exists (self->keys_dir, name);
   g_autofree char *fingerprint = NULL;
 
   self->first_signature = first;
   gtk_widget_set_visible (GTK_WIDGET (self->repeat_row), first);
 
   /* The key file says its public key without the passphrase. */
-  if (*name != '\0' && !first)
+  if (!pc_text_is_blank (name) && !first)
     fingerprint = pc_sign_key_dup_fingerprint (self->keys_dir, name, NULL);
   set_fingerprint (self, fingerprint);
 
@@ -600,7 +601,7 @@ prefill_signer (PcSignDialog *self,
       gtk_editable_set_text (GTK_EDITABLE (self->role_row), role);
     }
 
-  if (name != NULL && *name != '\0' && *role != '\0')
+  if (!pc_text_is_blank (name) && !pc_text_is_blank (role))
     gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->passphrase_row));
   else
     gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "pc-text.h"
+
 void
 pc_ui_set_body (AdwMessageDialog *dialog,
                 const char       *text)
@@ -48,6 +50,23 @@ pc_ui_toast (GtkWidget  *widget,
   g_return_if_fail (message != NULL);
 
   gtk_widget_activate_action (widget, "win.toast", "s", message);
+}
+
+char *
+pc_ui_dup_unless_blank (const char *text)
+{
+  if (pc_text_is_blank (text))
+    return NULL;
+
+  return g_strstrip (g_strdup (text));
+}
+
+gboolean
+pc_ui_is_blank (GtkEditable *editable)
+{
+  g_return_val_if_fail (GTK_IS_EDITABLE (editable), TRUE);
+
+  return pc_text_is_blank (gtk_editable_get_text (editable));
 }
 
 char *

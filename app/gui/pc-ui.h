@@ -35,6 +35,11 @@ GSettings *pc_ui_dup_settings (GtkWidget *widget);
 
 /* The text of @editable with white space trimmed. Returns: (transfer full) */
 char *pc_ui_dup_stripped    (GtkEditable  *editable);
+/* @text (nullable) with white space trimmed, or NULL when it is blank
+ * (pc_text_is_blank(): the one rule for blank text). Returns: (transfer full) (nullable) */
+char *pc_ui_dup_unless_blank (const char  *text);
+/* Whether @editable holds nothing but white space (pc_text_is_blank()). */
+gboolean pc_ui_is_blank     (GtkEditable  *editable);
 
 /* Names @row and the text inside it (which takes the focus) by the
  * row's title, for screen readers; @required marks it as needed. */
