@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "pc-assessment-item.h"
-#include "pc-page-common.h"
+#include "pc-list-row.h"
 #include "pc-store.h"
 #include "pc-vocab.h"
 
@@ -159,42 +159,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *state = gtk_label_new (NULL);
-  GtkWidget *progress = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
-
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (state, "pc-state");
-  gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (progress, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (progress), 7);
-  gtk_label_set_xalign (GTK_LABEL (progress), 1);
-  /* Constant, so set once here: in GTK 4.8 setting a tooltip costs X
-   * round trips, and every filter change re-binds every kept row. */
-  gtk_widget_set_tooltip_text (progress, _("Prompts answered"));
-
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), state);
-  gtk_box_append (GTK_BOX (box), progress);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, pc_list_row_new ());
 }
 
 static void
@@ -202,57 +167,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  PcAssessmentItem *item = gtk_list_item_get_item (list_item);
-  const PcListItem *data = pc_assessment_item_get_data (item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *text = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (text);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *state = gtk_widget_get_next_sibling (text);
-  GtkWidget *progress = gtk_widget_get_next_sibling (state);
-  const char *division;
-  g_autofree char *date = NULL;
-  g_autofree char *line = NULL;
-  g_autofree char *state_text = NULL;
-  g_autofree char *progress_text = NULL;
-  g_autofree char *accessible = NULL;
-  guint serial = pc_assessment_item_get_serial (item);
-
-  /* GTK 4.8 binds every kept row again on each filter change: a row that
-   * shows this very item already is left as it is (items are never
-   * changed, a reload makes new ones). */
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "pc-serial")) == serial)
-    return;
-  g_object_set_data (G_OBJECT (box), "pc-serial", GUINT_TO_POINTER (serial));
-
-  division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, data->division);
-  date = g_strndup (data->updated_at, 10);
-  line = g_strdup_printf (_("%s, revision %d · %s · %s · changed %s"), data->reference,
-                          data->revision, division ? division : data->division, data->lead, date);
-  if (data->integrity == PC_INTEGRITY_ALTERED)
-    /* Translators: the state of a record whose signatures no longer hold. */
-    state_text = g_strdup (_("Altered"));
-  else if (data->imported)
-    state_text = g_strdup_printf (_("%s (imported)"), pc_state_to_label (data->state));
-  else
-    state_text = g_strdup (pc_state_to_label (data->state));
-  progress_text = g_strdup_printf ("%u/%u", data->answered, data->total);
-
-  gtk_label_set_text (GTK_LABEL (title), data->title);
-  gtk_label_set_text (GTK_LABEL (subtitle), line);
-  gtk_label_set_text (GTK_LABEL (state), state_text);
-  gtk_label_set_text (GTK_LABEL (progress), progress_text);
-
-  pc_widget_set_state_style (state, data->integrity == PC_INTEGRITY_ALTERED
-                                    ? "altered" : pc_state_to_string (data->state));
-
-  if (data->integrity == PC_INTEGRITY_ALTERED)
-    accessible = g_strdup_printf (_("%s. %s. Altered since it was signed: do not rely on it. %u of %u prompts answered."),
-                                  data->title, line, data->answered, data->total);
-  else
-    accessible = g_strdup_printf (_("%s. %s. %s. %u of %u prompts answered."), data->title, line,
-                                  state_text, data->answered, data->total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  pc_list_row_set_item (PC_LIST_ROW (gtk_list_item_get_child (list_item)),
+                        gtk_list_item_get_item (list_item));
 }
 
 /* With two databases open, their windows differ by this. */
