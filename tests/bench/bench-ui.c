@@ -426,6 +426,7 @@ typedef struct
 {
   gint64 wall;
   gint64 cpu;
+  gint64 filtered_cpu;   /* when the search-changed handlers were done */
   gboolean armed;
 } Mark;
 
@@ -444,6 +445,12 @@ search_changed_hook (GSignalInvocationHint *hint,
       mark.armed = FALSE;
     }
   return TRUE;
+}
+
+static void
+search_applied_cb (void)
+{
+  mark.filtered_cpu = thread_cpu_us ();
 }
 
 typedef struct
@@ -501,7 +508,9 @@ bench_filter (PcWindow  *window,
   GtkWidget *page = pc_test_ui_find_descendant (GTK_WIDGET (window), PC_TYPE_LIST_PAGE);
   g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) filter_cpu = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint signal_id = g_signal_lookup ("search-changed", GTK_TYPE_SEARCH_ENTRY);
+  gulong applied = g_signal_connect_after (entry, "search-changed", G_CALLBACK (search_applied_cb), NULL);
   gulong hook = g_signal_add_emission_hook (signal_id, 0, search_changed_hook, NULL, NULL);
 
   for (guint r = 0; r < rounds; r++)
@@ -531,9 +540,12 @@ bench_filter (PcWindow  *window,
             cpu_end -= mark.cpu;
             g_array_append_val (wall, painted);
             g_array_append_val (cpu, cpu_end);
+            cpu_end = mark.filtered_cpu - mark.cpu;
+            g_array_append_val (filter_cpu, cpu_end);
           }
       }
   g_signal_remove_emission_hook (signal_id, hook);
+  g_signal_handler_disconnect (entry, applied);
 
   if (wall->len == 0)
     {
@@ -544,6 +556,7 @@ bench_filter (PcWindow  *window,
              wall, "budget: under 16 ms");
   print_p90 ("filtering the list: a keystroke, main-thread CPU time", cpu,
              "budget: under 16 ms");
+  print_p90 ("  of which filtering (search-changed, before the frame)", filter_cpu, "no budget");
 
   return TRUE;
 }
