@@ -52,18 +52,28 @@ struct _PcListRow
   char        *texts[N_PARTS];
   const char  *state_style;         /* a state id or "altered" */
 
-  /* Made when first needed; on the widget's Pango context, so they
-   * follow its font, scale and direction. */
+  /* Made when first drawn (a list keeps about 200 rows, most of them
+   * off screen); on the widget's Pango context, so they follow its
+   * font, scale and direction. */
   PangoLayout *layouts[N_PARTS];
-  /* Sizes of the whole texts (not ellipsized), valid while sized is
-   * TRUE and the Pango context has this serial. */
-  gboolean     sized;
-  guint        sized_serial;
-  int          widths[N_PARTS];
-  int          heights[N_PARTS];
-  int          progress_width;      /* PROGRESS_CHARS wide at least */
-  GtkBorder    pill_padding;
 };
+
+/* What the size of a row depends on apart from its texts, for every row
+ * at once: GTK 4.8 makes new rows on each search, and shaping text to
+ * measure each would cost more than the rest of the row. Made again
+ * when the font (or its scale) changes. */
+typedef struct
+{
+  guint        font_hash;
+  double       resolution;
+  int          heights[N_PARTS];     /* a line of each part */
+  int          char_widths[N_PARTS]; /* an average character of each part */
+  int          progress_width;       /* PROGRESS_CHARS wide */
+  GtkBorder    pill_padding;
+  GHashTable  *pill_widths;          /* state text → its width */
+} Metrics;
+
+static Metrics metrics;
 
 G_DEFINE_FINAL_TYPE (PcListRow, pc_list_row, GTK_TYPE_WIDGET)
 
@@ -99,20 +109,32 @@ part_attributes (Part part)
   return attrs;
 }
 
+/* A layout of @text in @part's font, on @pango. */
+static PangoLayout *
+new_layout (PangoContext *pango,
+            Part          part,
+            const char   *text)
+{
+  PangoLayout *layout = pango_layout_new (pango);
+  g_autoptr(PangoAttrList) attrs = part_attributes (part);
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
 static PangoLayout *
 get_layout (PcListRow *self,
             Part       part)
 {
   if (self->layouts[part] == NULL)
     {
-      PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->texts[part]);
-      g_autoptr(PangoAttrList) attrs = part_attributes (part);
-
-      pango_layout_set_attributes (layout, attrs);
-      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      self->layouts[part] = new_layout (gtk_widget_get_pango_context (GTK_WIDGET (self)), part,
+                                        self->texts[part]);
       if (part == PART_TITLE || part == PART_SUBTITLE)
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      self->layouts[part] = layout;
+        pango_layout_set_ellipsize (self->layouts[part], PANGO_ELLIPSIZE_END);
     }
 
   return self->layouts[part];
@@ -152,53 +174,78 @@ pop_pill_style (GtkStyleContext *context)
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-static void
-ensure_sizes (PcListRow *self)
+static const Metrics *
+get_metrics (PcListRow *self)
 {
+  static const char sample[] = "Assessment of a service, revision 1 · Trust 0123456789";
   PangoContext *pango = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics;
+  guint font_hash = pango_font_description_hash (pango_context_get_font_description (pango));
+  double resolution = pango_cairo_context_get_resolution (pango);
+  PangoFontMetrics *font;
   GtkStyleContext *context;
   int char_width;
 
-  if (self->sized && self->sized_serial == pango_context_get_serial (pango))
-    return;
+  if (metrics.pill_widths != NULL && metrics.font_hash == font_hash
+      && metrics.resolution == resolution)
+    return &metrics;
+
+  if (metrics.pill_widths == NULL)
+    metrics.pill_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_remove_all (metrics.pill_widths);
+  metrics.font_hash = font_hash;
+  metrics.resolution = resolution;
 
   for (Part part = 0; part < N_PARTS; part++)
     {
-      PangoLayout *layout = get_layout (self, part);
+      g_autoptr(PangoLayout) layout = new_layout (pango, part, sample);
+      int width;
 
-      pango_layout_set_width (layout, -1);
-      pango_layout_get_pixel_size (layout, &self->widths[part], &self->heights[part]);
+      pango_layout_get_pixel_size (layout, &width, &metrics.heights[part]);
+      metrics.char_widths[part] = width / g_utf8_strlen (sample, -1) + 1;
     }
 
   /* As GtkLabel's width-chars: the wider of a character and a digit. */
-  metrics = pango_context_get_metrics (pango, NULL, NULL);
-  char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                    pango_font_metrics_get_approximate_digit_width (metrics));
-  pango_font_metrics_unref (metrics);
-  self->progress_width = MAX (self->widths[PART_PROGRESS],
-                              PANGO_PIXELS_CEIL (char_width * PROGRESS_CHARS));
+  font = pango_context_get_metrics (pango, NULL, NULL);
+  char_width = MAX (pango_font_metrics_get_approximate_char_width (font),
+                    pango_font_metrics_get_approximate_digit_width (font));
+  metrics.progress_width = PANGO_PIXELS_CEIL (char_width * PROGRESS_CHARS);
+  pango_font_metrics_unref (font);
 
   context = push_pill_style (self);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_padding (context, &self->pill_padding);
+  gtk_style_context_get_padding (context, &metrics.pill_padding);
   G_GNUC_END_IGNORE_DEPRECATIONS
   pop_pill_style (context);
 
-  self->sized = TRUE;
-  self->sized_serial = pango_context_get_serial (pango);
+  return &metrics;
+}
+
+/* The pill's width: its text (one of a few) measured once. */
+static int
+pill_width (PcListRow     *self,
+            const Metrics *m)
+{
+  const char *text = self->texts[PART_STATE];
+  gpointer width;
+
+  if (!g_hash_table_lookup_extended (m->pill_widths, text, NULL, &width))
+    {
+      g_autoptr(PangoLayout) layout = new_layout (gtk_widget_get_pango_context (GTK_WIDGET (self)),
+                                                  PART_STATE, text);
+      int pixels;
+
+      pango_layout_get_pixel_size (layout, &pixels, NULL);
+      width = GINT_TO_POINTER (pixels);
+      g_hash_table_insert (m->pill_widths, g_strdup (text), width);
+    }
+
+  return GPOINTER_TO_INT (width) + m->pill_padding.left + m->pill_padding.right;
 }
 
 static int
-pill_width (PcListRow *self)
+pill_height (const Metrics *m)
 {
-  return self->widths[PART_STATE] + self->pill_padding.left + self->pill_padding.right;
-}
-
-static int
-pill_height (PcListRow *self)
-{
-  return self->heights[PART_STATE] + self->pill_padding.top + self->pill_padding.bottom;
+  return m->heights[PART_STATE] + m->pill_padding.top + m->pill_padding.bottom;
 }
 
 /* Widget */
@@ -213,23 +260,24 @@ pc_list_row_measure (GtkWidget      *widget,
                      int            *natural_baseline)
 {
   PcListRow *self = PC_LIST_ROW (widget);
-
-  ensure_sizes (self);
+  const Metrics *m = get_metrics (self);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int side = SPACING + pill_width (self) + SPACING + self->progress_width + 2 * MARGIN;
+      int side = SPACING + pill_width (self, m) + SPACING + m->progress_width + 2 * MARGIN;
+      /* Estimated from the length: the title and its line ellipsize as
+       * the labels did, and are shaped only when drawn. */
+      int title = g_utf8_strlen (self->texts[PART_TITLE], -1) * m->char_widths[PART_TITLE];
+      int line = g_utf8_strlen (self->texts[PART_SUBTITLE], -1) * m->char_widths[PART_SUBTITLE];
 
-      /* The title and its line ellipsize, as the labels did. */
       *minimum = side;
-      *natural = side + MAX (self->widths[PART_TITLE], self->widths[PART_SUBTITLE]);
+      *natural = side + MAX (title, line);
     }
   else
     {
-      int text = self->heights[PART_TITLE] + LINE_SPACING + self->heights[PART_SUBTITLE];
+      int text = m->heights[PART_TITLE] + LINE_SPACING + m->heights[PART_SUBTITLE];
 
-      *minimum = *natural = 2 * MARGIN + MAX (text, MAX (pill_height (self),
-                                                         self->heights[PART_PROGRESS]));
+      *minimum = *natural = 2 * MARGIN + MAX (text, MAX (pill_height (m), m->heights[PART_PROGRESS]));
     }
 }
 
@@ -257,7 +305,7 @@ append_text (GtkSnapshot   *snapshot,
   gtk_snapshot_restore (snapshot);
 }
 
-/* The title or its line, ellipsized only when it does not fit. */
+/* The title or its line, ellipsized when it does not fit. */
 static void
 append_line (PcListRow     *self,
              GtkSnapshot   *snapshot,
@@ -267,9 +315,10 @@ append_line (PcListRow     *self,
              const GdkRGBA *color)
 {
   PangoLayout *layout = get_layout (self, part);
-  int shown = MIN (width, self->widths[part]);
+  int shown;
 
-  pango_layout_set_width (layout, self->widths[part] > width ? width * PANGO_SCALE : -1);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, &shown, NULL);
   append_text (snapshot, layout, start_x (GTK_WIDGET (self), MARGIN, shown), y, color);
 }
 
@@ -278,17 +327,19 @@ pc_list_row_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   PcListRow *self = PC_LIST_ROW (widget);
+  const Metrics *m = get_metrics (self);
   GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  PangoLayout *progress = get_layout (self, PART_PROGRESS);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  int progress_x = width - MARGIN - self->progress_width;
-  int pill_x = progress_x - SPACING - pill_width (self);
+  int progress_x = width - MARGIN - m->progress_width;
+  int pill = pill_width (self, m);
+  int pill_x = progress_x - SPACING - pill;
+  int pill_y = (height - pill_height (m)) / 2;
   int text_width = MAX (0, pill_x - SPACING - MARGIN);
-  int pill_y = (height - pill_height (self)) / 2;
+  int progress_width;
   GdkRGBA color;
   GdkRGBA dim;
-
-  ensure_sizes (self);
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (context, &color);
@@ -298,38 +349,27 @@ pc_list_row_snapshot (GtkWidget   *widget,
 
   append_line (self, snapshot, PART_TITLE, text_width, MARGIN, &color);
   append_line (self, snapshot, PART_SUBTITLE, text_width,
-               MARGIN + self->heights[PART_TITLE] + LINE_SPACING, &dim);
+               MARGIN + m->heights[PART_TITLE] + LINE_SPACING, &dim);
 
   /* Right-aligned in its PROGRESS_CHARS. */
-  append_text (snapshot, get_layout (self, PART_PROGRESS),
-               start_x (widget, progress_x + self->progress_width - self->widths[PART_PROGRESS],
-                        self->widths[PART_PROGRESS]),
-               (height - self->heights[PART_PROGRESS]) / 2, &color);
+  pango_layout_get_pixel_size (progress, &progress_width, NULL);
+  append_text (snapshot, progress,
+               start_x (widget, width - MARGIN - progress_width, progress_width),
+               (height - m->heights[PART_PROGRESS]) / 2, &color);
 
   {
-    GtkStyleContext *pill = push_pill_style (self);
-    float x = start_x (widget, pill_x, pill_width (self));
+    GtkStyleContext *style = push_pill_style (self);
+    float x = start_x (widget, pill_x, pill);
     GdkRGBA pill_color;
 
     G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    gtk_style_context_get_color (pill, &pill_color);
+    gtk_style_context_get_color (style, &pill_color);
     G_GNUC_END_IGNORE_DEPRECATIONS
-    gtk_snapshot_render_background (snapshot, pill, x, pill_y, pill_width (self), pill_height (self));
-    append_text (snapshot, get_layout (self, PART_STATE), x + self->pill_padding.left,
-                 pill_y + self->pill_padding.top, &pill_color);
-    pop_pill_style (pill);
+    gtk_snapshot_render_background (snapshot, style, x, pill_y, pill, pill_height (m));
+    append_text (snapshot, get_layout (self, PART_STATE), x + m->pill_padding.left,
+                 pill_y + m->pill_padding.top, &pill_color);
+    pop_pill_style (style);
   }
-}
-
-static void
-pc_list_row_css_changed (GtkWidget         *widget,
-                         GtkCssStyleChange *change)
-{
-  PcListRow *self = PC_LIST_ROW (widget);
-
-  GTK_WIDGET_CLASS (pc_list_row_parent_class)->css_changed (widget, change);
-  /* The pill's padding may have changed with the theme. */
-  self->sized = FALSE;
 }
 
 static gboolean
@@ -340,7 +380,7 @@ pc_list_row_query_tooltip (GtkWidget  *widget,
                            GtkTooltip *tooltip)
 {
   PcListRow *self = PC_LIST_ROW (widget);
-  int progress_x = gtk_widget_get_width (widget) - MARGIN - self->progress_width;
+  int progress_x = gtk_widget_get_width (widget) - MARGIN - get_metrics (self)->progress_width;
 
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     x = gtk_widget_get_width (widget) - x;
@@ -405,7 +445,6 @@ pc_list_row_set_item (PcListRow        *self,
   set_text (self, PART_PROGRESS, g_strdup_printf ("%u/%u", data->answered, data->total));
   self->state_style = data->integrity == PC_INTEGRITY_ALTERED ? "altered"
                                                               : pc_state_to_string (data->state);
-  self->sized = FALSE;
   gtk_widget_queue_resize (GTK_WIDGET (self));
 
   if (data->integrity == PC_INTEGRITY_ALTERED)
@@ -474,7 +513,6 @@ pc_list_row_class_init (PcListRowClass *klass)
   object_class->finalize = pc_list_row_finalize;
   widget_class->measure = pc_list_row_measure;
   widget_class->snapshot = pc_list_row_snapshot;
-  widget_class->css_changed = pc_list_row_css_changed;
   widget_class->query_tooltip = pc_list_row_query_tooltip;
   widget_class->direction_changed = pc_list_row_direction_changed;
 
