@@ -13,6 +13,7 @@
 #include "pc-checklist.h"
 #include "pc-demo.h"
 #include "pc-list-page.h"
+#include "pc-list-row.h"
 #include "pc-store.h"
 #include "pc-test-ui.h"
 #include "pc-test-utils.h"
@@ -109,12 +110,14 @@ typedef struct {
   const char *text;
 } LabelWait;
 
+/* A row (or a label) on screen whose title is @text. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+  if (gtk_widget_get_mapped (widget)
+      && ((GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+          || (PC_IS_LIST_ROW (widget) && g_strcmp0 (pc_list_row_get_title (PC_LIST_ROW (widget)), text) == 0)))
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -160,6 +163,19 @@ test_rows_show_their_assessment (void)
       wait.text = titles[i];
       pc_test_ui_wait_drawn_until (GTK_WIDGET (window), label_shown, &wait, "every row drawn");
     }
+
+  /* A row says all it shows to assistive technology in one label. */
+  {
+    GtkWidget *row = find_label (page, titles[0]);
+    g_autofree char *label = NULL;
+
+    g_assert_true (PC_IS_LIST_ROW (row));
+    g_assert_cmpstr (pc_list_row_get_state (PC_LIST_ROW (row)), ==, "Draft");
+    g_assert_cmpstr (pc_list_row_get_progress (PC_LIST_ROW (row)), ==, "0/54");
+    label = g_strdup_printf ("%s. %s. Draft. 0 of 54 prompts answered.", titles[0],
+                             pc_list_row_get_subtitle (PC_LIST_ROW (row)));
+    gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+  }
 
   /* Each search shows its one match in whichever row is kept. */
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)

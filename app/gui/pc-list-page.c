@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "pc-assessment-item.h"
-#include "pc-page-common.h"
+#include "pc-list-row.h"
 #include "pc-store.h"
 #include "pc-vocab.h"
 
@@ -152,107 +152,172 @@ row_activated_cb (PcListPage *self,
   g_signal_emit (self, signals[OPEN_ASSESSMENT], 0, data->id, data->imported);
 }
 
+/* The rows' places. GTK 4.8's list view keeps a row widget for an item
+ * while the item stays in the list, and makes new widgets for new items:
+ * a search that changes what is shown would destroy and make some 200
+ * rows. The list view is given one stand-in object per position
+ * instead, so the row at each place is kept, and a row shows the
+ * assessment at its position in the filtered list (bind_row_cb). */
+
+#define PC_TYPE_LIST_PLACES (pc_list_places_get_type ())
+G_DECLARE_FINAL_TYPE (PcListPlaces, pc_list_places, PC, LIST_PLACES, GObject)
+
+struct _PcListPlaces
+{
+  GObject     parent_instance;
+
+  GListModel *model;    /* the filtered list */
+  GPtrArray  *places;   /* a GObject per position, made when first asked for */
+};
+
+static GType
+places_get_item_type (GListModel *list)
+{
+  return G_TYPE_OBJECT;
+}
+
+static guint
+places_get_n_items (GListModel *list)
+{
+  return PC_LIST_PLACES (list)->places->len;
+}
+
+static gpointer
+places_get_item (GListModel *list,
+                 guint       position)
+{
+  PcListPlaces *self = PC_LIST_PLACES (list);
+
+  if (position >= self->places->len)
+    return NULL;
+  if (g_ptr_array_index (self->places, position) == NULL)
+    g_ptr_array_index (self->places, position) = g_object_new (G_TYPE_OBJECT, NULL);
+
+  return g_object_ref (g_ptr_array_index (self->places, position));
+}
+
+static void
+places_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = places_get_item_type;
+  iface->get_n_items = places_get_n_items;
+  iface->get_item = places_get_item;
+}
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (PcListPlaces, pc_list_places, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, places_list_model_init))
+
+static void
+clear_place (gpointer place)
+{
+  if (place != NULL)
+    g_object_unref (place);
+}
+
+/* Every place from the first changed on shows another assessment now:
+ * the list view keeps the rows of those it still has, and binds them. */
+static void
+places_model_changed_cb (GListModel   *model,
+                         guint         position,
+                         guint         removed,
+                         guint         added,
+                         PcListPlaces *self)
+{
+  guint before = self->places->len;
+  guint after = g_list_model_get_n_items (model);
+
+  g_ptr_array_set_size (self->places, after);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, before - position, after - position);
+
+  /* The list view looked at every place but keeps only those of its
+   * rows: let the others go (one would be made again when asked for). */
+  for (guint i = position; i < after; i++)
+    {
+      GObject *place = g_ptr_array_index (self->places, i);
+
+      if (place != NULL && place->ref_count == 1)
+        g_clear_object (&g_ptr_array_index (self->places, i));
+    }
+}
+
+static void
+pc_list_places_finalize (GObject *object)
+{
+  PcListPlaces *self = PC_LIST_PLACES (object);
+
+  g_signal_handlers_disconnect_by_func (self->model, places_model_changed_cb, self);
+  g_clear_object (&self->model);
+  g_ptr_array_unref (self->places);
+
+  G_OBJECT_CLASS (pc_list_places_parent_class)->finalize (object);
+}
+
+static void
+pc_list_places_class_init (PcListPlacesClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = pc_list_places_finalize;
+}
+
+static void
+pc_list_places_init (PcListPlaces *self)
+{
+  self->places = g_ptr_array_new_with_free_func (clear_place);
+}
+
+static GListModel *
+pc_list_places_new (GListModel *model)
+{
+  PcListPlaces *self = g_object_new (PC_TYPE_LIST_PLACES, NULL);
+
+  self->model = g_object_ref (model);
+  g_ptr_array_set_size (self->places, g_list_model_get_n_items (model));
+  g_signal_connect (model, "items-changed", G_CALLBACK (places_model_changed_cb), self);
+
+  return G_LIST_MODEL (self);
+}
+
 /* Rows */
+
+/* Shows the assessment at @list_item's position (GTK binds a kept row
+ * again, or only moves it). */
+static void
+show_position (GtkListItem *list_item,
+               PcListPage  *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+  guint position = gtk_list_item_get_position (list_item);
+  g_autoptr(PcAssessmentItem) item = NULL;
+
+  if (row == NULL || position == GTK_INVALID_LIST_POSITION || self->filtered == NULL)
+    return;
+  item = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  if (item != NULL)
+    pc_list_row_set_item (PC_LIST_ROW (row), item);
+}
+
+static void
+position_changed_cb (GtkListItem *list_item,
+                     GParamSpec  *pspec,
+                     PcListPage  *self)
+{
+  show_position (list_item, self);
+}
 
 static void
 setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
-              gpointer                  user_data)
+              PcListPage               *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *state = gtk_label_new (NULL);
-  GtkWidget *progress = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
-
-  gtk_widget_set_valign (state, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (state, "pc-state");
-  gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (progress, "numeric");
-  gtk_label_set_width_chars (GTK_LABEL (progress), 7);
-  gtk_label_set_xalign (GTK_LABEL (progress), 1);
-  /* Constant, so set once here: in GTK 4.8 setting a tooltip costs X
-   * round trips, and every filter change re-binds every kept row. */
-  gtk_widget_set_tooltip_text (progress, _("Prompts answered"));
-
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), state);
-  gtk_box_append (GTK_BOX (box), progress);
-  gtk_list_item_set_child (list_item, box);
+  gtk_list_item_set_child (list_item, pc_list_row_new ());
+  g_signal_connect_object (list_item, "notify::position", G_CALLBACK (position_changed_cb), self, 0);
 }
 
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
-             gpointer                  user_data)
+             PcListPage               *self)
 {
-  PcAssessmentItem *item = gtk_list_item_get_item (list_item);
-  const PcListItem *data = pc_assessment_item_get_data (item);
-  GtkWidget *box = gtk_list_item_get_child (list_item);
-  GtkWidget *text = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (text);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-  GtkWidget *state = gtk_widget_get_next_sibling (text);
-  GtkWidget *progress = gtk_widget_get_next_sibling (state);
-  const char *division;
-  g_autofree char *date = NULL;
-  g_autofree char *line = NULL;
-  g_autofree char *state_text = NULL;
-  g_autofree char *progress_text = NULL;
-  g_autofree char *accessible = NULL;
-  guint serial = pc_assessment_item_get_serial (item);
-
-  /* GTK 4.8 binds every kept row again on each filter change: a row that
-   * shows this very item already is left as it is (items are never
-   * changed, a reload makes new ones). */
-  if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (box), "pc-serial")) == serial)
-    return;
-  g_object_set_data (G_OBJECT (box), "pc-serial", GUINT_TO_POINTER (serial));
-
-  division = pc_vocab_id_to_label (PC_VOCAB_DIVISION, data->division);
-  date = g_strndup (data->updated_at, 10);
-  line = g_strdup_printf (_("%s, revision %d · %s · %s · changed %s"), data->reference,
-                          data->revision, division ? division : data->division, data->lead, date);
-  if (data->integrity == PC_INTEGRITY_ALTERED)
-    /* Translators: the state of a record whose signatures no longer hold. */
-    state_text = g_strdup (_("Altered"));
-  else if (data->imported)
-    state_text = g_strdup_printf (_("%s (imported)"), pc_state_to_label (data->state));
-  else
-    state_text = g_strdup (pc_state_to_label (data->state));
-  progress_text = g_strdup_printf ("%u/%u", data->answered, data->total);
-
-  gtk_label_set_text (GTK_LABEL (title), data->title);
-  gtk_label_set_text (GTK_LABEL (subtitle), line);
-  gtk_label_set_text (GTK_LABEL (state), state_text);
-  gtk_label_set_text (GTK_LABEL (progress), progress_text);
-
-  pc_widget_set_state_style (state, data->integrity == PC_INTEGRITY_ALTERED
-                                    ? "altered" : pc_state_to_string (data->state));
-
-  if (data->integrity == PC_INTEGRITY_ALTERED)
-    accessible = g_strdup_printf (_("%s. %s. Altered since it was signed: do not rely on it. %u of %u prompts answered."),
-                                  data->title, line, data->answered, data->total);
-  else
-    accessible = g_strdup_printf (_("%s. %s. %s. %u of %u prompts answered."), data->title, line,
-                                  state_text, data->answered, data->total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+  show_position (list_item, self);
 }
 
 /* With two databases open, their windows differ by this. */
@@ -485,12 +550,12 @@ pc_list_page_init (PcListPage *self)
   self->filtered = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  selection = gtk_no_selection_new (pc_list_places_new (G_LIST_MODEL (self->filtered)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
   g_object_unref (selection);
 
