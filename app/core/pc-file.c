@@ -21,6 +21,101 @@
 
 G_DEFINE_QUARK (pc-file-error-quark, pc_file_error)
 
+/* The databases this process has open: path → how many times. */
+static GMutex guard_mutex;
+static GHashTable *guarded;
+
+static const char * const database_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+void
+_pc_file_guard_database (const char *db_path,
+                         gboolean    open)
+{
+  g_autofree char *key = g_canonicalize_filename (db_path, NULL);
+  guint count;
+
+  g_mutex_lock (&guard_mutex);
+  if (guarded == NULL)
+    guarded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (guarded, key));
+  if (open)
+    g_hash_table_insert (guarded, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
+  else if (count > 1)
+    g_hash_table_insert (guarded, g_steal_pointer (&key), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (guarded, key);
+  g_mutex_unlock (&guard_mutex);
+}
+
+/* Whether @path, canonical, names one of @db_path's files, or is the
+ * same file as one (a link, another name for it). */
+static gboolean
+is_database_file (const char *path,
+                  GStatBuf   *st,
+                  gboolean    exists,
+                  const char *db_path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (database_suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db_path, database_suffixes[i], NULL);
+      GStatBuf other;
+
+      if (g_str_equal (name, path))
+        return TRUE;
+      if (exists && g_stat (name, &other) == 0
+          && other.st_dev == st->st_dev && other.st_ino == st->st_ino)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+pc_file_check_not_database (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree char *found = NULL;
+  GStatBuf st;
+  gboolean exists = g_stat (canonical, &st) == 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_mutex_lock (&guard_mutex);
+  if (guarded != NULL)
+    {
+      g_hash_table_iter_init (&iter, guarded);
+      while (found == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+        if (is_database_file (canonical, &st, exists, key))
+          found = g_strdup (key);
+    }
+  g_mutex_unlock (&guard_mutex);
+
+  if (found != NULL)
+    {
+      g_autofree char *display_path = g_filename_display_name (path);
+
+      g_set_error (error, PC_FILE_ERROR, PC_FILE_ERROR_OPEN_DATABASE,
+                   _("“%s” is a file of the database Principle Check has open: choose another file"),
+                   display_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+pc_file_set_contents (const char  *path,
+                      const char  *data,
+                      gssize       len,
+                      int          mode,
+                      GError     **error)
+{
+  return pc_file_check_not_database (path, error)
+      && g_file_set_contents_full (path, data != NULL ? data : "", data != NULL ? len : 0,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
+
 /* What a file that is not a regular file is, in words. */
 static const char *
 describe_kind (mode_t mode)
@@ -133,6 +228,8 @@ pc_file_read_bounded (const char  *path,
   g_return_val_if_fail (max_size < G_MAXUINT, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!pc_file_check_not_database (path, error))
+    return NULL;
   display_path = g_filename_display_name (path);
 
   /* Look before opening: opening a device can itself do something. */

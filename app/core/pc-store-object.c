@@ -16,6 +16,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 
 G_DEFINE_FINAL_TYPE (PcStore, pc_store, G_TYPE_OBJECT)
 
@@ -27,6 +28,8 @@ pc_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, _pc_db_cache_free);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->guarded)
+    _pc_file_guard_database (self->path, FALSE);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->actor, g_free);

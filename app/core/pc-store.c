@@ -20,6 +20,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 
 /* The migrations, in order: migration N takes user_version N-1 to N. */
 static const char * const migrations[] = {
@@ -47,21 +48,14 @@ pc_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "principle-check", "assessments.db", NULL);
 }
 
-/* Reads the 100-byte SQLite header ourselves, before SQLite touches the
- * file, so that a file that is not a database, or one cut short, is
- * refused without a byte of it changing. */
+/* Looks at @path before SQLite opens it: it must be a regular file.
+ * *@empty is set for an empty one, which becomes a new database. */
 static gboolean
-check_file_header (const char  *path,
-                   GError     **error)
+check_file_kind (const char  *path,
+                 gboolean    *empty,
+                 GError     **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
-  guint8 header[100];
   GStatBuf st;
-  FILE *file;
-  size_t n;
-  guint32 page_size;
-  guint32 page_count;
 
   if (g_stat (path, &st) != 0)
     {
@@ -80,55 +74,114 @@ check_file_header (const char  *path,
       return FALSE;
     }
 
-  /* An empty file becomes a new database. */
-  if (st.st_size == 0)
-    return TRUE;
+  *empty = st.st_size == 0;
+  return TRUE;
+}
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+/* Reads the 100-byte SQLite header through SQLite's own descriptor of
+ * the file, before SQLite reads or writes anything, so that a file that
+ * is not a database is refused without a byte of it changing. Opening
+ * and closing another descriptor of the file would drop every POSIX
+ * lock this process holds on it (pc_file_check_not_database()). Fills
+ * @header, zeros past the end of a shorter file; *@whole tells whether
+ * the file held all 100 bytes. */
+static gboolean
+read_header (PcStore   *self,
+             guint8     header[100],
+             gboolean  *whole,
+             GError   **error)
+{
+  sqlite3_file *file = NULL;
+  int rc;
+
+  rc = sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && file != NULL && file->pMethods != NULL)
+    rc = file->pMethods->xRead (file, header, 100, 0);
+  else
+    rc = SQLITE_CANTOPEN;
+
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
     {
-      int saved_errno = errno;
-
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
                    _("Cannot read “%s” (%s): check that it is there and that you may read it"),
-                   path, g_strerror (saved_errno));
+                   self->path, sqlite3_errstr (rc));
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
 
-  if (n < 16 || memcmp (header, magic, 16) != 0)
+  *whole = rc == SQLITE_OK;
+  return TRUE;
+}
+
+static gboolean
+check_header (PcStore  *self,
+              GError  **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guint8 header[100] = { 0 };
+  gboolean whole;
+
+  if (!read_header (self, header, &whole, error))
+    return FALSE;
+
+  if (memcmp (header, magic, 16) != 0)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Principle Check database: choose another file"), path);
+                   _("“%s” is not a Principle Check database: choose another file"), self->path);
       return FALSE;
     }
 
-  if (n < sizeof header)
+  if (!whole)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged (it is cut short): restore it from a backup"), path);
+                   _("“%s” is damaged (it is cut short): restore it from a backup"), self->path);
       return FALSE;
     }
 
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  page_count = ((guint32) header[28] << 24) | ((guint32) header[29] << 16)
-               | ((guint32) header[30] << 8) | header[31];
+  return TRUE;
+}
 
-  /* The page count in the header is valid when the change counter at
-   * offset 24 matches the one at 92. With no WAL file beside it, a file
-   * shorter than its pages has been truncated. */
-  if (memcmp (header + 24, header + 92, 4) == 0
-      && !g_file_test (wal_path, G_FILE_TEST_EXISTS)
-      && (goffset) page_count * page_size > (goffset) st.st_size)
+/* Says why SQLite found @self's file damaged, once PRAGMA quick_check,
+ * under SQLite's own locks, agrees: a database whose pages its header
+ * counts are not all there (in the file or its write-ahead log) has
+ * been cut short. Returns FALSE, with nothing set, when the check finds
+ * the file sound after all. */
+static gboolean
+confirm_damaged (PcStore  *self,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *result = NULL;
+  guint8 header[100] = { 0 };
+  gboolean whole;
+  GStatBuf st;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged (it is cut short): restore it from a backup"), path);
-      return FALSE;
+      result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (g_strcmp0 (result, "ok") == 0)
+        return FALSE;
     }
 
+  if (read_header (self, header, &whole, NULL) && g_stat (self->path, &st) == 0)
+    {
+      guint32 page_size = ((guint32) header[16] << 8) | header[17];
+      guint32 page_count = ((guint32) header[28] << 24) | ((guint32) header[29] << 16)
+                           | ((guint32) header[30] << 8) | header[31];
+
+      if (page_size == 1)
+        page_size = 65536;
+      if ((goffset) page_count * page_size > (goffset) st.st_size)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+                       _("“%s” is damaged (it is cut short): restore it from a backup"),
+                       self->path);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+               _("“%s” is damaged: restore it from a backup"), self->path);
   return TRUE;
 }
 
@@ -432,6 +485,24 @@ compare_schema (PcStore  *self,
   return TRUE;
 }
 
+/* What the database says it is, read in one transaction. */
+static gboolean
+look (PcStore  *self,
+      gint64   *application_id,
+      gint64   *user_version,
+      gint64   *n_objects,
+      GError  **error)
+{
+  gboolean ok = _pc_db_exec (self->db, "BEGIN", error)
+                && pragma_int (self->db, "PRAGMA application_id", application_id, error)
+                && pragma_int (self->db, "PRAGMA user_version", user_version, error)
+                && pragma_int (self->db, "SELECT count(*) FROM sqlite_schema", n_objects, error);
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    _pc_db_exec (self->db, "ROLLBACK", NULL);
+  return ok;
+}
+
 static PcStore *
 open_store (const char  *path,
             int          target,
@@ -443,6 +514,7 @@ open_store (const char  *path,
   gint64 application_id = 0;
   gint64 user_version = 0;
   gint64 n_objects = 0;
+  gboolean empty = TRUE;
   int flags;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -452,7 +524,7 @@ open_store (const char  *path,
 
   if (exists)
     {
-      if (!check_file_header (path, error) || !check_writable (path, TRUE, error))
+      if (!check_file_kind (path, &empty, error) || !check_writable (path, TRUE, error))
         return NULL;
     }
   else
@@ -483,22 +555,34 @@ open_store (const char  *path,
       return NULL;
     }
 
+  _pc_file_guard_database (path, TRUE);
+  self->guarded = TRUE;
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, PC_STORE_BUSY_TIMEOUT);
+
+  if (!empty && !check_header (self, error))
+    return NULL;
 
   /* Look before writing anything: none of these reads change the file. */
-  if (!pragma_int (self->db, "PRAGMA application_id", &application_id, &local_error)
-      || !pragma_int (self->db, "PRAGMA user_version", &user_version, &local_error)
-      || !pragma_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error))
+  if (!look (self, &application_id, &user_version, &n_objects, &local_error))
     {
-      if (g_error_matches (local_error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED))
-        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
-                     _("“%s” is damaged: restore it from a backup"), path);
-      else
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                    _("Cannot open “%s”: "), path);
+      /* Damaged, says SQLite: said to the user only once a check of the
+       * whole file agrees, and looked at again when it does not. */
+      if (g_error_matches (local_error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED)
+          && !confirm_damaged (self, error))
+        {
+          g_clear_error (&local_error);
+          if (look (self, &application_id, &user_version, &n_objects, &local_error))
+            goto looked;
+        }
+      if (error != NULL && *error != NULL)
+        return NULL;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot open “%s”: "), path);
       return NULL;
     }
+
+looked:
 
   if (application_id != PC_STORE_APPLICATION_ID
       && !(application_id == 0 && user_version == 0 && n_objects == 0))
@@ -589,8 +673,10 @@ _pc_store_open_reader (PcStore  *self,
                    self->path, reader->db != NULL ? sqlite3_errmsg (reader->db) : g_strerror (ENOMEM));
       return NULL;
     }
+  _pc_file_guard_database (reader->path, TRUE);
+  reader->guarded = TRUE;
   sqlite3_extended_result_codes (reader->db, 1);
-  sqlite3_busy_timeout (reader->db, 5000);
+  sqlite3_busy_timeout (reader->db, PC_STORE_BUSY_TIMEOUT);
   if (!_pc_db_exec (reader->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error))
     return NULL;
 

@@ -16,6 +16,7 @@
 #include "pc-assessment-view.h"
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 #include "pc-list-page.h"
 #include "pc-new-assessment-dialog.h"
 #include "pc-settings.h"
@@ -76,8 +77,7 @@ pc_window_export_imported (PcWindow    *self,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &len);
-  return g_file_set_contents_full (path, data != NULL ? data : "", (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return pc_file_set_contents (path, data, (gssize) len, 0644, error);
 }
 
 static void
