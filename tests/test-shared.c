@@ -465,6 +465,175 @@ test_contention (void)
   assert_integrity_ok (path);
 }
 
+/* Read-only */
+
+/* Creates a database at @path with one draft; returns its reference. */
+static char *
+new_database (const char *path)
+{
+  g_autofree char *out = pc_test_run_cli_ok (path, "new", "--title", TITLE, "--kind", "new_service",
+                                             "--division", PC_TEST_DIVISION, "--lead", LEAD, NULL);
+
+  return g_strndup (out, strlen (out) - 1);
+}
+
+/* Everything that only reads works on @path; a change is refused with
+ * exit status 2, in one line containing @why, and the file is left
+ * byte for byte as it was, with nothing made beside it when
+ * @nothing_beside. @extra is an option for every command (nullable). */
+static void
+assert_reads_only (const char *path,
+                   const char *reference,
+                   const char *extra,
+                   const char *why,
+                   gboolean    nothing_beside)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *json = g_build_filename (dir, "summary.json", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *prompt = pc_test_nth_prompt_id (0);
+  g_autoptr(GBytes) before = pc_test_read_file (path);
+  const char *reads[][4] = {
+    { "list", NULL },
+    { "show", reference, NULL },
+    { "history", reference, NULL },
+    { "check", reference, NULL },
+    { "export", reference, "--pdf", pdf },
+    { "export", reference, "--json", json },
+  };
+  const char *writes[][6] = {
+    { "answer", reference, prompt, "--rating", "met", NULL },
+    { "set", reference, "title", "Renamed", NULL },
+    { "new", "--title", "Memory clinic", "--kind", "new_service", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int status;
+
+      for (guint j = 0; j < G_N_ELEMENTS (reads[i]) && reads[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) reads[i][j]);
+      if (extra != NULL)
+        g_ptr_array_add (args, (gpointer) extra);
+      g_ptr_array_add (args, NULL);
+      status = pc_test_run_cli_argv (path, (const char * const *) args->pdata, &out, &err);
+      /* check says 1 when a draft is not ready for sign-off. */
+      g_assert_cmpint (status, ==, g_str_equal (reads[i][0], "check") ? 1 : 0);
+      g_assert_cmpstr (err, ==, "");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (writes); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autofree char *err = NULL;
+      int status;
+
+      for (guint j = 0; j < G_N_ELEMENTS (writes[i]) && writes[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) writes[i][j]);
+      if (g_str_equal (writes[i][0], "new"))
+        {
+          g_ptr_array_add (args, (gpointer) "--division");
+          g_ptr_array_add (args, (gpointer) PC_TEST_DIVISION);
+          g_ptr_array_add (args, (gpointer) "--lead");
+          g_ptr_array_add (args, (gpointer) LEAD);
+        }
+      if (extra != NULL)
+        g_ptr_array_add (args, (gpointer) extra);
+      g_ptr_array_add (args, NULL);
+      status = pc_test_run_cli_argv (path, (const char * const *) args->pdata, NULL, &err);
+      g_assert_cmpint (status, ==, 2);
+      pc_test_assert_printed_line (err, why);
+    }
+
+  if (nothing_beside)
+    {
+      pc_test_assert_file_unchanged (path, before);
+      g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+    }
+  else
+    {
+      /* SQLite's files beside it are shared with its other readers and
+       * writers; the database file itself is untouched. */
+      g_autoptr(GBytes) after = pc_test_read_file (path);
+
+      g_assert_true (g_bytes_equal (before, after));
+    }
+}
+
+/* A file nobody may write opens read-only by itself. */
+static void
+test_read_only_file (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autofree char *reference = NULL;
+
+  if (!pc_test_have_cli ())
+    return;
+
+  reference = new_database (path);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  assert_reads_only (path, reference, NULL, "it is open read-only", TRUE);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+}
+
+/* --read-only on a file that could be written. */
+static void
+test_read_only_option (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autofree char *reference = NULL;
+
+  if (!pc_test_have_cli ())
+    return;
+
+  reference = new_database (path);
+  assert_reads_only (path, reference, "--read-only", "without --read-only", FALSE);
+
+  /* Without it, the same file is written as ever. */
+  g_free (pc_test_run_cli_ok (path, "set", reference, "title", "Renamed", NULL));
+}
+
+/* On a network drive (the filesystem type stands in for one), the
+ * write-ahead log cannot work: the database is read, never written, and
+ * a new one is not made there. */
+static void
+test_network_drive (void)
+{
+  g_autofree char *path = pc_test_db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *other = g_build_filename (dir, "new.db", NULL);
+  g_autofree char *reference = NULL;
+  g_autofree char *err = NULL;
+  const char *types[] = { "nfs4", "cifs", "fuse.sshfs" };
+  const char *names[] = { "(NFS)", "(SMB)", "(sshfs)" };
+
+  if (!pc_test_have_cli ())
+    return;
+
+  reference = new_database (path);
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      g_setenv ("PC_TEST_FS_TYPE", types[i], TRUE);
+      assert_reads_only (path, reference, NULL, names[i], TRUE);
+    }
+
+  g_assert_cmpint (pc_test_run_cli (other, NULL, &err, "new", "--title", TITLE,
+                                    "--kind", "new_service", "--division", PC_TEST_DIVISION,
+                                    "--lead", LEAD, NULL), ==, 2);
+  pc_test_assert_printed_line (err, "network drive");
+  g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+  g_unsetenv ("PC_TEST_FS_TYPE");
+
+  /* On a local disk again, it is written as ever. */
+  g_free (pc_test_run_cli_ok (path, "set", reference, "title", "Renamed", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +649,9 @@ main (int   argc,
   g_test_add_func ("/pc/shared/own-files/write-refused", test_write_refused);
   g_test_add_func ("/pc/shared/own-files/command-line", test_cli_refuses_own_files);
   g_test_add_func ("/pc/shared/busy", test_busy);
+  g_test_add_func ("/pc/shared/read-only/file", test_read_only_file);
+  g_test_add_func ("/pc/shared/read-only/option", test_read_only_option);
+  g_test_add_func ("/pc/shared/read-only/network-drive", test_network_drive);
   g_test_add_func ("/pc/shared/contention", test_contention);
 
   return g_test_run ();

@@ -13,9 +13,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gio/gunixmounts.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
@@ -289,4 +291,69 @@ pc_file_read_bounded (const char  *path,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Network filesystems, by the type /proc/self/mountinfo gives them
+ * (after "fuse." for FUSE ones), and the name people know them by. */
+static const struct
+{
+  const char *type;
+  const char *name;
+} network_filesystems[] = {
+  { "nfs", "NFS" },
+  { "nfs4", "NFS" },
+  { "cifs", "SMB" },
+  { "smb3", "SMB" },
+  { "smbfs", "SMB" },
+  { "sshfs", "sshfs" },
+  { "9p", "9P" },
+  { "ceph", "Ceph" },
+  { "cephfs", "Ceph" },
+  { "afs", "AFS" },
+  { "glusterfs", "GlusterFS" },
+  { "lustre", "Lustre" },
+  { "gfs2", "GFS2" },
+  { "ocfs2", "OCFS2" },
+  { "davfs", "WebDAV" },
+  { "davfs2", "WebDAV" },
+  { "gvfsd-fuse", "a GNOME network share (gvfs)" },
+  { "rclone", "rclone" },
+  { "s3fs", "S3" },
+};
+
+char *
+pc_file_network_filesystem (const char *path)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autoptr(GUnixMountEntry) mount = NULL;
+  const char *type = g_getenv ("PC_TEST_FS_TYPE");
+
+  if (type == NULL)
+    {
+      /* The nearest folder that is there, for a file yet to be made. */
+      while (!g_file_test (canonical, G_FILE_TEST_EXISTS))
+        {
+          char *parent = g_path_get_dirname (canonical);
+
+          if (g_str_equal (parent, canonical))
+            {
+              g_free (parent);
+              return NULL;
+            }
+          g_free (canonical);
+          canonical = parent;
+        }
+      mount = g_unix_mount_for (canonical, NULL);
+      if (mount == NULL)
+        return NULL;
+      type = g_unix_mount_get_fs_type (mount);
+    }
+
+  if (g_str_has_prefix (type, "fuse."))
+    type += strlen ("fuse.");
+  for (guint i = 0; i < G_N_ELEMENTS (network_filesystems); i++)
+    if (g_ascii_strcasecmp (type, network_filesystems[i].type) == 0)
+      return g_strdup (network_filesystems[i].name);
+
+  return NULL;
 }

@@ -62,6 +62,16 @@ gboolean pc_file_set_contents (const char  *path,
 gboolean pc_file_check_not_database (const char  *path,
                                      GError     **error);
 
+/* When @path (a file, or where one would be made) is on a network
+ * filesystem (NFS, SMB/CIFS, sshfs, 9p, Ceph, AFS, WebDAV, …), the
+ * filesystem's name as people know it ("NFS", "SMB", "sshfs"); NULL on
+ * a local disk. SQLite's write-ahead log needs memory shared by every
+ * program using the database, which programs on different computers do
+ * not have. $PC_TEST_FS_TYPE, when set, stands for the filesystem type
+ * (as /proc/self/mountinfo names it: "nfs4", "cifs", "fuse.sshfs") for
+ * the tests. Returns: (transfer full) (nullable) */
+char    *pc_file_network_filesystem (const char  *path);
+
 /* The store's part: @db_path is open (@open TRUE) or closed again. A
  * path may be open more than once; it is guarded until the last close. */
 void     _pc_file_guard_database    (const char  *db_path,

@@ -34,6 +34,7 @@ pc_store_finalize (GObject *object)
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->altered_schema, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->batch_prefix, g_free);
   g_clear_pointer (&self->checklists, g_hash_table_unref);
 
@@ -155,6 +156,12 @@ _pc_store_begin (PcStore  *self,
   if (self->altered_schema != NULL)
     {
       g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED, self->altered_schema);
+      return FALSE;
+    }
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                           self->read_only_reason);
       return FALSE;
     }
 

@@ -24,11 +24,13 @@ struct _PcStore
   char        *backup_path;
   char        *actor;
   char        *altered_schema;  /* nullable: why the database is read-only */
+  char        *read_only_reason; /* nullable: why nothing may be written */
   GHashTable  *checklists;   /* sha256 → PcChecklist, every one loaded */
   PcDbCache   *statements;   /* nullable until the first cached statement */
 
   int          version;      /* PRAGMA user_version */
   gboolean     guarded;      /* in pc-file's guard of open databases */
+  gboolean     immutable;    /* read-only, as a snapshot (SQLite's immutable=1) */
   gboolean     batch;        /* inside pc_store_begin_batch() */
   guint        savepoints;   /* changes open inside the batch */
   int          cache_size;   /* PRAGMA cache_size and temp_store */

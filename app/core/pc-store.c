@@ -12,10 +12,13 @@
 #include "pc-store-private.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "pc-assessment.h"
@@ -185,34 +188,65 @@ confirm_damaged (PcStore  *self,
   return TRUE;
 }
 
+/* Whose @st is, for a message: "it belongs to ana, group team, mode
+ * 0640". Returns: (transfer full) */
+static char *
+describe_owner (const GStatBuf *st)
+{
+  struct passwd *user = getpwuid (st->st_uid);
+  struct group *group = getgrgid (st->st_gid);
+  g_autofree char *user_name = user != NULL ? g_strdup (user->pw_name)
+                                            : g_strdup_printf ("%u", (guint) st->st_uid);
+  g_autofree char *group_name = group != NULL ? g_strdup (group->gr_name)
+                                              : g_strdup_printf ("%u", (guint) st->st_gid);
+
+  return g_strdup_printf (_("it belongs to %s, group %s, mode %04o"), user_name, group_name,
+                          (guint) (st->st_mode & 07777));
+}
+
+/* Whether this account may write @path. Root may write to anything, so
+ * the mode bits count as well as access(): a file nobody may write is
+ * read-only for us too. Fills @st. */
+static gboolean
+may_write (const char *path,
+           GStatBuf   *st)
+{
+  return g_stat (path, st) == 0 && access (path, W_OK) == 0
+         && (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
+/* Whether the database at @path (which @exists or is to be made) can be
+ * written: the file, and its folder, where SQLite keeps its log. The
+ * message says which, as which account, and what to change. */
 static gboolean
 check_writable (const char  *path,
                 gboolean     exists,
                 GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *owner = NULL;
   GStatBuf st;
 
-  /* Root may write to anything, so look at the mode bits as well as
-   * asking access(): a file nobody may write is read-only for us too. */
-  if (exists)
+  if (exists && !may_write (path, &st))
     {
-      if (access (path, W_OK) != 0
-          || (g_stat (path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
-        {
-          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
-                       _("“%s” is read-only: make it writable, or copy it somewhere you can write"),
-                       path);
-          return FALSE;
-        }
+      owner = describe_owner (&st);
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                   _("“%s” cannot be written by the account “%s” (%s): it is open read-only; to change it, ask its owner to let your group write it (chmod g+w) or copy it somewhere you can write"),
+                   path, g_get_user_name (), owner);
+      return FALSE;
     }
 
-  if (access (dir, W_OK) != 0
-      || (g_stat (dir, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+  if (!may_write (dir, &st))
     {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
-                   _("The folder “%s” cannot be written, and the database needs to write beside its file: choose a folder you can write"),
-                   dir);
+      owner = describe_owner (&st);
+      if (exists)
+        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                     _("The folder “%s” cannot be written by the account “%s” (%s), and the database keeps its log beside its file: it is open read-only; to change it, ask the folder’s owner to let your group write it (chmod g+w) or copy the database somewhere you can write"),
+                     dir, g_get_user_name (), owner);
+      else
+        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                     _("The folder “%s” cannot be written by the account “%s” (%s): choose a folder you can write"),
+                     dir, g_get_user_name (), owner);
       return FALSE;
     }
 
@@ -503,31 +537,154 @@ look (PcStore  *self,
   return ok;
 }
 
+/* Opens @self's connection to its file: read-write (creating it when
+ * @create), or read-only, never writing a byte; @immutable tells SQLite
+ * that nobody changes the file meanwhile, so that it reads it without
+ * locks or the shared-memory file beside it. */
+static gboolean
+connect (PcStore   *self,
+         gboolean   create,
+         GError   **error)
+{
+  g_autofree char *uri = NULL;
+  int flags;
+
+  if (self->read_only_reason == NULL)
+    {
+      flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+      uri = g_strdup (self->path);
+    }
+  else
+    {
+      g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+      g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+      flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, self->immutable ? "&immutable=1" : "");
+    }
+
+  if (sqlite3_open_v2 (uri, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   self->read_only_reason == NULL
+                   ? _("Cannot open “%s” (%s): check that you may read and write it and its folder")
+                   : _("Cannot open “%s” (%s): check that you may read it"),
+                   self->path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  _pc_file_guard_database (self->path, TRUE);
+  self->guarded = TRUE;
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, PC_STORE_BUSY_TIMEOUT);
+  return TRUE;
+}
+
+/* Whether nobody may write @path: no write permission for anyone, or a
+ * filesystem mounted read-only. */
+static gboolean
+nobody_writes (const char *path)
+{
+  GStatBuf st;
+  struct statvfs vfs;
+
+  return (g_stat (path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+         || (statvfs (path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY) != 0);
+}
+
+/* Decides how @path is opened: read-write, or read-only with the reason
+ * every change is then refused with (*@reason), because @read_only was
+ * asked for, the file cannot be written, or it is on a network drive.
+ * *@immutable tells whether it can be read as a snapshot. */
+static gboolean
+choose_access (const char  *path,
+               gboolean     exists,
+               gboolean     read_only,
+               char       **reason,
+               gboolean    *immutable,
+               GError     **error)
+{
+  g_autofree char *network = pc_file_network_filesystem (path);
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf wal;
+  gboolean logged = g_stat (wal_path, &wal) == 0 && wal.st_size > 0;
+
+  if (network != NULL)
+    {
+      /* Programs on different computers share no memory, which the
+       * write-ahead log needs: nothing is written there, and the file is
+       * read as it stands, without the log. */
+      g_autofree char *message = g_strdup_printf (_("“%s” is on a network drive (%s), where several computers cannot safely write one database: it is open read-only. To work on it, copy it to this computer, send a review package, or use the Trust server"),
+                                                  path, network);
+
+      if (!exists)
+        {
+          g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_NETWORK, message);
+          return FALSE;
+        }
+      if (logged)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NETWORK,
+                       _("“%s” is on a network drive (%s) and its latest changes are still in “%s”: open it on the computer that made them, or copy it there and back"),
+                       path, network, wal_path);
+          return FALSE;
+        }
+      *reason = g_steal_pointer (&message);
+      *immutable = TRUE;
+      return TRUE;
+    }
+
+  if (!exists)
+    return TRUE;
+
+  if (!read_only && !check_writable (path, TRUE, &local_error))
+    {
+      if (!g_error_matches (local_error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      *reason = g_strdup (local_error->message);
+    }
+  else if (read_only)
+    *reason = g_strdup_printf (_("“%s” is open read-only: open it again without --read-only to change it"),
+                               path);
+
+  /* Without a write-ahead log beside it, a file nobody may write is read
+   * as it stands, leaving nothing beside it; otherwise SQLite reads the
+   * log, with the other programs using the database. */
+  *immutable = *reason != NULL && !logged && nobody_writes (path);
+  return TRUE;
+}
+
 static PcStore *
 open_store (const char  *path,
             int          target,
+            gboolean     read_only,
             GError     **error)
 {
   g_autoptr(PcStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
+  gboolean immutable = FALSE;
   gboolean exists;
   gint64 application_id = 0;
   gint64 user_version = 0;
   gint64 n_objects = 0;
   gboolean empty = TRUE;
-  int flags;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (exists)
-    {
-      if (!check_file_kind (path, &empty, error) || !check_writable (path, TRUE, error))
-        return NULL;
-    }
-  else
+  if ((exists || read_only) && !check_file_kind (path, &empty, error))
+    return NULL;
+  if (!choose_access (path, exists, read_only, &reason, &immutable, error))
+    return NULL;
+
+  if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (path);
 
@@ -545,20 +702,11 @@ open_store (const char  *path,
 
   self = g_object_new (PC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only_reason = g_steal_pointer (&reason);
+  self->immutable = immutable;
 
-  flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
-  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
-                   _("Cannot open “%s” (%s): check that you may read and write it and its folder"),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
-
-  _pc_file_guard_database (path, TRUE);
-  self->guarded = TRUE;
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, PC_STORE_BUSY_TIMEOUT);
+  if (!connect (self, !exists, error))
+    return NULL;
 
   if (!empty && !check_header (self, error))
     return NULL;
@@ -602,6 +750,29 @@ looked:
     }
 
   self->version = (int) user_version;
+
+  /* Read-only, it is read as it is: it must need no migration. */
+  if (self->read_only_reason != NULL)
+    {
+      g_autofree char *difference = NULL;
+
+      if (self->version < target)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                       self->version == 0
+                       ? _("“%s” is empty, and it cannot be written to make it a database: choose another file")
+                       : _("“%s” was made by an earlier version of Principle Check and must be updated before it is read, which writes to it: open it once where it can be written"),
+                       path);
+          return NULL;
+        }
+      if (!_pc_db_exec (self->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error)
+          || !compare_schema (self, &difference, error))
+        return NULL;
+      if (difference != NULL)
+        self->altered_schema = g_strdup_printf (_("“%s” has been changed outside Principle Check (%s): it is open read-only; restore it from a backup"),
+                                                path, difference);
+      return g_steal_pointer (&self);
+    }
 
   if (!_pc_db_exec (self->db,
                     "PRAGMA trusted_schema = OFF;"
@@ -666,18 +837,12 @@ _pc_store_open_reader (PcStore  *self,
   reader->path = g_strdup (self->path);
   reader->version = self->version;
   reader->altered_schema = g_strdup (self->altered_schema);
-  if (sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
-                   _("Cannot open “%s” (%s): check that you may read and write it and its folder"),
-                   self->path, reader->db != NULL ? sqlite3_errmsg (reader->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
-  _pc_file_guard_database (reader->path, TRUE);
-  reader->guarded = TRUE;
-  sqlite3_extended_result_codes (reader->db, 1);
-  sqlite3_busy_timeout (reader->db, PC_STORE_BUSY_TIMEOUT);
-  if (!_pc_db_exec (reader->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error))
+  /* A reader never writes, whatever its writer may. */
+  reader->read_only_reason = g_strdup (self->read_only_reason != NULL
+                                       ? self->read_only_reason : "");
+  reader->immutable = self->immutable;
+  if (!connect (reader, FALSE, error)
+      || !_pc_db_exec (reader->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error))
     return NULL;
 
   return g_steal_pointer (&reader);
@@ -692,7 +857,27 @@ pc_store_open (const char  *path,
   if (path == NULL)
     path = default_path = pc_store_default_path ();
 
-  return open_store (path, pc_store_get_latest_version (), error);
+  return open_store (path, pc_store_get_latest_version (), FALSE, error);
+}
+
+PcStore *
+pc_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = pc_store_default_path ();
+
+  return open_store (path, pc_store_get_latest_version (), TRUE, error);
+}
+
+const char *
+pc_store_get_read_only_reason (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->read_only_reason;
 }
 
 PcStore *
@@ -702,7 +887,7 @@ _pc_store_open_at_version (const char  *path,
 {
   g_return_val_if_fail (version >= 1 && version <= pc_store_get_latest_version (), NULL);
 
-  return open_store (path, version, error);
+  return open_store (path, version, FALSE, error);
 }
 
 /* Checklists */
