@@ -11,7 +11,7 @@
 # Every command that "principle-check --help" lists must have a .SS in the
 # page ("link add", "action set", … for commands with sub-commands), and
 # every option that "principle-check COMMAND [SUB] --help" lists must be
-# named within that section (--db and --help, common to all, in OPTIONS).
+# named within that section (--db, --read-only and --help, common to all, in OPTIONS).
 # Prints TAP; exits 1 on any gap.
 #
 # With --render, the page is typeset for a UTF-8 and an ASCII terminal with
@@ -52,8 +52,8 @@ def options(binary, words):
     names = set()
     for line in run_help(binary, words).splitlines():
         m = re.match(r'^\s+(?:-\w,\s+)?(--[a-z][a-z0-9-]*)', line)
-        # --db and --help belong to every command: the page's OPTIONS.
-        if m and m.group(1) not in ('--db', '--help'):
+        # --db, --read-only and --help belong to every command: the page's OPTIONS.
+        if m and m.group(1) not in ('--db', '--read-only', '--help'):
             names.add(m.group(1))
     return names
 

@@ -265,14 +265,46 @@ test_refuse_too_new (void)
   assert_refused (path, PC_STORE_ERROR_TOO_NEW);
 }
 
+/* A file nobody may write is opened read-only by itself: it is read,
+ * every change is refused saying why, and nothing is written, not even
+ * beside it. */
 static void
-test_refuse_read_only (void)
+test_read_only_file (void)
 {
   g_autofree char *path = make_database ();
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GBytes) before = pc_test_read_file (path);
+  g_autoptr(PcAssessment) header = pc_test_header_new ("Memory clinic", "Dee Patel");
+  g_autoptr(PcChecklist) checklist = pc_test_default_checklist ();
+  g_autoptr(PcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  const PcListItem *item;
 
   /* The store looks at the mode bits, so this holds when run as root. */
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
-  assert_refused (path, PC_STORE_ERROR_READ_ONLY_FILE);
+  store = pc_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (pc_store_get_read_only_reason (store));
+  g_assert_nonnull (strstr (pc_store_get_read_only_reason (store), path));
+  g_assert_nonnull (strstr (pc_store_get_read_only_reason (store), "read-only"));
+  pc_test_assert_one_line (pc_store_get_read_only_reason (store));
+
+  items = pc_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (items->len, ==, 1);
+  item = g_ptr_array_index (items, 0);
+  g_assert_cmpstr (item->title, ==, TITLE);
+
+  g_assert_cmpint (pc_store_create_assessment (store, header, checklist, &error), ==, 0);
+  g_assert_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE);
+  g_assert_cmpstr (error->message, ==, pc_store_get_read_only_reason (store));
+  g_clear_object (&store);
+
+  pc_test_assert_file_unchanged (path, before);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
 }
 
@@ -584,7 +616,7 @@ main (int   argc,
   g_test_add_func ("/pc/store/refuse/foreign", test_refuse_foreign);
   g_test_add_func ("/pc/store/refuse/truncated", test_refuse_truncated);
   g_test_add_func ("/pc/store/refuse/too-new", test_refuse_too_new);
-  g_test_add_func ("/pc/store/refuse/read-only", test_refuse_read_only);
+  g_test_add_func ("/pc/store/read-only-file", test_read_only_file);
   g_test_add_func ("/pc/store/list", test_list);
   g_test_add_func ("/pc/store/kill", test_kill);
 

@@ -214,6 +214,9 @@ _pc_cli_parse (PcCliContext        *ctx,
   const GOptionEntry common[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &ctx->db_path,
       N_("The database (default: ~/.local/share/principle-check/assessments.db)"), N_("FILE") },
+    { "read-only", 0, 0, G_OPTION_ARG_NONE, &ctx->read_only,
+      N_("Open the database without writing anything to it (an archived copy, a network drive): changes are refused"),
+      NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -363,7 +366,8 @@ _pc_cli_open_store (PcCliContext *ctx)
       return NULL;
     }
 
-  store = pc_store_open (ctx->db_path, &error);
+  store = ctx->read_only ? pc_store_open_read_only (ctx->db_path, &error)
+                         : pc_store_open (ctx->db_path, &error);
 
   if (store == NULL)
     _pc_cli_fail_error (ctx, error);

@@ -301,14 +301,14 @@ _pc_cli_attach (PcCliContext  *ctx,
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, _("“%s” is not a file on this computer: save it here first, then attach it"),
                          ctx->args[2]);
 
-  /* Only a regular file, never waited on, and never more than the store
-   * keeps. */
+  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
+    return PC_EXIT_USAGE;
+
+  /* Only a regular file, never waited on, never more than the store
+   * keeps, and never a file of the database itself. */
   data = pc_file_read_bounded (path, PC_STORE_MAX_ATTACHMENT, _("attachment"), &error);
   if (data == NULL)
     return _pc_cli_fail (ctx, PC_EXIT_USAGE, "%s", error->message);
-
-  if ((a = _pc_cli_open_and_load (ctx, &store, 0)) == NULL)
-    return PC_EXIT_USAGE;
 
   basename = g_file_get_basename (file);
   if (media_type == NULL)

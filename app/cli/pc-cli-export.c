@@ -16,6 +16,7 @@
 #include "pc-assessment.h"
 #include "pc-checklist.h"
 #include "pc-export.h"
+#include "pc-file.h"
 #include "pc-json.h"
 #include "pc-store.h"
 #include "pc-vocab.h"
@@ -42,8 +43,7 @@ export_imported (PcCliContext *ctx,
     return PC_EXIT_USAGE;
 
   data = g_bytes_get_data (bytes, &len);
-  if (!g_file_set_contents_full (json_path, data != NULL ? data : "", (gssize) len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, &error))
+  if (!pc_file_set_contents (json_path, data, (gssize) len, 0644, &error))
     return _pc_cli_fail_error (ctx, error);
 
   g_print (_("Exported the imported summary of %s, as it was imported, to %s\n"),

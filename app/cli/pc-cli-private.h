@@ -24,6 +24,7 @@ typedef struct
   char       **args;       /* positional arguments after the command */
   int          n_args;
   gboolean     may_create; /* may --db name a file that does not exist yet */
+  gboolean     read_only;  /* --read-only: open the database without writing to it */
 } PcCliContext;
 
 typedef int (*PcCliFunc) (PcCliContext *ctx);

@@ -51,7 +51,8 @@ _pc_db_set_error (sqlite3     *db,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_BUSY,
-                   _("Could not %s: the database is in use by another program; close it and try again"), what);
+                   _("Could not %s: another program is writing to “%s”; try again"),
+                   what, sqlite3_db_filename (db, "main"));
       return;
     case SQLITE_READONLY:
     case SQLITE_CANTOPEN:

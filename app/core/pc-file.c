@@ -13,13 +13,110 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <gio/gunixmounts.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
 G_DEFINE_QUARK (pc-file-error-quark, pc_file_error)
+
+/* The databases this process has open: path → how many times. */
+static GMutex guard_mutex;
+static GHashTable *guarded;
+
+static const char * const database_suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+void
+_pc_file_guard_database (const char *db_path,
+                         gboolean    open)
+{
+  g_autofree char *key = g_canonicalize_filename (db_path, NULL);
+  guint count;
+
+  g_mutex_lock (&guard_mutex);
+  if (guarded == NULL)
+    guarded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (guarded, key));
+  if (open)
+    g_hash_table_insert (guarded, g_steal_pointer (&key), GUINT_TO_POINTER (count + 1));
+  else if (count > 1)
+    g_hash_table_insert (guarded, g_steal_pointer (&key), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (guarded, key);
+  g_mutex_unlock (&guard_mutex);
+}
+
+/* Whether @path, canonical, names one of @db_path's files, or is the
+ * same file as one (a link, another name for it). */
+static gboolean
+is_database_file (const char *path,
+                  GStatBuf   *st,
+                  gboolean    exists,
+                  const char *db_path)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (database_suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db_path, database_suffixes[i], NULL);
+      GStatBuf other;
+
+      if (g_str_equal (name, path))
+        return TRUE;
+      if (exists && g_stat (name, &other) == 0
+          && other.st_dev == st->st_dev && other.st_ino == st->st_ino)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+pc_file_check_not_database (const char  *path,
+                            GError     **error)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree char *found = NULL;
+  GStatBuf st;
+  gboolean exists = g_stat (canonical, &st) == 0;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_mutex_lock (&guard_mutex);
+  if (guarded != NULL)
+    {
+      g_hash_table_iter_init (&iter, guarded);
+      while (found == NULL && g_hash_table_iter_next (&iter, &key, NULL))
+        if (is_database_file (canonical, &st, exists, key))
+          found = g_strdup (key);
+    }
+  g_mutex_unlock (&guard_mutex);
+
+  if (found != NULL)
+    {
+      g_autofree char *display_path = g_filename_display_name (path);
+
+      g_set_error (error, PC_FILE_ERROR, PC_FILE_ERROR_OPEN_DATABASE,
+                   _("“%s” is a file of the database Principle Check has open: choose another file"),
+                   display_path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+pc_file_set_contents (const char  *path,
+                      const char  *data,
+                      gssize       len,
+                      int          mode,
+                      GError     **error)
+{
+  return pc_file_check_not_database (path, error)
+      && g_file_set_contents_full (path, data != NULL ? data : "", data != NULL ? len : 0,
+                                   G_FILE_SET_CONTENTS_CONSISTENT, mode, error);
+}
 
 /* What a file that is not a regular file is, in words. */
 static const char *
@@ -133,6 +230,8 @@ pc_file_read_bounded (const char  *path,
   g_return_val_if_fail (max_size < G_MAXUINT, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (!pc_file_check_not_database (path, error))
+    return NULL;
   display_path = g_filename_display_name (path);
 
   /* Look before opening: opening a device can itself do something. */
@@ -192,4 +291,69 @@ pc_file_read_bounded (const char  *path,
     }
 
   return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Network filesystems, by the type /proc/self/mountinfo gives them
+ * (after "fuse." for FUSE ones), and the name people know them by. */
+static const struct
+{
+  const char *type;
+  const char *name;
+} network_filesystems[] = {
+  { "nfs", "NFS" },
+  { "nfs4", "NFS" },
+  { "cifs", "SMB" },
+  { "smb3", "SMB" },
+  { "smbfs", "SMB" },
+  { "sshfs", "sshfs" },
+  { "9p", "9P" },
+  { "ceph", "Ceph" },
+  { "cephfs", "Ceph" },
+  { "afs", "AFS" },
+  { "glusterfs", "GlusterFS" },
+  { "lustre", "Lustre" },
+  { "gfs2", "GFS2" },
+  { "ocfs2", "OCFS2" },
+  { "davfs", "WebDAV" },
+  { "davfs2", "WebDAV" },
+  { "gvfsd-fuse", "a GNOME network share (gvfs)" },
+  { "rclone", "rclone" },
+  { "s3fs", "S3" },
+};
+
+char *
+pc_file_network_filesystem (const char *path)
+{
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+  g_autoptr(GUnixMountEntry) mount = NULL;
+  const char *type = g_getenv ("PC_TEST_FS_TYPE");
+
+  if (type == NULL)
+    {
+      /* The nearest folder that is there, for a file yet to be made. */
+      while (!g_file_test (canonical, G_FILE_TEST_EXISTS))
+        {
+          char *parent = g_path_get_dirname (canonical);
+
+          if (g_str_equal (parent, canonical))
+            {
+              g_free (parent);
+              return NULL;
+            }
+          g_free (canonical);
+          canonical = parent;
+        }
+      mount = g_unix_mount_for (canonical, NULL);
+      if (mount == NULL)
+        return NULL;
+      type = g_unix_mount_get_fs_type (mount);
+    }
+
+  if (g_str_has_prefix (type, "fuse."))
+    type += strlen ("fuse.");
+  for (guint i = 0; i < G_N_ELEMENTS (network_filesystems); i++)
+    if (g_ascii_strcasecmp (type, network_filesystems[i].type) == 0)
+      return g_strdup (network_filesystems[i].name);
+
+  return NULL;
 }

@@ -16,6 +16,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 #include "pc-store.h"
 #include "pc-vocab.h"
 
@@ -153,8 +154,7 @@ pc_report_write_csv (PcStore            *store,
         }
     }
 
-  if (!g_file_set_contents_full (path, out->str, (gssize) out->len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0644, error))
+  if (!pc_file_set_contents (path, out->str, (gssize) out->len, 0644, error))
     {
       g_prefix_error (error, _("Cannot write the action plan: "));
       return FALSE;

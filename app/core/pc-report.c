@@ -22,6 +22,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 #include "pc-vocab.h"
 
 /* Page furniture, points. */
@@ -715,6 +716,9 @@ pc_report_write_pdf (PcReport    *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (path != NULL && *path != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!pc_file_check_not_database (path, error))
+    return FALSE;
 
   /* In the same folder, so the rename is atomic. */
   tmp = g_strconcat (path, ".tmp-XXXXXX", NULL);

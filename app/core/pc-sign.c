@@ -321,8 +321,7 @@ write_file (const char  *path,
 {
   g_autoptr(GError) local_error = NULL;
 
-  if (g_file_set_contents_full (path, contents, -1, G_FILE_SET_CONTENTS_CONSISTENT,
-                                mode, &local_error))
+  if (pc_file_set_contents (path, contents, -1, mode, &local_error))
     return TRUE;
 
   g_set_error (error, PC_SIGN_ERROR, PC_SIGN_ERROR_IO,

@@ -16,6 +16,7 @@
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 
 G_DEFINE_FINAL_TYPE (PcStore, pc_store, G_TYPE_OBJECT)
 
@@ -27,10 +28,13 @@ pc_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, _pc_db_cache_free);
   if (self->db != NULL)
     sqlite3_close (self->db);
+  if (self->guarded)
+    _pc_file_guard_database (self->path, FALSE);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
   g_clear_pointer (&self->actor, g_free);
   g_clear_pointer (&self->altered_schema, g_free);
+  g_clear_pointer (&self->read_only_reason, g_free);
   g_clear_pointer (&self->batch_prefix, g_free);
   g_clear_pointer (&self->checklists, g_hash_table_unref);
 
@@ -152,6 +156,12 @@ _pc_store_begin (PcStore  *self,
   if (self->altered_schema != NULL)
     {
       g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED, self->altered_schema);
+      return FALSE;
+    }
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                           self->read_only_reason);
       return FALSE;
     }
 

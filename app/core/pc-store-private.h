@@ -24,10 +24,13 @@ struct _PcStore
   char        *backup_path;
   char        *actor;
   char        *altered_schema;  /* nullable: why the database is read-only */
+  char        *read_only_reason; /* nullable: why nothing may be written */
   GHashTable  *checklists;   /* sha256 → PcChecklist, every one loaded */
   PcDbCache   *statements;   /* nullable until the first cached statement */
 
   int          version;      /* PRAGMA user_version */
+  gboolean     guarded;      /* in pc-file's guard of open databases */
+  gboolean     immutable;    /* read-only, as a snapshot (SQLite's immutable=1) */
   gboolean     batch;        /* inside pc_store_begin_batch() */
   guint        savepoints;   /* changes open inside the batch */
   int          cache_size;   /* PRAGMA cache_size and temp_store */
@@ -37,6 +40,10 @@ struct _PcStore
   gint64       batch_reference;
   char        *batch_prefix;
 };
+
+/* How long a statement waits for another program's write to end
+ * before it is refused as busy, in milliseconds. */
+#define PC_STORE_BUSY_TIMEOUT 5000
 
 /* Another connection to @self's database, read-only, for reading
  * beside it (in another thread). Returns: (transfer full) (nullable) */

@@ -12,14 +12,18 @@
 #include "pc-store-private.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 
 /* The migrations, in order: migration N takes user_version N-1 to N. */
 static const char * const migrations[] = {
@@ -47,21 +51,14 @@ pc_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "principle-check", "assessments.db", NULL);
 }
 
-/* Reads the 100-byte SQLite header ourselves, before SQLite touches the
- * file, so that a file that is not a database, or one cut short, is
- * refused without a byte of it changing. */
+/* Looks at @path before SQLite opens it: it must be a regular file.
+ * *@empty is set for an empty one, which becomes a new database. */
 static gboolean
-check_file_header (const char  *path,
-                   GError     **error)
+check_file_kind (const char  *path,
+                 gboolean    *empty,
+                 GError     **error)
 {
-  static const char magic[16] = "SQLite format 3";
-  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
-  guint8 header[100];
   GStatBuf st;
-  FILE *file;
-  size_t n;
-  guint32 page_size;
-  guint32 page_count;
 
   if (g_stat (path, &st) != 0)
     {
@@ -80,86 +77,176 @@ check_file_header (const char  *path,
       return FALSE;
     }
 
-  /* An empty file becomes a new database. */
-  if (st.st_size == 0)
-    return TRUE;
+  *empty = st.st_size == 0;
+  return TRUE;
+}
 
-  file = g_fopen (path, "rb");
-  if (file == NULL)
+/* Reads the 100-byte SQLite header through SQLite's own descriptor of
+ * the file, before SQLite reads or writes anything, so that a file that
+ * is not a database is refused without a byte of it changing. Opening
+ * and closing another descriptor of the file would drop every POSIX
+ * lock this process holds on it (pc_file_check_not_database()). Fills
+ * @header, zeros past the end of a shorter file; *@whole tells whether
+ * the file held all 100 bytes. */
+static gboolean
+read_header (PcStore   *self,
+             guint8     header[100],
+             gboolean  *whole,
+             GError   **error)
+{
+  sqlite3_file *file = NULL;
+  int rc;
+
+  rc = sqlite3_file_control (self->db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc == SQLITE_OK && file != NULL && file->pMethods != NULL)
+    rc = file->pMethods->xRead (file, header, 100, 0);
+  else
+    rc = SQLITE_CANTOPEN;
+
+  if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
     {
-      int saved_errno = errno;
-
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
                    _("Cannot read “%s” (%s): check that it is there and that you may read it"),
-                   path, g_strerror (saved_errno));
+                   self->path, sqlite3_errstr (rc));
       return FALSE;
     }
-  n = fread (header, 1, sizeof header, file);
-  fclose (file);
 
-  if (n < 16 || memcmp (header, magic, 16) != 0)
+  *whole = rc == SQLITE_OK;
+  return TRUE;
+}
+
+static gboolean
+check_header (PcStore  *self,
+              GError  **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  guint8 header[100] = { 0 };
+  gboolean whole;
+
+  if (!read_header (self, header, &whole, error))
+    return FALSE;
+
+  if (memcmp (header, magic, 16) != 0)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NOT_A_DATABASE,
-                   _("“%s” is not a Principle Check database: choose another file"), path);
+                   _("“%s” is not a Principle Check database: choose another file"), self->path);
       return FALSE;
     }
 
-  if (n < sizeof header)
+  if (!whole)
     {
       g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged (it is cut short): restore it from a backup"), path);
-      return FALSE;
-    }
-
-  page_size = ((guint32) header[16] << 8) | header[17];
-  if (page_size == 1)
-    page_size = 65536;
-  page_count = ((guint32) header[28] << 24) | ((guint32) header[29] << 16)
-               | ((guint32) header[30] << 8) | header[31];
-
-  /* The page count in the header is valid when the change counter at
-   * offset 24 matches the one at 92. With no WAL file beside it, a file
-   * shorter than its pages has been truncated. */
-  if (memcmp (header + 24, header + 92, 4) == 0
-      && !g_file_test (wal_path, G_FILE_TEST_EXISTS)
-      && (goffset) page_count * page_size > (goffset) st.st_size)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
-                   _("“%s” is damaged (it is cut short): restore it from a backup"), path);
+                   _("“%s” is damaged (it is cut short): restore it from a backup"), self->path);
       return FALSE;
     }
 
   return TRUE;
 }
 
+/* Says why SQLite found @self's file damaged, once PRAGMA quick_check,
+ * under SQLite's own locks, agrees: a database whose pages its header
+ * counts are not all there (in the file or its write-ahead log) has
+ * been cut short. Returns FALSE, with nothing set, when the check finds
+ * the file sound after all. */
+static gboolean
+confirm_damaged (PcStore  *self,
+                 GError  **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *result = NULL;
+  guint8 header[100] = { 0 };
+  gboolean whole;
+  GStatBuf st;
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA quick_check (1)", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (g_strcmp0 (result, "ok") == 0)
+        return FALSE;
+    }
+
+  if (read_header (self, header, &whole, NULL) && g_stat (self->path, &st) == 0)
+    {
+      guint32 page_size = ((guint32) header[16] << 8) | header[17];
+      guint32 page_count = ((guint32) header[28] << 24) | ((guint32) header[29] << 16)
+                           | ((guint32) header[30] << 8) | header[31];
+
+      if (page_size == 1)
+        page_size = 65536;
+      if ((goffset) page_count * page_size > (goffset) st.st_size)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+                       _("“%s” is damaged (it is cut short): restore it from a backup"),
+                       self->path);
+          return TRUE;
+        }
+    }
+
+  g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
+               _("“%s” is damaged: restore it from a backup"), self->path);
+  return TRUE;
+}
+
+/* Whose @st is, for a message: "it belongs to ana, group team, mode
+ * 0640". Returns: (transfer full) */
+static char *
+describe_owner (const GStatBuf *st)
+{
+  struct passwd *user = getpwuid (st->st_uid);
+  struct group *group = getgrgid (st->st_gid);
+  g_autofree char *user_name = user != NULL ? g_strdup (user->pw_name)
+                                            : g_strdup_printf ("%u", (guint) st->st_uid);
+  g_autofree char *group_name = group != NULL ? g_strdup (group->gr_name)
+                                              : g_strdup_printf ("%u", (guint) st->st_gid);
+
+  return g_strdup_printf (_("it belongs to %s, group %s, mode %04o"), user_name, group_name,
+                          (guint) (st->st_mode & 07777));
+}
+
+/* Whether this account may write @path. Root may write to anything, so
+ * the mode bits count as well as access(): a file nobody may write is
+ * read-only for us too. Fills @st. */
+static gboolean
+may_write (const char *path,
+           GStatBuf   *st)
+{
+  return g_stat (path, st) == 0 && access (path, W_OK) == 0
+         && (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0;
+}
+
+/* Whether the database at @path (which @exists or is to be made) can be
+ * written: the file, and its folder, where SQLite keeps its log. The
+ * message says which, as which account, and what to change. */
 static gboolean
 check_writable (const char  *path,
                 gboolean     exists,
                 GError     **error)
 {
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *owner = NULL;
   GStatBuf st;
 
-  /* Root may write to anything, so look at the mode bits as well as
-   * asking access(): a file nobody may write is read-only for us too. */
-  if (exists)
+  if (exists && !may_write (path, &st))
     {
-      if (access (path, W_OK) != 0
-          || (g_stat (path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
-        {
-          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
-                       _("“%s” is read-only: make it writable, or copy it somewhere you can write"),
-                       path);
-          return FALSE;
-        }
+      owner = describe_owner (&st);
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                   _("“%s” cannot be written by the account “%s” (%s): it is open read-only; to change it, ask its owner to let your group write it (chmod g+w) or copy it somewhere you can write"),
+                   path, g_get_user_name (), owner);
+      return FALSE;
     }
 
-  if (access (dir, W_OK) != 0
-      || (g_stat (dir, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0))
+  if (!may_write (dir, &st))
     {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
-                   _("The folder “%s” cannot be written, and the database needs to write beside its file: choose a folder you can write"),
-                   dir);
+      owner = describe_owner (&st);
+      if (exists)
+        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                     _("The folder “%s” cannot be written by the account “%s” (%s), and the database keeps its log beside its file: it is open read-only; to change it, ask the folder’s owner to let your group write it (chmod g+w) or copy the database somewhere you can write"),
+                     dir, g_get_user_name (), owner);
+      else
+        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                     _("The folder “%s” cannot be written by the account “%s” (%s): choose a folder you can write"),
+                     dir, g_get_user_name (), owner);
       return FALSE;
     }
 
@@ -432,30 +519,172 @@ compare_schema (PcStore  *self,
   return TRUE;
 }
 
+/* What the database says it is, read in one transaction. */
+static gboolean
+look (PcStore  *self,
+      gint64   *application_id,
+      gint64   *user_version,
+      gint64   *n_objects,
+      GError  **error)
+{
+  gboolean ok = _pc_db_exec (self->db, "BEGIN", error)
+                && pragma_int (self->db, "PRAGMA application_id", application_id, error)
+                && pragma_int (self->db, "PRAGMA user_version", user_version, error)
+                && pragma_int (self->db, "SELECT count(*) FROM sqlite_schema", n_objects, error);
+
+  if (sqlite3_get_autocommit (self->db) == 0)
+    _pc_db_exec (self->db, "ROLLBACK", NULL);
+  return ok;
+}
+
+/* Opens @self's connection to its file: read-write (creating it when
+ * @create), or read-only, never writing a byte; @immutable tells SQLite
+ * that nobody changes the file meanwhile, so that it reads it without
+ * locks or the shared-memory file beside it. */
+static gboolean
+connect (PcStore   *self,
+         gboolean   create,
+         GError   **error)
+{
+  g_autofree char *uri = NULL;
+  int flags;
+
+  if (self->read_only_reason == NULL)
+    {
+      flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+      uri = g_strdup (self->path);
+    }
+  else
+    {
+      g_autofree char *absolute = g_canonicalize_filename (self->path, NULL);
+      g_autofree char *escaped = g_uri_escape_string (absolute, "/", FALSE);
+
+      flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+      uri = g_strdup_printf ("file:%s?mode=ro%s", escaped, self->immutable ? "&immutable=1" : "");
+    }
+
+  if (sqlite3_open_v2 (uri, &self->db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
+                   self->read_only_reason == NULL
+                   ? _("Cannot open “%s” (%s): check that you may read and write it and its folder")
+                   : _("Cannot open “%s” (%s): check that you may read it"),
+                   self->path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
+      return FALSE;
+    }
+
+  _pc_file_guard_database (self->path, TRUE);
+  self->guarded = TRUE;
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, PC_STORE_BUSY_TIMEOUT);
+  return TRUE;
+}
+
+/* Whether nobody may write @path: no write permission for anyone, or a
+ * filesystem mounted read-only. */
+static gboolean
+nobody_writes (const char *path)
+{
+  GStatBuf st;
+  struct statvfs vfs;
+
+  return (g_stat (path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+         || (statvfs (path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY) != 0);
+}
+
+/* Decides how @path is opened: read-write, or read-only with the reason
+ * every change is then refused with (*@reason), because @read_only was
+ * asked for, the file cannot be written, or it is on a network drive.
+ * *@immutable tells whether it can be read as a snapshot. */
+static gboolean
+choose_access (const char  *path,
+               gboolean     exists,
+               gboolean     read_only,
+               char       **reason,
+               gboolean    *immutable,
+               GError     **error)
+{
+  g_autofree char *network = pc_file_network_filesystem (path);
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf wal;
+  gboolean logged = g_stat (wal_path, &wal) == 0 && wal.st_size > 0;
+
+  if (network != NULL)
+    {
+      /* Programs on different computers share no memory, which the
+       * write-ahead log needs: nothing is written there, and the file is
+       * read as it stands, without the log. */
+      g_autofree char *message = g_strdup_printf (_("“%s” is on a network drive (%s), where several computers cannot safely write one database: it is open read-only. To work on it, copy it to this computer, send a review package, or use the Trust server"),
+                                                  path, network);
+
+      if (!exists)
+        {
+          g_set_error_literal (error, PC_STORE_ERROR, PC_STORE_ERROR_NETWORK, message);
+          return FALSE;
+        }
+      if (logged)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_NETWORK,
+                       _("“%s” is on a network drive (%s) and its latest changes are still in “%s”: open it on the computer that made them, or copy it there and back"),
+                       path, network, wal_path);
+          return FALSE;
+        }
+      *reason = g_steal_pointer (&message);
+      *immutable = TRUE;
+      return TRUE;
+    }
+
+  if (!exists)
+    return TRUE;
+
+  if (!read_only && !check_writable (path, TRUE, &local_error))
+    {
+      if (!g_error_matches (local_error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      *reason = g_strdup (local_error->message);
+    }
+  else if (read_only)
+    *reason = g_strdup_printf (_("“%s” is open read-only: open it again without --read-only to change it"),
+                               path);
+
+  /* Without a write-ahead log beside it, a file nobody may write is read
+   * as it stands, leaving nothing beside it; otherwise SQLite reads the
+   * log, with the other programs using the database. */
+  *immutable = *reason != NULL && !logged && nobody_writes (path);
+  return TRUE;
+}
+
 static PcStore *
 open_store (const char  *path,
             int          target,
+            gboolean     read_only,
             GError     **error)
 {
   g_autoptr(PcStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *reason = NULL;
+  gboolean immutable = FALSE;
   gboolean exists;
   gint64 application_id = 0;
   gint64 user_version = 0;
   gint64 n_objects = 0;
-  int flags;
+  gboolean empty = TRUE;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
 
-  if (exists)
-    {
-      if (!check_file_header (path, error) || !check_writable (path, TRUE, error))
-        return NULL;
-    }
-  else
+  if ((exists || read_only) && !check_file_kind (path, &empty, error))
+    return NULL;
+  if (!choose_access (path, exists, read_only, &reason, &immutable, error))
+    return NULL;
+
+  if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (path);
 
@@ -473,32 +702,35 @@ open_store (const char  *path,
 
   self = g_object_new (PC_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->read_only_reason = g_steal_pointer (&reason);
+  self->immutable = immutable;
 
-  flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
-  if (sqlite3_open_v2 (path, &self->db, flags, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
-                   _("Cannot open “%s” (%s): check that you may read and write it and its folder"),
-                   path, self->db != NULL ? sqlite3_errmsg (self->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
+  if (!connect (self, !exists, error))
+    return NULL;
 
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
+  if (!empty && !check_header (self, error))
+    return NULL;
 
   /* Look before writing anything: none of these reads change the file. */
-  if (!pragma_int (self->db, "PRAGMA application_id", &application_id, &local_error)
-      || !pragma_int (self->db, "PRAGMA user_version", &user_version, &local_error)
-      || !pragma_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_objects, &local_error))
+  if (!look (self, &application_id, &user_version, &n_objects, &local_error))
     {
-      if (g_error_matches (local_error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED))
-        g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED,
-                     _("“%s” is damaged: restore it from a backup"), path);
-      else
-        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
-                                    _("Cannot open “%s”: "), path);
+      /* Damaged, says SQLite: said to the user only once a check of the
+       * whole file agrees, and looked at again when it does not. */
+      if (g_error_matches (local_error, PC_STORE_ERROR, PC_STORE_ERROR_DAMAGED)
+          && !confirm_damaged (self, error))
+        {
+          g_clear_error (&local_error);
+          if (look (self, &application_id, &user_version, &n_objects, &local_error))
+            goto looked;
+        }
+      if (error != NULL && *error != NULL)
+        return NULL;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("Cannot open “%s”: "), path);
       return NULL;
     }
+
+looked:
 
   if (application_id != PC_STORE_APPLICATION_ID
       && !(application_id == 0 && user_version == 0 && n_objects == 0))
@@ -518,6 +750,29 @@ open_store (const char  *path,
     }
 
   self->version = (int) user_version;
+
+  /* Read-only, it is read as it is: it must need no migration. */
+  if (self->read_only_reason != NULL)
+    {
+      g_autofree char *difference = NULL;
+
+      if (self->version < target)
+        {
+          g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_READ_ONLY_FILE,
+                       self->version == 0
+                       ? _("“%s” is empty, and it cannot be written to make it a database: choose another file")
+                       : _("“%s” was made by an earlier version of Principle Check and must be updated before it is read, which writes to it: open it once where it can be written"),
+                       path);
+          return NULL;
+        }
+      if (!_pc_db_exec (self->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error)
+          || !compare_schema (self, &difference, error))
+        return NULL;
+      if (difference != NULL)
+        self->altered_schema = g_strdup_printf (_("“%s” has been changed outside Principle Check (%s): it is open read-only; restore it from a backup"),
+                                                path, difference);
+      return g_steal_pointer (&self);
+    }
 
   if (!_pc_db_exec (self->db,
                     "PRAGMA trusted_schema = OFF;"
@@ -582,16 +837,12 @@ _pc_store_open_reader (PcStore  *self,
   reader->path = g_strdup (self->path);
   reader->version = self->version;
   reader->altered_schema = g_strdup (self->altered_schema);
-  if (sqlite3_open_v2 (self->path, &reader->db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, PC_STORE_ERROR, PC_STORE_ERROR_IO,
-                   _("Cannot open “%s” (%s): check that you may read and write it and its folder"),
-                   self->path, reader->db != NULL ? sqlite3_errmsg (reader->db) : g_strerror (ENOMEM));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (reader->db, 1);
-  sqlite3_busy_timeout (reader->db, 5000);
-  if (!_pc_db_exec (reader->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error))
+  /* A reader never writes, whatever its writer may. */
+  reader->read_only_reason = g_strdup (self->read_only_reason != NULL
+                                       ? self->read_only_reason : "");
+  reader->immutable = self->immutable;
+  if (!connect (reader, FALSE, error)
+      || !_pc_db_exec (reader->db, "PRAGMA trusted_schema = OFF; PRAGMA query_only = ON;", error))
     return NULL;
 
   return g_steal_pointer (&reader);
@@ -606,7 +857,27 @@ pc_store_open (const char  *path,
   if (path == NULL)
     path = default_path = pc_store_default_path ();
 
-  return open_store (path, pc_store_get_latest_version (), error);
+  return open_store (path, pc_store_get_latest_version (), FALSE, error);
+}
+
+PcStore *
+pc_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = pc_store_default_path ();
+
+  return open_store (path, pc_store_get_latest_version (), TRUE, error);
+}
+
+const char *
+pc_store_get_read_only_reason (PcStore *self)
+{
+  g_return_val_if_fail (PC_IS_STORE (self), NULL);
+
+  return self->read_only_reason;
 }
 
 PcStore *
@@ -616,7 +887,7 @@ _pc_store_open_at_version (const char  *path,
 {
   g_return_val_if_fail (version >= 1 && version <= pc_store_get_latest_version (), NULL);
 
-  return open_store (path, version, error);
+  return open_store (path, version, FALSE, error);
 }
 
 /* Checklists */

@@ -35,6 +35,7 @@ typedef enum
   PC_STORE_ERROR_ALTERED,         /* a signed record, or the schema, altered behind our back */
   PC_STORE_ERROR_CHANGED,         /* the content is no longer what the signer was shown */
   PC_STORE_ERROR_UNKNOWN_KEY,     /* a known signer with a key the register does not hold */
+  PC_STORE_ERROR_NETWORK,         /* a database on a network drive, which cannot be written there */
 } PcStoreError;
 
 /* The largest attachment the store accepts: 25 MiB. */
@@ -112,6 +113,19 @@ char         *pc_store_default_path        (void);
  * exactly as it was. Returns: (transfer full) (nullable) */
 PcStore      *pc_store_open                (const char    *path,
                                             GError       **error);
+
+/* Opens the database at @path without writing a byte to it: for an
+ * archived copy, a file others keep, a network drive. It must exist and
+ * need no migration. pc_store_open() opens this way by itself a file it
+ * may not write, or one on a network drive. Every change is then
+ * refused (PC_STORE_ERROR_READ_ONLY_FILE, with
+ * pc_store_get_read_only_reason()). Returns: (transfer full) (nullable) */
+PcStore      *pc_store_open_read_only      (const char    *path,
+                                            GError       **error);
+
+/* Why nothing may be written through @self: one sentence naming the
+ * file; NULL when it may be. */
+const char   *pc_store_get_read_only_reason (PcStore      *self);
 
 /* Opens and migrates only up to @version: for tests of migrations. */
 PcStore      *_pc_store_open_at_version    (const char    *path,

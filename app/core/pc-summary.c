@@ -16,6 +16,7 @@
 #include "pc-assessment.h"
 #include "pc-canon.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 #include "pc-json.h"
 #include "pc-lint.h"
 #include "pc-store.h"
@@ -435,6 +436,5 @@ pc_summary_write (const cJSON  *document,
   cJSON_free (printed);
   g_string_append_c (text, '\n');
 
-  return g_file_set_contents_full (path, text->str, (gssize) text->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return pc_file_set_contents (path, text->str, (gssize) text->len, 0644, error);
 }

@@ -45,8 +45,8 @@ attachment_open_clicked_cb (GtkButton      *button,
       path = g_build_filename (dir, base, NULL);
     }
   if (path != NULL
-      && g_file_set_contents_full (path, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+      && pc_file_set_contents (path, g_bytes_get_data (data, NULL),
+                               (gssize) g_bytes_get_size (data), 0600, &error))
     {
       uri = g_filename_to_uri (path, NULL, &error);
       context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));

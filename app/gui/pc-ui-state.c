@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "pc-file.h"
 #include "pc-ui-state.h"
 
 #include <errno.h>
@@ -58,7 +59,7 @@ save (GKeyFile *file)
     }
 
   data = g_key_file_to_data (file, &len, NULL);
-  if (!g_file_set_contents_full (path, data, len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+  if (!pc_file_set_contents (path, data, (gssize) len, 0600, &error))
     g_debug ("Could not write %s: %s", path, error->message);
 }
 

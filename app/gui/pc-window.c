@@ -16,6 +16,7 @@
 #include "pc-assessment-view.h"
 #include "pc-assessment.h"
 #include "pc-checklist.h"
+#include "pc-file.h"
 #include "pc-list-page.h"
 #include "pc-new-assessment-dialog.h"
 #include "pc-settings.h"
@@ -76,8 +77,7 @@ pc_window_export_imported (PcWindow    *self,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &len);
-  return g_file_set_contents_full (path, data != NULL ? data : "", (gssize) len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0644, error);
+  return pc_file_set_contents (path, data, (gssize) len, 0644, error);
 }
 
 static void
@@ -634,17 +634,22 @@ restore_place (PcWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "assessment");
 }
 
-/* A database whose schema was changed behind the program's back opens
- * read-only: said once the window is on screen, with what differs. */
+/* A database whose schema was changed behind the program's back, or one
+ * that cannot be written here (its file or folder, a network drive),
+ * opens read-only: said once the window is on screen, with why. */
 static void
-warn_altered_schema_cb (PcWindow *self)
+warn_read_only_cb (PcWindow *self)
 {
+  const char *altered = pc_store_get_altered_schema (self->store);
   g_autoptr(GError) error = NULL;
 
-  g_signal_handlers_disconnect_by_func (self, warn_altered_schema_cb, NULL);
-  g_set_error_literal (&error, PC_STORE_ERROR, PC_STORE_ERROR_ALTERED,
-                       pc_store_get_altered_schema (self->store));
-  pc_ui_show_error (GTK_WIDGET (self), _("This Database Has Been Changed Outside Principle Check"),
+  g_signal_handlers_disconnect_by_func (self, warn_read_only_cb, NULL);
+  g_set_error_literal (&error, PC_STORE_ERROR,
+                       altered != NULL ? PC_STORE_ERROR_ALTERED : PC_STORE_ERROR_READ_ONLY_FILE,
+                       altered != NULL ? altered : pc_store_get_read_only_reason (self->store));
+  pc_ui_show_error (GTK_WIDGET (self),
+                    altered != NULL ? _("This Database Has Been Changed Outside Principle Check")
+                                    : _("This Database Is Open Read-Only"),
                     error);
 }
 
@@ -658,8 +663,9 @@ pc_window_constructed (GObject *object)
   pc_list_page_set_store_when_shown (self->list_page, self->store);
   restore_place (self);
 
-  if (pc_store_get_altered_schema (self->store) != NULL)
-    g_signal_connect (self, "map", G_CALLBACK (warn_altered_schema_cb), NULL);
+  if (pc_store_get_altered_schema (self->store) != NULL
+      || pc_store_get_read_only_reason (self->store) != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (warn_read_only_cb), NULL);
 }
 
 static void
